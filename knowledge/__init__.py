@@ -1,0 +1,1 @@
+"""The curated knowledge base: entries, validation, normalisation and search."""

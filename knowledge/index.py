@@ -1,0 +1,169 @@
+"""The in-memory search index: candidates from an inverted index, ranked by weighted overlap.
+
+Every entry is a small set of phrasings (its title, its tags and its alternate questions) plus
+its answer. A query is scored against an entry by three signals: how much of the query's
+information the entry covers (rare words weigh more, as in BM25's idf), how close the query is
+to the entry's best single phrasing (weighted Jaccard), and rapidfuzz's similarity to that
+phrasing, which forgives typos and word order.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
+
+from knowledge.analysis import Analyzer
+from knowledge.corpus import ragged_range
+from knowledge.entry import Entry
+from knowledge.indexing import build_index_data
+from knowledge.normalise import words
+from knowledge.spelling import Speller
+
+# Long, chatty questions carry many words no entry needs; past this much information (three or
+# four rare words) a question is judged on what it shares, not on everything it says.
+INFORMATION_CAP = 8.0
+# A word no entry uses might be the real subject ("weather") or just chatter ("brigade"); it
+# counts, but less than the rarest known word.
+UNKNOWN_SHARE = 0.6
+CANDIDATES = 40
+W_COVERAGE, W_PHRASING, W_FUZZ = 0.45, 0.35, 0.20
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One ranked entry for a query."""
+
+    entry_id: str
+    title: str
+    score: float
+
+
+class SearchIndex:
+    """Answers ``search(query)`` over a fixed set of entries."""
+
+    def __init__(self, entries: Sequence[Entry], analyzer: Analyzer) -> None:
+        self._analyzer = analyzer
+        self._ids = [e.id for e in entries]
+        self._titles = [e.title for e in entries]
+        # The build allocates millions of small objects and frees none of them: the cyclic
+        # collector would only re-scan them again and again.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._data = build_index_data(entries, analyzer)
+        finally:
+            if collecting:
+                gc.enable()
+        size = max(len(entries), 1)
+        self._unknown_idf = UNKNOWN_SHARE * float(np.log1p((size + 0.5) / 0.5))
+        self._sorted: dict[int, list[str]] = {}
+        self._speller = Speller(
+            self._data.asked_words | analyzer.glossary_words, self._known_words()
+        )
+
+    def _known_words(self) -> set[str]:
+        return self._data.asked_words | self._data.answer_words | self._analyzer.glossary_words
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def query_terms(self, query: str) -> dict[str, float]:
+        """The query's terms with their idf weights, typos mapped to known words."""
+        vocabulary, idf = self._data.vocabulary, self._data.idf
+        terms = self._analyzer.terms(query, self._speller.correct)
+        return {
+            t: float(idf[vocabulary[t]]) if t in vocabulary else self._unknown_idf for t in terms
+        }
+
+    def search(self, query: str, limit: int = 3) -> list[Hit]:
+        """The best entries for a query, best first; empty when nothing in it is known."""
+        terms = self.query_terms(query)
+        budget = min(sum(terms.values()), INFORMATION_CAP)
+        if budget == 0 or not self._ids:
+            return []
+        known = {
+            self._data.vocabulary[t]: w for t, w in terms.items() if t in self._data.vocabulary
+        }
+        coverage = np.minimum(self._accumulate(known) / budget, 1.0)
+        candidates = _top(coverage)
+        if len(candidates) == 0:
+            return []
+        scores = W_COVERAGE * coverage[candidates] + self._phrasing_scores(
+            candidates, known, budget, query
+        )
+        best = np.lexsort((candidates, -scores))[:limit]  # ties go to the earlier entry
+        return [
+            Hit(self._ids[c], self._titles[c], round(float(s), 4))
+            for c, s in zip(candidates[best], scores[best], strict=True)
+        ]
+
+    def _accumulate(self, known: dict[int, float]) -> npt.NDArray[np.float64]:
+        data = self._data
+        scores = np.zeros(len(self._ids), dtype=np.float64)
+        for term, weight in known.items():
+            start, end = data.posting_starts[term], data.posting_starts[term + 1]
+            scores[data.posting_entries[start:end]] += weight * data.posting_weights[start:end]
+        return scores
+
+    def _phrasing_scores(
+        self, candidates: npt.NDArray[np.intp], known: dict[int, float], budget: float, query: str
+    ) -> npt.NDArray[np.float64]:
+        """For each candidate, the weighted best-phrasing overlap and fuzzy similarity."""
+        data = self._data
+        phrasings = ragged_range(data.phrasing_starts, candidates)
+        pairs = ragged_range(data.pair_starts, phrasings)
+        terms = data.pair_terms[pairs]
+        per_phrasing = data.pair_starts[phrasings + 1] - data.pair_starts[phrasings]
+        owner = np.repeat(np.arange(len(phrasings)), per_phrasing)
+        query_ids = np.fromiter(known, dtype=np.int64, count=len(known))
+        hits = np.isin(terms, query_ids) * data.idf[terms]
+        shared = np.bincount(owner, weights=hits, minlength=len(phrasings))
+        extra = data.phrasing_mass[phrasings] - shared
+        overlap = np.minimum(shared / (budget + extra), 1.0)
+        texts = list(chain.from_iterable(map(self._sorted_texts, candidates.tolist())))
+        sorted_query = " ".join(sorted(words(query)))
+        similarity = (
+            process.cdist([sorted_query], texts, scorer=fuzz.ratio, dtype=np.float64)[0] / 100
+        )
+        counts = data.phrasing_starts[candidates + 1] - data.phrasing_starts[candidates]
+        cuts = np.cumsum(counts) - counts
+        return W_PHRASING * np.maximum.reduceat(overlap, cuts) + W_FUZZ * np.maximum.reduceat(
+            similarity, cuts
+        )
+
+    def _sorted_texts(self, entry: int) -> list[str]:
+        """An entry's phrasings with their words sorted, as token-sort ratio compares them.
+
+        Made on first use: most entries are never a candidate, and building them all would
+        double the index build time.
+        """
+        found = self._sorted.get(entry)
+        if found is None:
+            data = self._data
+            phrasings = range(data.phrasing_starts[entry], data.phrasing_starts[entry + 1])
+            words_of = data.words.__getitem__
+            found = self._sorted[entry] = [
+                " ".join(
+                    sorted(
+                        map(
+                            words_of,
+                            data.word_ids[data.word_starts[p] : data.word_starts[p + 1]].tolist(),
+                        )
+                    )
+                )
+                for p in phrasings
+            ]
+        return found
+
+
+def _top(scores: npt.NDArray[np.float64], k: int = CANDIDATES) -> npt.NDArray[np.intp]:
+    positive = np.flatnonzero(scores > 0)
+    if len(positive) <= k:
+        return positive
+    return positive[np.argpartition(scores[positive], -k)[-k:]]

@@ -1,0 +1,184 @@
+"""Building the search index's arrays from entries, in bulk.
+
+Entries own contiguous runs of phrasings, phrasings own contiguous runs of distinct term ids,
+and terms own contiguous runs of postings: flat numpy arrays instead of objects per phrasing,
+so that 10,000 entries index in about a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain, count
+
+import numpy as np
+import numpy.typing as npt
+
+from knowledge.analysis import Analyzer
+from knowledge.corpus import analyse, ids_of, lengths, offsets, ragged_gather
+from knowledge.entry import Entry
+
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
+
+ANSWER_WEIGHT = 0.4  # a word only the answer mentions is weaker evidence than one in a question
+# A word in many of an entry's phrasings is what the entry is about; one in a single phrasing
+# is a detail. Saturating like BM25's term frequency keeps a detail from winning on its own.
+CENTRAL_K = 3.0
+
+
+@dataclass(frozen=True, slots=True)
+class IndexData:
+    """Everything a search needs, as arrays."""
+
+    vocabulary: dict[str, int]  # term -> id
+    idf: Floats  # per term id
+    posting_starts: Ints  # per term id: its run in posting_entries / posting_weights
+    posting_entries: Ints
+    posting_weights: Floats
+    phrasing_starts: Ints  # per entry: its run of phrasings
+    pair_starts: Ints  # per phrasing: its run in pair_terms
+    pair_terms: Ints  # distinct term ids of each phrasing
+    phrasing_mass: Floats  # per phrasing: the idf of all its terms
+    words: list[str]  # distinct words of all phrasings
+    word_ids: Ints  # per word position of the phrasings
+    word_starts: Ints  # per phrasing: its run of word positions
+    asked_words: set[str]  # words of titles, tags and questions
+    answer_words: set[str]
+
+
+def build_index_data(entries: Sequence[Entry], analyzer: Analyzer) -> IndexData:
+    """Analyse every entry and lay the results out as arrays."""
+    texts: list[str] = []
+    for entry in entries:
+        texts += [entry.title, " ".join(t.replace("-", " ") for t in entry.tags)]
+        texts += [q.text for q in entry.questions]
+    per_entry = np.array([len(e.questions) + 2 for e in entries], np.int64)
+    asked = analyse(texts, analyzer)
+    answers = _Answers.of([e.answer for e in entries], analyzer)
+    vocabulary = dict(zip(dict.fromkeys(chain(asked.terms, answers.terms)), count(), strict=False))
+
+    phrasing_of_term = np.repeat(np.arange(len(texts)), np.diff(asked.term_offsets))
+    pair_phrasing, pair_terms = _distinct_pairs(
+        phrasing_of_term, ids_of(asked.terms, vocabulary)[asked.term_ids]
+    )
+    entry_of_phrasing = np.repeat(np.arange(len(entries)), per_entry)
+    postings = _Postings.of(
+        entry_of_phrasing[pair_phrasing], pair_terms, *answers.pairs(vocabulary), len(vocabulary)
+    )
+    idf = np.log1p(
+        (len(entries) - postings.df + 0.5) / (postings.df + 0.5)
+    )  # BM25's, never negative
+    return IndexData(
+        vocabulary=vocabulary,
+        idf=idf,
+        posting_starts=postings.starts,
+        posting_entries=postings.entries,
+        posting_weights=postings.weights,
+        phrasing_starts=offsets(per_entry),
+        pair_starts=offsets(np.bincount(pair_phrasing, minlength=len(texts))),
+        pair_terms=pair_terms,
+        phrasing_mass=np.bincount(pair_phrasing, idf[pair_terms], len(texts)).astype(np.float64),
+        words=asked.words,
+        word_ids=asked.word_ids,
+        word_starts=asked.word_offsets,
+        asked_words=set(asked.words),
+        answer_words=answers.words,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Answers:
+    """Which distinct raw tokens each answer holds, and what each token means.
+
+    Answers are long and only their distinct terms matter, so no word positions are kept.
+    """
+
+    answer_of_pair: Ints  # distinct (answer, token) pairs...
+    token_of_pair: Ints
+    token_terms: list[tuple[str, ...]]  # ...and each distinct token's terms
+    terms: list[str]
+    words: set[str]
+
+    @classmethod
+    def of(cls, texts: list[str], analyzer: Analyzer) -> _Answers:
+        splits = list(map(str.split, texts))
+        flat = list(chain.from_iterable(splits))
+        distinct = list(dict.fromkeys(flat))
+        owners = np.repeat(np.arange(len(texts)), lengths(splits))
+        answers, tokens = _distinct_pairs(
+            owners, ids_of(flat, dict(zip(distinct, count(), strict=False)))
+        )
+        known = analyzer.tokens(distinct)
+        token_terms = [t.terms for t in known]
+        return cls(
+            answers,
+            tokens,
+            token_terms,
+            list(dict.fromkeys(chain.from_iterable(token_terms))),
+            {w for t in known for w in t.words},
+        )
+
+    def pairs(self, vocabulary: dict[str, int]) -> tuple[Ints, Ints]:
+        """Distinct (answer, term id) pairs."""
+        per_token = lengths(self.token_terms)
+        flat = ids_of(list(chain.from_iterable(self.token_terms)), vocabulary)
+        terms = ragged_gather(flat, per_token, self.token_of_pair)
+        return _distinct_pairs(np.repeat(self.answer_of_pair, per_token[self.token_of_pair]), terms)
+
+
+@dataclass(frozen=True, slots=True)
+class _Postings:
+    """Entry weights per term: centrality where an entry is asked for with it, else the answer's."""
+
+    starts: Ints
+    entries: Ints
+    weights: Floats
+    df: Floats
+
+    @classmethod
+    def of(
+        cls,
+        asked_entries: Ints,
+        asked_terms: Ints,
+        answer_entries: Ints,
+        answer_terms: Ints,
+        terms: int,
+    ) -> _Postings:
+        width = max(terms, 1)
+        asked_keys, counts = _unique(asked_entries * width + asked_terms)
+        answer_keys = _unique(answer_entries * width + answer_terms)[0]
+        answer_keys = answer_keys[~np.isin(answer_keys, asked_keys, assume_unique=True)]
+        keys = np.concatenate((asked_keys, answer_keys))
+        centrality = ANSWER_WEIGHT + (1 - ANSWER_WEIGHT) * counts / (counts + CENTRAL_K)
+        weights = np.concatenate((centrality, np.full(len(answer_keys), ANSWER_WEIGHT)))
+        term_of = keys % width
+        order = np.argsort(term_of, kind="stable")
+        asked_df = np.bincount(asked_keys % width, minlength=terms).astype(np.float64)
+        all_df = np.bincount(term_of, minlength=terms).astype(np.float64)
+        return cls(
+            starts=offsets(np.bincount(term_of, minlength=terms)),
+            entries=(keys // width)[order],
+            weights=weights[order],
+            # A country named in passing in many answers is still a sharp signal in a question,
+            # so document frequency counts the entries asked for with a term when there are any.
+            df=np.where(asked_df > 0, asked_df, all_df),
+        )
+
+
+def _distinct_pairs(owners: Ints, terms: Ints) -> tuple[Ints, Ints]:
+    """Distinct (owner, term) pairs, sorted by owner."""
+    if len(terms) == 0:
+        return owners[:0], terms[:0]
+    width = int(terms.max()) + 1
+    keys = _unique(owners * width + terms)[0]
+    return keys // width, keys % width
+
+
+def _unique(keys: Ints) -> tuple[Ints, Ints]:
+    """Sorted distinct keys and how often each occurs (sorting beats numpy's hashed unique here)."""
+    if len(keys) == 0:
+        return keys, keys
+    keys = np.sort(keys)
+    first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    return keys[first], np.diff(np.append(first, len(keys)))

@@ -1,0 +1,69 @@
+"""What Mreža does with a question: answer it, ask which entry was meant, or admit not knowing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from knowledge.index import Hit, SearchIndex
+from knowledge.normalise import normalise
+
+
+class Decision(StrEnum):
+    """The three honest outcomes of a search."""
+
+    ANSWER = "answer"
+    CLARIFY = "clarify"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Calibrated on tests/data/questions.jsonl with ``mreza eval``."""
+
+    answer: float = 0.45  # the best hit must score this much to be answered
+    floor: float = 0.45  # below this nothing is close enough even to offer
+    margin: float = 0.08  # hits within this of the best are offered together
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """The result of searching for one question: the decision and the best hits, best first."""
+
+    question: str
+    normalised: str
+    decision: Decision
+    hits: tuple[Hit, ...]
+    offered: int  # how many of the hits to put before the member
+
+    @property
+    def choices(self) -> tuple[Hit, ...]:
+        """What to show: the answer alone, the close candidates, or nothing."""
+        return self.hits[: self.offered]
+
+
+class Searcher:
+    """Searches the index and decides."""
+
+    def __init__(self, index: SearchIndex, thresholds: Thresholds | None = None) -> None:
+        self._index = index
+        self._thresholds = thresholds or Thresholds()
+
+    def find(self, question: str, limit: int = 3) -> Finding:
+        """Search and decide for one question."""
+        hits = self._index.search(question, limit=max(limit, 3))
+        decision, offered = decide(hits, self._thresholds)
+        return Finding(question, normalise(question), decision, tuple(hits[:limit]), offered)
+
+
+def decide(hits: list[Hit], t: Thresholds) -> tuple[Decision, int]:
+    """Answer one clear winner, clarify between close ones, or admit not knowing.
+
+    Returns the decision and how many of the best hits to offer.
+    """
+    if not hits or hits[0].score < t.floor:
+        return Decision.NONE, 0
+    close = sum(1 for h in hits[:3] if hits[0].score - h.score <= t.margin)
+    if hits[0].score >= t.answer and close == 1:
+        return Decision.ANSWER, 1
+    return Decision.CLARIFY, close if close > 1 else min(3, len(hits))
