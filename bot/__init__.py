@@ -1,0 +1,1 @@
+"""Conversations, transports, the CLI and the composition root."""

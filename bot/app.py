@@ -1,0 +1,59 @@
+"""The composition root: builds Mreža from its settings, and nothing happens before it is called."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from core.clock import Clock, SystemClock
+from core.settings import Settings
+from core.storage import create_engine, session_factory, upgrade
+from knowledge.analysis import Analyzer, Glossary
+from knowledge.index import SearchIndex
+from knowledge.librarian import Librarian
+from knowledge.loader import KnowledgeBaseInvalid, load_knowledge_base
+from knowledge.search import Searcher
+from knowledge.store import active_entries, import_entries
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Mreza:
+    """Everything a transport or a command needs, wired together."""
+
+    settings: Settings
+    clock: Clock
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    librarian: Librarian
+
+
+@asynccontextmanager
+async def open_mreza(settings: Settings, clock: Clock | None = None) -> AsyncIterator[Mreza]:
+    """Migrate the database, import the curated knowledge base, build the index; then serve."""
+    clock = clock or SystemClock()
+    report = load_knowledge_base(settings.kb_path, clock.now().date())
+    if not report.ok:
+        raise KnowledgeBaseInvalid(report.problems)
+    engine = create_engine(settings.database_url)
+    try:
+        await upgrade(engine)
+        sessions = session_factory(engine)
+        async with sessions.begin() as session:
+            synced = await import_entries(session, report.entries, clock.now())
+            entries = await active_entries(session)
+        log.info(
+            "knowledge base: %d entries (%d added, %d updated, %d retired)",
+            len(entries), len(synced.added), len(synced.updated), len(synced.retired),
+        )  # fmt: skip
+        searcher = Searcher(SearchIndex(entries, Analyzer(Glossary.bundled())))
+        yield Mreza(
+            settings, clock, engine, sessions, Librarian(searcher, entries, sessions, clock)
+        )
+    finally:
+        await engine.dispose()

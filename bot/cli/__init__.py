@@ -1,0 +1,32 @@
+"""The ``mreza`` command line."""
+
+from __future__ import annotations
+
+import logging
+
+import typer
+
+from bot.cli import ask, bench, db, evaluate, kb
+
+
+def build() -> typer.Typer:
+    """Assemble every command group."""
+    app = typer.Typer(
+        name="mreza",
+        help="Mreža: the knowledge-sharing chatbot of the regional gender-in-defence network.",
+        no_args_is_help=True,
+        add_completion=False,
+    )
+    ask.register(app)
+    evaluate.register(app)
+    app.add_typer(kb.build(), name="kb")
+    app.add_typer(db.build(), name="db")
+    app.add_typer(bench.build(), name="bench")
+    return app
+
+
+def main() -> None:
+    """Entry point of the installed ``mreza`` command."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    build()()

@@ -1,0 +1,40 @@
+"""What the commands share: settings, the running app, and failing with a clear message."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from typing import Any, NoReturn, TypeVar
+
+import typer
+
+from bot.app import Mreza, open_mreza
+from core.settings import Settings
+from knowledge.loader import KnowledgeBaseInvalid
+
+T = TypeVar("T")
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print an error to standard error and exit."""
+    typer.echo(f"mreza: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def print_json(data: Any) -> None:
+    """Print one JSON document on one line, letters as they are."""
+    typer.echo(json.dumps(data, ensure_ascii=False))
+
+
+def with_mreza(work: Callable[[Mreza], Awaitable[T]]) -> T:
+    """Open Mreža on the configured settings, run ``work``, close it again."""
+
+    async def run() -> T:
+        async with open_mreza(Settings()) as mreza:
+            return await work(mreza)
+
+    try:
+        return asyncio.run(run())
+    except KnowledgeBaseInvalid as invalid:
+        fail(f"the knowledge base is invalid; fix these and start again:\n{invalid}")

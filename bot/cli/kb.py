@@ -1,0 +1,70 @@
+"""``mreza kb``: check and export the curated knowledge base."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bot.app import Mreza
+from bot.cli.common import fail, print_json, with_mreza
+from core.clock import SystemClock
+from core.settings import Settings
+from knowledge.entry import Entry
+from knowledge.loader import load_knowledge_base
+
+
+def build() -> typer.Typer:
+    """The ``kb`` command group."""
+    group = typer.Typer(help="Check and export the knowledge base.", no_args_is_help=True)
+    group.command()(check)
+    group.command()(export)
+    return group
+
+
+def check(
+    path: Annotated[Path | None, typer.Argument(help="A directory of entries or one file.")] = None,
+) -> None:
+    """Validate every entry; list each problem with file, field and reason."""
+    target = path or Settings().kb_path
+    if not target.exists():
+        fail(f"{target} does not exist")
+    report = load_knowledge_base(target, SystemClock().now().date())
+    for problem in report.problems:
+        typer.echo(str(problem))
+    if not report.ok:
+        fail(f"{len(report.problems)} problem(s) in {target}")
+    typer.echo(f"{len(report.entries)} entries, no problems")
+
+
+def export(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the entries as a JSON list.")
+    ] = False,
+) -> None:
+    """Print every active entry, including phrasings curators attached in the database."""
+    if not as_json:
+        fail("only --json is supported", 2)
+
+    async def work(mreza: Mreza) -> None:
+        print_json([entry_json(e) for e in mreza.librarian.entries])
+
+    with_mreza(work)
+
+
+def entry_json(entry: Entry) -> dict[str, object]:
+    """The JSON shape of an entry: every field of the YAML format."""
+    questions: dict[str, list[dict[str, object]]] = {}
+    for q in entry.questions:
+        questions.setdefault(q.lang, []).append({"text": q.text, "curated": q.curated})
+    return {
+        "id": entry.id,
+        "title": entry.title,
+        "answer": entry.answer,
+        "questions": questions,
+        "tags": list(entry.tags),
+        "countries": list(entry.countries),
+        "sources": [{"title": s.title, "url": s.url} for s in entry.sources],
+        "checked": entry.checked.isoformat(),
+    }

@@ -1,0 +1,1 @@
+"""Announcements, events, reminders, pulse checks and their delivery."""
