@@ -1,0 +1,34 @@
+# Two commands matter on a fresh clone: `make chat` and `make test`. Each creates the virtual
+# environment and installs what it needs the first time, and again whenever pyproject.toml changes.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: chat test lint eval bench check
+
+chat: $(INSTALLED)  ## the console chat on the bundled knowledge base and ./mreza.db
+	@$(BIN)/mreza chat
+
+test: $(INSTALLED)  ## every test
+	$(BIN)/pytest -q
+
+lint: $(INSTALLED)  ## ruff and mypy
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+check: lint test
+
+eval: $(INSTALLED)  ## search quality on the development questions, beside two baselines
+	$(BIN)/mreza eval
+
+bench: $(INSTALLED)  ## performance figures (printed, never asserted)
+	$(BIN)/mreza bench search
+
+$(INSTALLED): pyproject.toml
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/pip install --quiet --upgrade pip >&2
+	@$(BIN)/pip install --quiet -e '.[dev]' >&2
+	@touch $@
