@@ -42,11 +42,16 @@ class Librarian:
 
     async def ask(self, question: str, channel: str, member_id: int | None = None) -> Finding:
         """Search, log the question with its outcome, and return the finding."""
+        return (await self.ask_logged(question, channel, member_id))[0]
+
+    async def ask_logged(
+        self, question: str, channel: str, member_id: int | None = None
+    ) -> tuple[Finding, int]:
+        """Like ``ask``, also returning the id of the log row (for feedback and hand-offs)."""
         finding = self._searcher.find(question)
         best = finding.hits[0] if finding.hits and finding.decision is not Decision.NONE else None
         async with self._sessions.begin() as session:
-            session.add(
-                AskedRow(
+            row = AskedRow(
                     asked_at=self._clock.now(),
                     channel=channel,
                     member_id=member_id,
@@ -56,5 +61,6 @@ class Librarian:
                     entry_id=best.entry_id if best else None,
                     score=float(finding.hits[0].score) if finding.hits else None,
                 )
-            )
-        return finding
+            session.add(row)
+            await session.flush()
+        return finding, row.id

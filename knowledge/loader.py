@@ -39,15 +39,17 @@ class KnowledgeBaseInvalid(Exception):
 
 def load_knowledge_base(path: Path, today: date) -> LoadReport:
     """Load and validate every ``*.yaml`` file under ``path`` (a directory or one file)."""
-    files = [path] if path.is_file() else sorted(path.glob("*.yaml"))
+    paths = [path] if path.is_file() else sorted(path.glob("*.yaml"))
+    files = [f for f in paths if f.is_file()]
+    strays = [Problem(str(f), "(file)", "is not a file") for f in paths if not f.is_file()]
     if not files:
         return LoadReport((), (Problem(str(path), "(path)", "no .yaml files found"),))
     yaml = YAML(typ="safe")
     entries: list[tuple[str, Entry]] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = list(strays)
     for file in files:
-        entry, found = _load_file(yaml, file, today)
-        problems.extend(found)
+        entry, wrong = _load_file(yaml, file, today)
+        problems.extend(wrong)
         if entry is not None:
             entries.append((str(file), entry))
     problems.extend(_across_entries(entries))

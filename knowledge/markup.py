@@ -38,6 +38,7 @@ class Line:
 
     runs: tuple[Run, ...]
     bullet: bool = False
+    hard: bool = False  # on its own line even inside a paragraph: plain text keeps its lines
 
 
 Paragraph = tuple[Line, ...]
@@ -126,7 +127,7 @@ def _unwrap(rendered: list[str], paragraph: Paragraph) -> str:
     """Join a paragraph's source lines: wrapped prose becomes one line, bullets stay lines."""
     out: list[str] = []
     for text, item in zip(rendered, paragraph, strict=True):
-        if out and not item.bullet:
+        if out and not (item.bullet or item.hard):
             out[-1] = f"{out[-1]} {text}"
         else:
             out.append(text)

@@ -32,6 +32,7 @@ _SEPARATE_LINES = bytes(10 if c == 10 else s for c, s in enumerate(_SEPARATE))
 # gdje/gde. After l and n the "j" belongs to the digraphs lj and nj, so those stay.
 _IJEKAVIAN = re.compile(r"(?<=[bcdfghkmprstvz])i?je")
 _EKAVIAN: dict[str, str] = {}
+_NOT_LETTER = re.compile(r"[^\w\u0300-\u036f\n]")
 
 
 def fold(text: str) -> str:
@@ -42,6 +43,8 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_FOLD)
     if text.isascii():
         return text
+    # Dashes, quotes and other symbols separate words ("2010–2015"); accents are stripped below.
+    text = _NOT_LETTER.sub(" ", text)
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 

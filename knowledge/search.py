@@ -61,9 +61,10 @@ def decide(hits: list[Hit], t: Thresholds) -> tuple[Decision, int]:
 
     Returns the decision and how many of the best hits to offer.
     """
-    if not hits or hits[0].score < t.floor:
+    offerable = [h for h in hits[:3] if h.score >= t.floor]
+    if not offerable:
         return Decision.NONE, 0
-    close = sum(1 for h in hits[:3] if hits[0].score - h.score <= t.margin)
-    if hits[0].score >= t.answer and close == 1:
+    close = sum(1 for h in offerable if offerable[0].score - h.score <= t.margin)
+    if offerable[0].score >= t.answer and close == 1:
         return Decision.ANSWER, 1
-    return Decision.CLARIFY, close if close > 1 else min(3, len(hits))
+    return Decision.CLARIFY, close if close > 1 else len(offerable)

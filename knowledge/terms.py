@@ -50,6 +50,7 @@ _ENDINGS = frozenset(
     """.split()
 )
 _ENDING_LENGTHS = sorted({len(e) for e in _ENDINGS}, reverse=True)
+_ARTICLES = frozenset(("to", "ta", "te", "ot", "ite", "ata"))
 _MIN_STEM = 3
 _MAX_STEM = 7
 
@@ -59,8 +60,14 @@ def stem(word: str) -> str:
     """A crude, language-blind stem: the longest inflectional ending off, then seven letters."""
     if word.isdigit() or len(word) <= _MIN_STEM:
         return word
+    word, ending = _strip_ending(word)
+    if ending in _ARTICLES and word[-1] in "aeiou" and len(word) > _MIN_STEM:
+        word = word[:-1]  # Macedonian "лицето" is "лице" + "то": drop the vowel "лице" ends in too
+    return word[:_MAX_STEM]
+
+
+def _strip_ending(word: str) -> tuple[str, str]:
     for size in _ENDING_LENGTHS:
         if len(word) - size >= _MIN_STEM and word[-size:] in _ENDINGS:
-            word = word[:-size]
-            break
-    return word[:_MAX_STEM]
+            return word[:-size], word[-size:]
+    return word, ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from knowledge import markup
@@ -171,8 +171,8 @@ def _check_checked(report: _Report, raw: Mapping[str, Any], today: date) -> None
         except ValueError:
             report.add("checked", f"{value!r} is not a date (YYYY-MM-DD)")
             return
-    if not isinstance(value, date):
-        report.add("checked", "must be a date (YYYY-MM-DD)")
+    if isinstance(value, datetime) or not isinstance(value, date):
+        report.add("checked", "must be a date without a time (YYYY-MM-DD)")
     elif value > today:
         report.add("checked", f"{value.isoformat()} is in the future")
 

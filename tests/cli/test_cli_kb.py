@@ -1,0 +1,96 @@
+"""`mreza kb check|export` and `mreza db upgrade`."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from bot.cli import build
+from core.settings import BUNDLED_KB_PATH
+
+FIELDS = {"id", "title", "answer", "questions", "tags", "countries", "sources", "checked"}
+
+
+@pytest.fixture
+def env(database_url: str) -> dict[str, str]:
+    """The environment of the command: a temp database and the bundled knowledge base."""
+    return {"MREZA_DATABASE_URL": database_url, "MREZA_KB_PATH": str(BUNDLED_KB_PATH)}
+
+
+def mreza(env: dict[str, str], *args: str) -> Result:
+    return CliRunner().invoke(build(), list(args), env=env)
+
+
+def test_kb_check_passes_the_bundled_knowledge_base(env: dict[str, str]) -> None:
+    """The curated files are valid: exit 0 and a one-line summary."""
+    result = mreza(env, "kb", "check")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "42 entries, no problems\n"
+
+
+def test_kb_check_lists_every_problem_and_exits_1(env: dict[str, str], tmp_path: Path) -> None:
+    """A broken directory gives one "file: field: reason" line per problem."""
+    broken = tmp_path / "kb"
+    broken.mkdir()
+    (broken / "listy.yaml").write_text("- just\n- a list\n", encoding="utf-8")
+    (broken / "bad-syntax.yaml").write_text("id: x\ntitle: [oops\n", encoding="utf-8")
+    result = mreza(env, "kb", "check", str(broken))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"{broken / 'bad-syntax.yaml'}: line 3, column 1: not valid YAML: "
+        "did not find expected ',' or ']'",
+        f"{broken / 'listy.yaml'}: (file): expected a mapping of fields at the top level",
+    ]
+    assert "2 problem(s)" in result.stderr
+
+
+def test_kb_check_on_a_missing_path_fails(env: dict[str, str], tmp_path: Path) -> None:
+    """A path that does not exist is a clear error."""
+    result = mreza(env, "kb", "check", str(tmp_path / "nowhere"))
+    assert result.exit_code == 1
+    assert "does not exist" in result.stderr
+
+
+def test_kb_export_prints_42_entries_with_every_field(env: dict[str, str]) -> None:
+    """--json lists every active entry with all the fields of the YAML format."""
+    result = mreza(env, "kb", "export", "--json")
+    assert result.exit_code == 0, result.output
+    entries = json.loads(result.stdout)
+    assert len(entries) == 42
+    assert all(set(e) == FIELDS for e in entries)
+
+
+def test_kb_export_shows_questions_by_language_and_sources(env: dict[str, str]) -> None:
+    """Questions are grouped by language form and marked curated; sources keep title and url."""
+    entries = json.loads(mreza(env, "kb", "export", "--json").stdout)
+    trust = next(e for e in entries if e["id"] == "persons-of-trust")
+    assert set(trust["questions"]) == {"en", "bcms", "sr-cyrl", "mk"}
+    assert trust["questions"]["mk"][0] == {"text": "Што е лице од доверба?", "curated": True}
+    assert all(set(s) == {"title", "url"} for s in trust["sources"])
+    assert trust["countries"] == ["RS"]
+
+
+def test_kb_export_without_json_exits_2(env: dict[str, str]) -> None:
+    """Only JSON export exists, and asking for another is a usage error."""
+    result = mreza(env, "kb", "export")
+    assert result.exit_code == 2
+    assert "only --json is supported" in result.stderr
+
+
+def test_db_upgrade_creates_the_schema(env: dict[str, str], tmp_path: Path) -> None:
+    """`mreza db upgrade` migrates the configured database."""
+    result = mreza(env, "db", "upgrade")
+    assert (result.exit_code, result.stdout) == (0, "database is up to date\n")
+    with sqlite3.connect(tmp_path / "t.db") as db:
+        tables = {name for (name,) in db.execute("select name from sqlite_master")}
+    assert {"kb_entries", "kb_questions", "question_log"} <= tables
+
+
+def test_db_upgrade_twice_succeeds(env: dict[str, str]) -> None:
+    """Upgrading an up-to-date database is fine."""
+    mreza(env, "db", "upgrade")
+    assert mreza(env, "db", "upgrade").exit_code == 0
