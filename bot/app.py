@@ -9,6 +9,10 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.invite_store import SqlInviteBook
+from bot.invites import InviteBook, RefusalLog
+from bot.member_store import Refusals, SqlMemberDirectory
+from bot.members import MemberDirectory
 from core.clock import Clock, SystemClock
 from core.settings import Settings
 from core.storage import create_engine, session_factory, upgrade
@@ -31,6 +35,9 @@ class Mreza:
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     librarian: Librarian
+    members: MemberDirectory
+    invites: InviteBook
+    refusals: RefusalLog
 
 
 @asynccontextmanager
@@ -53,7 +60,14 @@ async def open_mreza(settings: Settings, clock: Clock | None = None) -> AsyncIte
         )  # fmt: skip
         searcher = Searcher(SearchIndex(entries, Analyzer(Glossary.bundled())))
         yield Mreza(
-            settings, clock, engine, sessions, Librarian(searcher, entries, sessions, clock)
+            settings=settings,
+            clock=clock,
+            engine=engine,
+            sessions=sessions,
+            librarian=Librarian(searcher, entries, sessions, clock),
+            members=SqlMemberDirectory(sessions, clock),
+            invites=SqlInviteBook(sessions),
+            refusals=Refusals(sessions),
         )
     finally:
         await engine.dispose()

@@ -6,7 +6,7 @@ import logging
 
 import typer
 
-from bot.cli import ask, bench, db, evaluate, kb
+from bot.cli import ask, bench, db, evaluate, invite, kb, members
 
 
 def build() -> typer.Typer:
@@ -22,6 +22,8 @@ def build() -> typer.Typer:
     app.add_typer(kb.build(), name="kb")
     app.add_typer(db.build(), name="db")
     app.add_typer(bench.build(), name="bench")
+    app.add_typer(members.build(), name="members")
+    app.add_typer(invite.build(), name="invite")
     return app
 
 

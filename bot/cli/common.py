@@ -22,6 +22,14 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
+def checked(parse: Callable[[str], T], text: str) -> T:
+    """An argument parsed by ``parse``, or a usage error (exit 2) with the parser's reason."""
+    try:
+        return parse(text)
+    except ValueError as error:
+        fail(str(error), 2)
+
+
 def print_json(data: Any) -> None:
     """Print one JSON document on one line, letters as they are."""
     typer.echo(json.dumps(data, ensure_ascii=False))

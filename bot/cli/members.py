@@ -1,0 +1,148 @@
+"""``mreza members``: add, import, list, change and remove the people of the network."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from bot.app import Mreza
+from bot.cli import parsing
+from bot.cli.common import checked, fail, print_json, with_mreza
+from bot.cli.member_csv import BadRow, CsvInvalid, CsvReport, read_members
+from bot.cli.member_views import member_json, member_line, members_table
+from bot.members import Member, MemberError, NewMember, Status
+
+T = TypeVar("T")
+
+
+def build() -> typer.Typer:
+    """The ``members`` command group."""
+    group = typer.Typer(help="Add, list, change and remove members.", no_args_is_help=True)
+    group.command()(add)
+    group.command(name="import")(import_csv)
+    group.command(name="list")(list_members)
+    group.command(name="set-role")(set_role)
+    group.command()(remove)
+    return group
+
+
+def operate(work: Callable[[Mreza], Awaitable[T]]) -> T:
+    """Run ``work`` on Mreža; a ``MemberError`` ends the command with its reason (exit 1)."""
+
+    async def guarded(mreza: Mreza) -> T:
+        try:
+            return await work(mreza)
+        except MemberError as error:
+            fail(str(error))
+
+    return with_mreza(guarded)
+
+
+def add(
+    telegram_id: Annotated[
+        str, typer.Option("--telegram-id", metavar="ID", help="Their numeric Telegram user id.")
+    ],
+    name: Annotated[str, typer.Option(metavar="NAME", help="Their full name.")],
+    country: Annotated[str, typer.Option(metavar="CC", help="BA, ME, MK, RS or regional.")],
+    role: Annotated[
+        str, typer.Option(metavar="ROLE", help="member, coordinator or admin.")
+    ] = "member",
+    language: Annotated[str, typer.Option(metavar="LANG", help="en, bcms, sr-cyrl or mk.")] = "en",
+    institution: Annotated[
+        str, typer.Option(metavar="TEXT", help="Their ministry, unit or organisation.")
+    ] = "",
+) -> None:
+    """Add one member by their Telegram user id."""
+    new = NewMember(
+        identity=checked(parsing.telegram_identity, telegram_id),
+        name=checked(parsing.name, name),
+        country=checked(parsing.country, country),
+        role=checked(parsing.role, role),
+        language=checked(parsing.language, language),
+        institution=institution.strip(),
+    )
+    member = operate(lambda mreza: mreza.members.add(new, mreza.clock.now()))
+    typer.echo(f"added {member_line(member)}")
+
+
+def import_csv(
+    file: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE.csv",
+            help="Header telegram_id,name,country,role,language and optionally institution.",
+        ),
+    ],
+) -> None:
+    """Add every member in a CSV file; report each bad row and import the good ones."""
+    if not file.is_file():
+        fail(f"{file} does not exist", 2)
+    try:
+        report = read_members(file)
+    except CsvInvalid as error:
+        fail(f"{file}: {error}; nothing imported")
+    refused = with_mreza(lambda mreza: _add_rows(mreza, report))
+    bad = sorted((*report.bad, *refused), key=lambda row: row.line)
+    for row in bad:
+        typer.echo(f"mreza: {file} line {row.line}: {row.reason}", err=True)
+    imported = len(report.good) - len(refused)
+    skipped = f"; skipped {len(bad)} bad row(s)" if bad else ""
+    typer.echo(f"imported {imported} member(s) from {file}{skipped}")
+    if bad:
+        raise typer.Exit(1)
+
+
+async def _add_rows(mreza: Mreza, report: CsvReport) -> list[BadRow]:
+    refused = []
+    for row in report.good:
+        try:
+            await mreza.members.add(row.member, mreza.clock.now())
+        except MemberError as error:  # the account is already someone's
+            refused.append(BadRow(row.line, str(error)))
+    return refused
+
+
+def list_members(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the members as a JSON list.")
+    ] = False,
+) -> None:
+    """Print every member, removed ones included, in id order."""
+    members = with_mreza(lambda mreza: mreza.members.all())
+    if as_json:
+        print_json([member_json(m) for m in members])
+    else:
+        typer.echo(members_table(members))
+
+
+def set_role(
+    member_id: Annotated[str, typer.Argument(metavar="ID", help="The member's id.")],
+    role: Annotated[str, typer.Argument(metavar="ROLE", help="member, coordinator or admin.")],
+) -> None:
+    """Give a member another role."""
+    target, new_role = checked(parsing.member_id, member_id), checked(parsing.role, role)
+    member = operate(lambda mreza: mreza.members.set_role(target, new_role))
+    typer.echo(f"member {member.id} ({member.name or 'forgotten'}) is now {member.role}")
+
+
+def remove(
+    member_id: Annotated[str, typer.Argument(metavar="ID", help="The member's id.")],
+    forget: Annotated[
+        bool,
+        typer.Option("--forget", help="Also erase their name, institution and accounts for good."),
+    ] = False,
+) -> None:
+    """Remove a member: Mreža stops writing to them and no longer answers them."""
+    target = checked(parsing.member_id, member_id)
+
+    async def work(mreza: Mreza) -> Member:
+        member = await mreza.members.set_status(target, Status.REMOVED)
+        if forget:
+            await mreza.members.forget(target)
+        return member
+
+    member = operate(work)
+    typer.echo(f"removed {member_line(member)}" + (" and erased their data" if forget else ""))

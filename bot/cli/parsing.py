@@ -1,0 +1,102 @@
+"""Checking what an operator typed: ids, countries, roles, languages, counts and durations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import timedelta
+
+from bot.members import COUNTRIES, Identity, Language, Role
+
+TELEGRAM = "telegram"
+NAME_LIMIT = 200  # the width of members.name
+INT_LIMIT = 2**31 - 1  # the largest value of an Integer column on PostgreSQL
+TELEGRAM_LIMIT = 2**53  # Telegram promises user ids fit in 52 bits
+LONGEST = timedelta(days=3653)  # ten years; "never" is the honest way to ask for more
+_DURATION = re.compile(r"(?:\d{1,9}[wdhm])+")
+_PART = re.compile(r"(\d+)([wdhm])")
+_UNITS = {
+    "w": timedelta(weeks=1),
+    "d": timedelta(days=1),
+    "h": timedelta(hours=1),
+    "m": timedelta(minutes=1),
+}
+
+
+def _listing(names: Sequence[str]) -> str:
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def number(text: str, what: str, largest: int = INT_LIMIT) -> int:
+    """A whole number from 1 to ``largest``, such as a member id or a count."""
+    cleaned = text.strip()
+    if not re.fullmatch(r"[0-9]{1,30}", cleaned) or int(cleaned) < 1:
+        raise ValueError(f"{what} must be a positive whole number, not {text!r}")
+    if int(cleaned) > largest:
+        raise ValueError(f"{what} {text!r} is too large")
+    return int(cleaned)
+
+
+def member_id(text: str) -> int:
+    """A member's id as ``mreza members list`` shows it."""
+    return number(text, "the member id")
+
+
+def uses(text: str) -> int:
+    """How many people an invite admits."""
+    return number(text, "--uses")
+
+
+def telegram_identity(text: str) -> Identity:
+    """A Telegram account from its numeric user id."""
+    return Identity(TELEGRAM, str(number(text, "the telegram id", TELEGRAM_LIMIT)))
+
+
+def name(text: str) -> str:
+    """A member's name: not empty, and short enough to store."""
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise ValueError("the name is empty")
+    if len(cleaned) > NAME_LIMIT:
+        raise ValueError(f"the name is longer than {NAME_LIMIT} characters")
+    return cleaned
+
+
+def country(text: str) -> str:
+    """One of the network's countries, whatever the letter case."""
+    for known in COUNTRIES:
+        if text.strip().casefold() == known.casefold():
+            return known
+    raise ValueError(f"unknown country {text!r}; use {_listing(COUNTRIES)}")
+
+
+def role(text: str) -> Role:
+    """A role by its name."""
+    try:
+        return Role(text.strip().lower())
+    except ValueError:
+        raise ValueError(f"unknown role {text!r}; use {_listing([*Role])}") from None
+
+
+def language(text: str) -> Language:
+    """An interface language by its code."""
+    try:
+        return Language(text.strip().lower())
+    except ValueError:
+        raise ValueError(f"unknown language {text!r}; use {_listing([*Language])}") from None
+
+
+def duration(text: str) -> timedelta:
+    """A span such as ``7d``, ``12h``, ``30m``, ``2w`` or ``1d12h``, never zero."""
+    cleaned = text.strip().lower()
+    if not _DURATION.fullmatch(cleaned):
+        raise ValueError(f"cannot read the duration {text!r}; write it like 7d, 12h or 30m")
+    try:
+        span = sum((int(n) * _UNITS[unit] for n, unit in _PART.findall(cleaned)), timedelta())
+    except OverflowError:
+        raise ValueError(f"the duration {text!r} is too long") from None
+    if not span:
+        raise ValueError(f"the duration {text!r} is zero")
+    if span > LONGEST:
+        raise ValueError(f"the duration {text!r} is longer than ten years")
+    return span
