@@ -8,7 +8,7 @@ from types import TracebackType
 from typing import Any
 
 from bot.emulator.core import Core, EmulatorConfig
-from bot.emulator.runner import ServerRunner
+from bot.serving import ServerRunner
 from bot.emulator.server import build_app
 from bot.emulator.simulator import Simulator
 

@@ -22,7 +22,7 @@ from telegram.ext import (
 )
 
 from bot.emulator import SECRET_HEADER, BotApiEmulator, EmulatorError, UserInfo
-from bot.emulator.runner import ServerRunner
+from bot.serving import ServerRunner
 
 from .conftest import RawApi
 
