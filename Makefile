@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: chat test lint eval bench check
+.PHONY: chat test lint eval bench check messages
 
 chat: $(INSTALLED)  ## the console chat on the bundled knowledge base and ./mreza.db
 	@$(BIN)/mreza chat
@@ -32,3 +32,7 @@ $(INSTALLED): pyproject.toml
 	@$(BIN)/pip install --quiet --upgrade pip >&2
 	@$(BIN)/pip install --quiet -e '.[dev]' >&2
 	@touch $@
+
+messages: $(INSTALLED)  ## refresh the translation template and catalogs from bot/texts.py
+	$(BIN)/pybabel extract -k N_ --no-default-keywords --omit-header --no-location -o bot/locales/mreza.pot bot/texts.py
+	$(BIN)/pybabel update -D mreza -i bot/locales/mreza.pot -d bot/locales --no-fuzzy-matching
