@@ -9,11 +9,17 @@ from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from bot.buttons import ButtonSigner
+from bot.conversation import Conversation
+from bot.i18n import Translations
 from bot.invite_store import SqlInviteBook
 from bot.invites import InviteBook, RefusalLog
 from bot.member_store import Refusals, SqlMemberDirectory
 from bot.members import MemberDirectory
+from bot.messaging import Messenger
+from bot.services import Services
 from core.clock import Clock, SystemClock
+from core.instance_key import instance_key
 from core.settings import Settings
 from core.storage import create_engine, session_factory, upgrade
 from knowledge.analysis import Analyzer, Glossary
@@ -38,6 +44,27 @@ class Mreza:
     members: MemberDirectory
     invites: InviteBook
     refusals: RefusalLog
+    translations: Translations
+
+
+async def conversation_for(
+    mreza: Mreza, messenger: Messenger, bot_username: str | None
+) -> Conversation:
+    """The conversation core speaking through one transport's messenger."""
+    key = await instance_key(mreza.sessions, mreza.settings.secret_key)
+    services = Services(
+        librarian=mreza.librarian,
+        members=mreza.members,
+        invites=mreza.invites,
+        refusals=mreza.refusals,
+        messenger=messenger,
+        signer=ButtonSigner(key),
+        translations=mreza.translations,
+        clock=mreza.clock,
+        sessions=mreza.sessions,
+        bot_username=bot_username,
+    )
+    return Conversation(services)
 
 
 @asynccontextmanager
@@ -68,6 +95,7 @@ async def open_mreza(settings: Settings, clock: Clock | None = None) -> AsyncIte
             members=SqlMemberDirectory(sessions, clock),
             invites=SqlInviteBook(sessions),
             refusals=Refusals(sessions),
+            translations=Translations(),
         )
     finally:
         await engine.dispose()

@@ -59,3 +59,5 @@ class AskedRow(Base):
     decision: Mapped[str] = mapped_column(String(10), index=True)
     entry_id: Mapped[str | None] = mapped_column(String(100), default=None)
     score: Mapped[float | None] = mapped_column(Float, default=None)
+    feedback: Mapped[int | None] = mapped_column(Integer, default=None)  # +1 helpful, -1 not
+    feedback_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)

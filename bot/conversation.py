@@ -1,0 +1,150 @@
+"""The one router every transport hands its events to: membership, roles, commands and buttons.
+
+Roles are checked here, in the core, whatever the transport.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from bot import texts
+from bot.events import ButtonPressed, Event, MemberLeft, TextReceived
+from bot.handlers import account, asking, browsing, coordinating, joining
+from bot.members import Identity, Member, Role, Status
+from bot.services import Services
+from bot.turn import Turn
+
+log = logging.getLogger(__name__)
+
+Command = Callable[[Turn, str], Awaitable[None]]
+PressHandler = Callable[[Turn, str], Awaitable[bool]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Command:
+    run: Command
+    role: Role = Role.MEMBER
+    private_only: bool = False
+
+
+async def _ask_command(turn: Turn, question: str) -> None:
+    if question.strip():
+        await asking.ask(turn, question.strip())
+    else:
+        await turn.say(texts.ASK_WHAT)
+
+
+async def _show(turn: Turn, entry_id: str) -> bool:
+    if turn.services.librarian.entry(entry_id) is None:
+        return False
+    await asking.show_entry(turn, entry_id)
+    return True
+
+
+COMMANDS: dict[str, _Command] = {
+    "help": _Command(browsing.help_),
+    "topics": _Command(browsing.topics),
+    "lang": _Command(browsing.choose_language, private_only=True),
+    "whoami": _Command(account.whoami, private_only=True),
+    "forget": _Command(account.forget, private_only=True),
+    "ask": _Command(_ask_command),
+    "unanswered": _Command(coordinating.unanswered, Role.COORDINATOR, private_only=True),
+    "invite": _Command(coordinating.invite, Role.COORDINATOR, private_only=True),
+}
+PRESSES: dict[str, PressHandler] = {
+    "e": _show,
+    "f": asking.record_feedback,
+    "p": asking.pass_on,
+    "t": browsing.topic,
+    "l": browsing.set_language,
+    "x": account.confirm_forget,
+}
+
+
+class Conversation:
+    """Turns events into replies."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    async def handle(self, event: Event) -> None:
+        """Respond to one event; a failure is logged and never reaches the transport."""
+        try:
+            if isinstance(event, TextReceived):
+                await self._text(event)
+            elif isinstance(event, ButtonPressed):
+                await self._press(event)
+            else:
+                await self._left(event)
+        except Exception:
+            log.exception("could not handle %s from %s", type(event).__name__, event.chat.transport)
+
+    async def _member(self, transport: str, external_id: str) -> Member | None:
+        return await self._services.members.by_identity(Identity(transport, external_id))
+
+    async def _text(self, event: TextReceived) -> None:
+        if not event.addressed:
+            return
+        member = await self._member(event.sender.transport, event.sender.id)
+        turn = Turn(self._services, event.chat, event.sender, member)
+        name, args = _split_command(event.text, self._services.bot_username)
+        if name == "start":
+            await joining.start(turn, args.strip())
+            return
+        if member is None or not member.active:
+            await joining.refuse(turn)
+            return
+        if member.status is Status.BLOCKED:  # writing again lifts it
+            member = await self._services.members.set_status(member.id, Status.ACTIVE)
+            turn = Turn(self._services, event.chat, event.sender, member)
+        if name is None:
+            await asking.ask(turn, event.text.strip())
+        else:
+            await self._command(turn, name, args)
+
+    async def _command(self, turn: Turn, name: str, args: str) -> None:
+        command = COMMANDS.get(name)
+        if command is None:
+            await turn.say(texts.UNKNOWN_COMMAND, command="/" + name)
+        elif not turn.allowed(command.role):
+            await turn.say(texts.NOT_ALLOWED)
+        elif command.private_only and not turn.chat.private:
+            await turn.say(texts.GROUP_ONLY_PRIVATE, command="/" + name)
+        else:
+            await command.run(turn, args)
+
+    async def _press(self, event: ButtonPressed) -> None:
+        member = await self._member(event.sender.transport, event.sender.id)
+        turn = Turn(self._services, event.chat, event.sender, member)
+        press = self._services.signer.verify(event.chat, event.data)
+        handler = PRESSES.get(press.kind) if press else None
+        handled = False
+        if press is not None and handler is not None and member is not None and member.active:
+            handled = await handler(turn, press.payload)
+        notice = (
+            texts.BUTTON_EXPIRED
+            if not handled
+            else texts.THANKS_FEEDBACK
+            if press and press.kind == "f"
+            else None
+        )
+        await self._services.messenger.acknowledge(event, turn.tr(notice) if notice else None)
+
+    async def _left(self, event: MemberLeft) -> None:
+        member = await self._member(event.sender.transport, event.sender.id)
+        if member is not None and member.status is Status.ACTIVE:
+            await self._services.members.set_status(member.id, Status.BLOCKED)
+
+
+def _split_command(text: str, username: str | None) -> tuple[str | None, str]:
+    """("help", "") for "/help", ("ask", "q") for "/ask@MrezaBot q"; (None, text) for a question."""
+    stripped = text.strip()
+    if not stripped.startswith("/") or len(stripped) == 1:
+        return None, text
+    word, _, args = stripped[1:].partition(" ")
+    name, _, addressee = word.partition("@")
+    if addressee and username and addressee.lower() != username.lower():
+        return None, text
+    return name.lower(), args

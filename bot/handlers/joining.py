@@ -1,0 +1,58 @@
+"""Joining the closed network with an invite code, and the one polite refusal for everyone else."""
+
+from __future__ import annotations
+
+from bot import texts
+from bot.i18n import language_for
+from bot.invites import InviteRefused, Refusal
+from bot.members import Identity, MemberError, NewMember, Status
+from bot.turn import Turn
+
+_REFUSALS = {
+    Refusal.UNKNOWN: texts.INVITE_UNKNOWN,
+    Refusal.EXPIRED: texts.INVITE_EXPIRED,
+    Refusal.USED_UP: texts.INVITE_USED_UP,
+}
+
+
+async def start(turn: Turn, code: str) -> None:
+    """/start: greet a member, or let someone in with the code from their invitation link."""
+    if turn.member is not None and turn.member.active:
+        await turn.say(texts.WELCOME_BACK, name=turn.member.name)
+        return
+    if not code or not turn.chat.private:
+        await refuse(turn)
+        return
+    try:
+        invite = await turn.services.invites.redeem(code, turn.services.clock.now())
+    except InviteRefused as refused:
+        await turn.say(_REFUSALS[refused.reason])
+        return
+    identity = Identity(turn.sender.transport, turn.sender.id)
+    new = NewMember(
+        name=turn.sender.name or turn.sender.id,
+        country=invite.country,
+        identity=identity,
+        role=invite.role,
+        language=language_for(turn.sender.language_code),
+    )
+    try:
+        member = await turn.services.members.add(new, turn.services.clock.now())
+    except MemberError:  # a removed member re-joining keeps their row; bring it back
+        existing = await turn.services.members.by_identity(identity)
+        if existing is None:
+            raise
+        member = await turn.services.members.set_status(existing.id, Status.ACTIVE)
+        member = await turn.services.members.set_role(member.id, invite.role)
+    await Turn(turn.services, turn.chat, turn.sender, member).say(texts.WELCOME, name=member.name)
+
+
+async def refuse(turn: Turn) -> None:
+    """Tell a stranger, once, that Mreža is for members; after that, stay silent."""
+    identity = Identity(turn.sender.transport, turn.sender.id)
+    refusals = turn.services.refusals
+    if await refusals.has_been_refused(identity):
+        return
+    await refusals.remember_refusal(identity, turn.services.clock.now())
+    removed = turn.member is not None and not turn.member.active
+    await turn.say(texts.REMOVED if removed else texts.NOT_A_MEMBER)

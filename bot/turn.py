@@ -1,0 +1,51 @@
+"""One turn of a conversation: who spoke, where, in which language, and how to reply."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.events import Chat, Sender
+from bot.i18n import Translate, language_for
+from bot.members import Language, Member, Role
+from bot.messaging import Button, Outgoing, Sent
+from bot.services import Services
+
+
+@dataclass(frozen=True)
+class Turn:
+    """The context a handler works in."""
+
+    services: Services
+    chat: Chat
+    sender: Sender
+    member: Member | None
+
+    @property
+    def language(self) -> Language:
+        """The member's chosen language, or what their app suggests for a stranger."""
+        return self.member.language if self.member else language_for(self.sender.language_code)
+
+    @property
+    def tr(self) -> Translate:
+        """Translate a text from bot/texts.py into this turn's language."""
+        return self.services.translations(self.language)
+
+    def allowed(self, role: Role) -> bool:
+        """True when the member's role includes ``role``."""
+        return self.member is not None and self.member.role.includes(role)
+
+    def button(self, label: str, kind: str, payload: str) -> Button:
+        """A signed button that will only verify in this chat."""
+        return self.services.signer.button(label, self.chat, kind, payload)
+
+    async def say(
+        self, text: str, buttons: Sequence[Sequence[Button]] = (), **values: object
+    ) -> Sent:
+        """Translate a text, fill its placeholders, and send it as plain text."""
+        message = self.tr(text).format(**values) if values else self.tr(text)
+        return await self.services.messenger.send(self.chat, Outgoing.text(message, buttons))
+
+    async def send(self, message: Outgoing) -> Sent:
+        """Send a prepared message."""
+        return await self.services.messenger.send(self.chat, message)
