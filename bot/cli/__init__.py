@@ -6,7 +6,7 @@ import logging
 
 import typer
 
-from bot.cli import ask, bench, db, evaluate, invite, kb, members
+from bot.cli import ask, bench, chat, db, evaluate, invite, kb, members, run
 
 
 def build() -> typer.Typer:
@@ -17,7 +17,9 @@ def build() -> typer.Typer:
         no_args_is_help=True,
         add_completion=False,
     )
+    chat.register(app)
     ask.register(app)
+    run.register(app)
     evaluate.register(app)
     app.add_typer(kb.build(), name="kb")
     app.add_typer(db.build(), name="db")
@@ -30,5 +32,7 @@ def build() -> typer.Typer:
 def main() -> None:
     """Entry point of the installed ``mreza`` command."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("bm25s").setLevel(logging.WARNING)
+    # The token is part of every Bot API URL: the HTTP clients must never log requests.
+    for noisy in ("bm25s", "httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     build()()

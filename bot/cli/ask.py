@@ -1,4 +1,4 @@
-"""``mreza ask`` and ``mreza chat``: questions from the command line and the console chat."""
+"""``mreza ask``: questions from the command line, answered as the console chat shows them."""
 
 from __future__ import annotations
 
@@ -7,16 +7,17 @@ from typing import Annotated, Any
 
 import typer
 
+from bot import texts
 from bot.app import Mreza
+from bot.cards import entry_card
 from bot.cli.common import fail, print_json, with_mreza
-from bot.console import ConsoleChat
-from knowledge.search import Finding
+from knowledge.markup import to_plain
+from knowledge.search import Decision, Finding
 
 
 def register(app: typer.Typer) -> None:
     """Add the commands to the app."""
     app.command()(ask)
-    app.command()(chat)
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:
@@ -55,16 +56,17 @@ def ask(
         if as_json:
             print_json(finding_json(finding))
         else:
-            ConsoleChat(mreza.librarian, sys.stdout, interactive=False).show(finding)
+            typer.echo(as_console_shows(mreza, finding))
 
     with_mreza(work)
 
 
-def chat() -> None:
-    """Chat with Mreža in the terminal (the zero-setup transport)."""
-
-    async def work(mreza: Mreza) -> None:
-        console = ConsoleChat(mreza.librarian, sys.stdout, interactive=sys.stdin.isatty())
-        await console.run(sys.stdin.readline)
-
-    with_mreza(work)
+def as_console_shows(mreza: Mreza, finding: Finding) -> str:
+    """The reply the console chat would print (in English), without logging the question."""
+    if finding.decision is Decision.NONE:
+        return texts.DONT_KNOW
+    if finding.decision is Decision.CLARIFY:
+        choices = [f"  {n}. {h.title}" for n, h in enumerate(finding.choices, start=1)]
+        return "\n".join([texts.CLARIFY, *choices])
+    entry = mreza.librarian.entry(finding.hits[0].entry_id)
+    return to_plain(entry_card(entry, texts.SOURCES).paragraphs) if entry else texts.ENTRY_GONE

@@ -35,11 +35,11 @@ def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, ensure_ascii=False))
 
 
-def with_mreza(work: Callable[[Mreza], Awaitable[T]]) -> T:
-    """Open Mreža on the configured settings, run ``work``, close it again."""
+def with_mreza(work: Callable[[Mreza], Awaitable[T]], settings: Settings | None = None) -> T:
+    """Open Mreža on the given (or configured) settings, run ``work``, close it again."""
 
     async def run() -> T:
-        async with open_mreza(Settings()) as mreza:
+        async with open_mreza(settings or Settings()) as mreza:
             return await work(mreza)
 
     try:

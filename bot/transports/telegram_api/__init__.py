@@ -1,0 +1,1 @@
+"""The Telegram transport, a thin adapter over python-telegram-bot."""

@@ -1,0 +1,160 @@
+"""Running Mreža on Telegram: long polling or a webhook, commands menu, graceful shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import BotCommand, Update
+from telegram.error import InvalidToken, NetworkError
+from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
+
+from bot import texts
+from bot.app import Mreza, conversation_for
+from bot.conversation import Conversation
+from bot.events import Event
+from bot.i18n import Translations
+from bot.members import Language
+from bot.serving import ServerRunner
+from bot.transports.telegram_api.messenger import TelegramMessenger
+from bot.transports.telegram_api.updates import to_event
+from bot.transports.telegram_api.webhook import WEBHOOK_PATH, web_app
+
+log = logging.getLogger(__name__)
+TelegramApp = Application[Any, Any, Any, Any, Any, Any]
+# Telegram shows the menu in the app's language: codes per interface language.
+MENU_LANGUAGES = {
+    Language.EN: ("en",),
+    Language.BCMS: ("bs", "hr"),
+    Language.SR_CYRL: ("sr",),
+    Language.MK: ("mk",),
+}
+START_RETRY_CAP = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class Listen:
+    """Where the health check (and the webhook, if any) listens."""
+
+    host: str = "127.0.0.1"
+    port: int = 8080
+    public_url: str | None = None  # https://... when serving a webhook
+    secret: str | None = None
+
+
+def build_application(token: str, api_url: str) -> TelegramApp:
+    """A python-telegram-bot Application against the given Bot API server."""
+    file_url = api_url.removesuffix("/bot") + "/file/bot"
+    return (
+        Application.builder()
+        .token(token)
+        .base_url(api_url)
+        .base_file_url(file_url)
+        .rate_limiter(AIORateLimiter(max_retries=3))  # waits out 429s, as Telegram asks
+        .concurrent_updates(16)
+        .build()
+    )
+
+
+async def initialize(application: TelegramApp, stop: asyncio.Event) -> bool:
+    """Connect to Telegram, retrying with backoff while it is unreachable; False if stopped."""
+    delay = 1.0
+    while not stop.is_set():
+        try:
+            await application.initialize()
+            return True
+        except InvalidToken:
+            raise
+        except NetworkError as error:
+            log.warning("Telegram is not reachable (%s); retrying in %.0f s", error, delay)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), delay)
+            delay = min(delay * 2, START_RETRY_CAP)
+    return False
+
+
+def dispatcher(
+    conversation: Conversation, username: str, bot_id: int
+) -> Callable[[Update, Any], Coroutine[Any, Any, None]]:
+    """The one python-telegram-bot handler: translate the update, hand it to the conversation."""
+
+    async def dispatch(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        event: Event | None = to_event(update, username, bot_id)
+        if event is None:
+            log.info(
+                "ignored an update of a kind Mreža does not handle (update %s)", update.update_id
+            )
+            return
+        await conversation.handle(event)
+
+    return dispatch
+
+
+async def set_commands(application: TelegramApp, translations: Translations) -> None:
+    """The commands menu in every interface language."""
+    for language, codes in MENU_LANGUAGES.items():
+        tr = translations(language)
+        menu = [
+            BotCommand(name, tr(description))
+            for name, description in texts.COMMAND_DESCRIPTIONS.items()
+        ]
+        for code in codes:
+            await application.bot.set_my_commands(menu, language_code=code)
+        if language is Language.EN:
+            await application.bot.set_my_commands(menu)
+
+
+async def serve(application: TelegramApp, listen: Listen, stop: asyncio.Event) -> None:
+    """Take updates by long polling, or by webhook when a public URL is given, until ``stop``."""
+    sink = None
+    if listen.public_url:
+
+        async def sink(data: dict[str, object]) -> None:
+            await application.update_queue.put(Update.de_json(data, application.bot))
+
+    http = ServerRunner(
+        web_app(sink, listen.secret, lambda: application.running), listen.host, listen.port
+    )
+    await http.start()
+    await application.start()
+    try:
+        await _take_updates(application, listen)
+        log.info("Mreža is running on Telegram as @%s", application.bot.username)
+        await stop.wait()
+    finally:
+        log.info("shutting down")
+        if application.updater is not None and application.updater.running:
+            await application.updater.stop()
+        await application.stop()
+        await http.stop()
+
+
+async def _take_updates(application: TelegramApp, listen: Listen) -> None:
+    allowed = ["message", "callback_query", "my_chat_member", "poll_answer"]
+    if listen.public_url:
+        url = listen.public_url.rstrip("/") + WEBHOOK_PATH
+        await application.bot.set_webhook(url, secret_token=listen.secret, allowed_updates=allowed)
+        return
+    await application.bot.delete_webhook()
+    assert application.updater is not None  # built with the default updater
+    await application.updater.start_polling(allowed_updates=allowed, poll_interval=0.0)
+
+
+async def run_on_telegram(mreza: Mreza, api_url: str, listen: Listen, stop: asyncio.Event) -> None:
+    """Connect, register the conversation, serve until ``stop``; then shut down in order."""
+    assert mreza.settings.telegram_token is not None  # checked by the command
+    application = build_application(mreza.settings.telegram_token.get_secret_value(), api_url)
+    if not await initialize(application, stop):
+        return
+    try:
+        bot = application.bot
+        conversation = await conversation_for(mreza, TelegramMessenger(bot), bot.username)
+        application.add_handler(TypeHandler(Update, dispatcher(conversation, bot.username, bot.id)))
+        await set_commands(application, mreza.translations)
+        await serve(application, listen, stop)
+    finally:
+        await application.shutdown()

@@ -1,0 +1,47 @@
+"""The HTTP side: Telegram's webhook (with its secret header checked) and the health check."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import logging
+from collections.abc import Awaitable, Callable
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+WEBHOOK_PATH = "/telegram"
+log = logging.getLogger(__name__)
+
+UpdateSink = Callable[[dict[str, object]], Awaitable[None]]
+
+
+def web_app(sink: UpdateSink | None, secret: str | None, healthy: Callable[[], bool]) -> Starlette:
+    """/healthz always; POST /telegram when ``sink`` takes webhook updates."""
+
+    async def health(_request: Request) -> Response:
+        ok = healthy()
+        return JSONResponse({"status": "ok" if ok else "starting"}, status_code=200 if ok else 503)
+
+    async def receive(request: Request) -> Response:
+        given = request.headers.get(SECRET_HEADER, "")
+        if secret is None or not hmac.compare_digest(given, secret):
+            log.warning("webhook call without the right secret token, from %s", request.client)
+            return PlainTextResponse("forbidden", status_code=403)
+        try:
+            update = json.loads(await request.body())
+        except ValueError:
+            return PlainTextResponse("not JSON", status_code=400)
+        if not isinstance(update, dict):
+            return PlainTextResponse("not an update", status_code=400)
+        assert sink is not None  # the route exists only with a sink
+        await sink(update)
+        return PlainTextResponse("ok")
+
+    routes = [Route("/healthz", health, methods=["GET"])]
+    if sink is not None:
+        routes.append(Route(WEBHOOK_PATH, receive, methods=["POST"]))
+    return Starlette(routes=routes)
