@@ -8,9 +8,9 @@ from types import TracebackType
 from typing import Any
 
 from bot.emulator.core import Core, EmulatorConfig
-from bot.serving import ServerRunner
 from bot.emulator.server import build_app
 from bot.emulator.simulator import Simulator
+from bot.serving import ServerRunner
 
 
 class BotApiEmulator(Simulator):
