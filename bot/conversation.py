@@ -88,6 +88,8 @@ class Conversation:
         if not event.addressed:
             return
         member = await self._member(event.sender.transport, event.sender.id)
+        if member is not None and member.status is Status.BLOCKED:  # writing again lifts it
+            member = await self._services.members.set_status(member.id, Status.ACTIVE)
         turn = Turn(self._services, event.chat, event.sender, member)
         name, args = _split_command(event.text, self._services.bot_username)
         if name == "start":
@@ -96,9 +98,6 @@ class Conversation:
         if member is None or not member.active:
             await joining.refuse(turn)
             return
-        if member.status is Status.BLOCKED:  # writing again lifts it
-            member = await self._services.members.set_status(member.id, Status.ACTIVE)
-            turn = Turn(self._services, event.chat, event.sender, member)
         if name is None:
             await asking.ask(turn, event.text.strip())
         else:
@@ -133,6 +132,8 @@ class Conversation:
         await self._services.messenger.acknowledge(event, turn.tr(notice) if notice else None)
 
     async def _left(self, event: MemberLeft) -> None:
+        if not event.chat.private:  # Mreža leaving a group says nothing about the person
+            return
         member = await self._member(event.sender.transport, event.sender.id)
         if member is not None and member.status is Status.ACTIVE:
             await self._services.members.set_status(member.id, Status.BLOCKED)

@@ -79,3 +79,7 @@ class RefusalLog(Protocol):
     async def remember_refusal(self, identity: Identity, now: datetime) -> bool:
         """Note a refusal; True only the first time, so that two racing updates refuse once."""
         ...
+
+    async def clear(self, identity: Identity) -> None:
+        """Forget a refusal: the stranger became a member."""
+        ...

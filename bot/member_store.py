@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Select, and_, select, update
+from sqlalchemy import ColumnElement, Select, and_, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
@@ -139,6 +139,11 @@ class Refusals:
         except IntegrityError:  # the unique key says it was already there
             return False
         return True
+
+    async def clear(self, identity: Identity) -> None:
+        """Forget a refusal: the stranger became a member, and may one day need telling again."""
+        async with self._sessions.begin() as session:
+            await session.execute(delete(RefusalRow).where(_is(identity, RefusalRow)))
 
 
 def _members() -> Select[MemberRow]:

@@ -129,3 +129,7 @@ class InMemoryRefusals:
             return False
         self._refused.add(identity)
         return True
+
+    async def clear(self, identity: Identity) -> None:
+        """Forget a refusal."""
+        self._refused.discard(identity)

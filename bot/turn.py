@@ -11,6 +11,8 @@ from bot.members import Language, Member, Role
 from bot.messaging import Button, Outgoing, Sent
 from bot.services import Services
 
+LABEL_LIMIT = 60  # characters: longer labels are cut off on phones anyway
+
 
 @dataclass(frozen=True)
 class Turn:
@@ -36,7 +38,9 @@ class Turn:
         return self.member is not None and self.member.role.includes(role)
 
     def button(self, label: str, kind: str, payload: str) -> Button:
-        """A signed button that will only verify in this chat."""
+        """A signed button that will only verify in this chat; long labels are shortened."""
+        if len(label) > LABEL_LIMIT:
+            label = label[: LABEL_LIMIT - 1].rstrip() + "…"
         return self.services.signer.button(label, self.chat, kind, payload)
 
     async def say(

@@ -25,7 +25,9 @@ def chat() -> None:
     async def work(mreza: Mreza) -> None:
         await _console_member(mreza)
         messenger = console.ConsoleMessenger(sys.stdout)
-        conversation = await conversation_for(mreza, messenger, mreza.settings.telegram_bot_username)
+        conversation = await conversation_for(
+            mreza, messenger, mreza.settings.telegram_bot_username
+        )
         interactive = sys.stdin.isatty()
         if interactive:
             sys.stdout.write(GREETING)

@@ -29,7 +29,7 @@ async def ask(turn: Turn, question: str) -> None:
     if finding.decision is Decision.ANSWER:
         await show_entry(turn, finding.hits[0].entry_id, log_id)
     elif finding.decision is Decision.CLARIFY:
-        choices = [[turn.button(h.title[:60], "e", h.entry_id)] for h in finding.choices]
+        choices = [[turn.button(h.title, "e", h.entry_id)] for h in finding.choices]
         await turn.say(texts.CLARIFY, choices)
     else:
         offer = (

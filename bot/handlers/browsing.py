@@ -43,7 +43,7 @@ async def topic(turn: Turn, tag: str) -> bool:
     entries = [e for e in turn.services.librarian.entries if tag in e.tags]
     if not entries:
         return False
-    rows = [[turn.button(e.title[:60], "e", e.id)] for e in entries]
+    rows = [[turn.button(e.title, "e", e.id)] for e in entries]
     await turn.say(texts.TOPIC_ENTRIES, rows, topic=tag.replace("-", " "))
     return True
 

@@ -44,15 +44,14 @@ async def start(turn: Turn, code: str) -> None:
             raise
         member = await turn.services.members.set_status(existing.id, Status.ACTIVE)
         member = await turn.services.members.set_role(member.id, invite.role)
+    await turn.services.refusals.clear(identity)
     await Turn(turn.services, turn.chat, turn.sender, member).say(texts.WELCOME, name=member.name)
 
 
 async def refuse(turn: Turn) -> None:
     """Tell a stranger, once, that Mreža is for members; after that, stay silent."""
     identity = Identity(turn.sender.transport, turn.sender.id)
-    refusals = turn.services.refusals
-    if await refusals.has_been_refused(identity):
-        return
-    await refusals.remember_refusal(identity, turn.services.clock.now())
+    if not await turn.services.refusals.remember_refusal(identity, turn.services.clock.now()):
+        return  # told once already
     removed = turn.member is not None and not turn.member.active
     await turn.say(texts.REMOVED if removed else texts.NOT_A_MEMBER)

@@ -1,4 +1,4 @@
-"""`mreza chat` as a real process: questions piped to standard input, replies on standard output."""
+"""`mreza chat` as a real process: the conversation core over the console transport, on a pipe."""
 
 from __future__ import annotations
 
@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from bot import texts
 from core.settings import BUNDLED_KB_PATH
+
+PERSON_OF_TRUST = "Persons of trust in the defence system"
+COMPLAINTS = "Where to report discrimination and sexual harassment in each country"
+FEEDBACK_CHOICES = "\n  1. 👍\n  2. 👎\n\n"
 
 
 def command() -> list[str]:
@@ -45,55 +50,97 @@ def chat(env: dict[str, str], cwd: Path, *lines: str) -> subprocess.CompletedPro
     )
 
 
-def test_clear_question_prints_title_answer_and_sources(
+def blocks(stdout: str) -> list[str]:
+    """The printed paragraphs: a blank line separates them and ends each message."""
+    return [b for b in stdout.split("\n\n") if b]
+
+
+def test_clear_question_prints_title_answer_sources_and_feedback_choices(
     env: dict[str, str], tmp_path: Path
 ) -> None:
-    """'what is a person of trust' prints the entry title, its answer and its sources."""
+    """'what is a person of trust' prints the entry, its sources, then 👍/👎 as numbered choices."""
     done = chat(env, tmp_path, "what is a person of trust")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("Persons of trust in the defence system\n\n")
+    assert done.stdout.startswith(PERSON_OF_TRUST + "\n\n")
     assert "A person of trust is a colleague" in done.stdout
-    assert "\nSources:\n" in done.stdout
+    assert "\n\nSources\n• SEESAC - " in done.stdout
+    assert done.stdout.endswith(FEEDBACK_CHOICES)
+
+
+def test_a_number_after_an_answer_presses_a_feedback_choice(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """Typing 1 under an answer votes 👍 and prints the thanks."""
+    done = chat(env, tmp_path, "what is a person of trust", "1")
+    assert blocks(done.stdout)[-1] == texts.THANKS_FEEDBACK
 
 
 def test_clarify_then_1_prints_the_first_choice(env: dict[str, str], tmp_path: Path) -> None:
-    """An ambiguous question offers choices; '1' prints the first one's entry."""
+    """An ambiguous question offers numbered choices; '1' prints the first one's entry."""
     done = chat(env, tmp_path, "glass ceiling women officers", "1")
-    offer, card = done.stdout.split("Type a number to choose.\n")
-    first = offer.splitlines()[1].removeprefix("  1. ")
-    assert offer.startswith("Which of these did you mean?\n")
-    assert card.startswith(first + "\n\n")
-    assert "\nSources:\n" in card
+    offer, card, *_ = blocks(done.stdout)
+    question, *choices = offer.splitlines()
+    assert question == texts.CLARIFY
+    assert [c[:5] for c in choices] in (["  1. ", "  2. "], ["  1. ", "  2. ", "  3. "])
+    assert card.startswith(choices[0].removeprefix("  1. "))
+    assert "\n\nSources\n" in done.stdout.split(offer)[1]
 
 
 def test_topics_then_a_number_lists_entries(env: dict[str, str], tmp_path: Path) -> None:
-    """/topics lists topics; a number lists the entries on that topic."""
+    """/topics lists numbered topics; a number lists the entries on that topic."""
     done = chat(env, tmp_path, "/topics", "1")
-    assert done.stdout.startswith("Topics:\n  1. ")
-    assert "Entries on bosnia and herzegovina:\n  1. " in done.stdout
+    topics, entries = blocks(done.stdout)
+    assert topics.startswith(texts.TOPICS + "\n  1. bosnia and herzegovina (2)\n  2. ")
+    assert entries.startswith("Entries on bosnia and herzegovina:\n  1. ")
 
 
-def test_help(env: dict[str, str], tmp_path: Path) -> None:
-    """/help explains the commands."""
+def test_help_is_the_cores_help(env: dict[str, str], tmp_path: Path) -> None:
+    """/help prints the conversation core's help; the console user is an admin, so all of it."""
     done = chat(env, tmp_path, "/help")
-    assert "/topics" in done.stdout
-    assert "/quit" in done.stdout
+    assert done.stdout == texts.HELP + "\n\n" + texts.HELP_COORDINATOR + "\n\n"
 
 
 def test_unknown_command(env: dict[str, str], tmp_path: Path) -> None:
     """An unknown command is named back with a pointer to /help."""
     done = chat(env, tmp_path, "/foo")
-    assert done.stdout == "I don't know the command /foo. Type /help for what I understand.\n"
+    assert done.stdout == texts.UNKNOWN_COMMAND.format(command="/foo") + "\n\n"
 
 
 def test_out_of_scope_question_gets_i_dont_know(env: dict[str, str], tmp_path: Path) -> None:
-    """An out-of-scope question gets the honest "I don't know" text."""
+    """An out-of-scope question gets the honest "I don't know", then the numbered pass-on offer."""
     done = chat(env, tmp_path, "what is the weather in Podgorica")
-    assert done.stdout.startswith("I don't know that yet")
-    assert "noted your question for the curators" in done.stdout
+    assert blocks(done.stdout) == [
+        texts.DONT_KNOW,
+        f"{texts.DONT_KNOW_OFFER}\n  1. {texts.PASS_ON}",
+    ]
+
+
+def test_piped_lines_are_answered_each_in_order(env: dict[str, str], tmp_path: Path) -> None:
+    """Several piped questions (as `... | make chat`) are each answered, in the order asked."""
+    done = chat(
+        env,
+        tmp_path,
+        "what is a person of trust",
+        "what is the weather in Podgorica",
+        "",
+        "sexual harassment complaint",
+    )
+    assert done.returncode == 0, done.stderr
+    first, rest = done.stdout.split(FEEDBACK_CHOICES, 1)
+    second, third = rest.split(f"\n  1. {texts.PASS_ON}\n\n", 1)
+    assert first.startswith(PERSON_OF_TRUST + "\n\n")
+    assert second.startswith(texts.DONT_KNOW + "\n\n")
+    assert third.startswith(COMPLAINTS + "\n\n")
+    assert third.endswith(FEEDBACK_CHOICES)
 
 
 def test_end_of_input_exits_0(env: dict[str, str], tmp_path: Path) -> None:
     """With nothing typed, the chat ends cleanly and prints nothing (no prompt on a pipe)."""
     done = chat(env, tmp_path)
+    assert (done.returncode, done.stdout) == (0, "")
+
+
+def test_quit_ends_the_chat(env: dict[str, str], tmp_path: Path) -> None:
+    """/quit ends the chat at once: what follows it is not read."""
+    done = chat(env, tmp_path, "/quit", "what is a person of trust")
     assert (done.returncode, done.stdout) == (0, "")

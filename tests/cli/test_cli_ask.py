@@ -75,7 +75,7 @@ def test_ask_without_json_prints_the_card(env: dict[str, str]) -> None:
     result = mreza(env, "ask", "what is a person of trust")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Persons of trust in the defence system\n")
-    assert "Sources:" in result.stdout
+    assert "\n\nSources\n" in result.stdout
 
 
 def test_ask_out_of_scope_says_it_does_not_know(env: dict[str, str]) -> None:

@@ -1,0 +1,81 @@
+"""The network the conversation tests talk in: real services, a temp database, in-memory chats."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.app import Mreza, open_mreza
+from bot.events import Chat
+from bot.members import Language, Role
+from core.clock import FakeClock
+from core.settings import BUNDLED_KB_PATH, Settings
+from tests.bot.people import Network, Person
+
+
+@pytest.fixture(scope="session")
+def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated database holding the bundled entries, made once: migrating is the slow part."""
+    path = tmp_path_factory.mktemp("template") / "mreza.db"
+
+    async def build() -> None:
+        settings = Settings(database_url=f"sqlite+aiosqlite:///{path}", kb_path=BUNDLED_KB_PATH)
+        async with open_mreza(settings, FakeClock(datetime.now(UTC))):
+            pass
+
+    asyncio.run(build())
+    return path
+
+
+@pytest.fixture
+def database_url(migrated: Path, tmp_path: Path) -> str:
+    """A fresh copy of the migrated database per test (open_mreza finds nothing left to do)."""
+    copy = tmp_path / "t.db"
+    shutil.copyfile(migrated, copy)
+    return f"sqlite+aiosqlite:///{copy}"
+
+
+@pytest.fixture
+def network(mreza: Mreza, clock: FakeClock) -> Iterator[Network]:
+    """Mreža speaking through the memory transport; a logged failure fails the test."""
+    built = Network(mreza, clock)
+    logger = logging.getLogger("bot.conversation")
+    logger.addHandler(built.failures)
+    yield built
+    logger.removeHandler(built.failures)
+
+
+@pytest.fixture
+async def alice(network: Network) -> Person:
+    """A member from Serbia who reads English."""
+    return await network.member("Alice", country="RS")
+
+
+@pytest.fixture
+async def bob(network: Network) -> Person:
+    """Another member from Serbia."""
+    return await network.member("Bob", country="RS")
+
+
+@pytest.fixture
+async def cora(network: Network) -> Person:
+    """A coordinator for Serbia (not an admin)."""
+    return await network.member("Cora", country="RS", role=Role.COORDINATOR)
+
+
+@pytest.fixture
+async def ana(network: Network) -> Person:
+    """A member from North Macedonia who reads Macedonian."""
+    return await network.member("Ana", country="MK", language=Language.MK)
+
+
+@pytest.fixture
+def group(network: Network) -> Chat:
+    """A group chat Mreža was added to."""
+    return network.group()

@@ -1,0 +1,110 @@
+"""The members' commands: /help, /topics, /lang, /whoami, and commands Mreža does not know."""
+
+from __future__ import annotations
+
+from bot import texts
+from bot.handlers.browsing import LANGUAGE_NAMES
+from bot.members import Language
+from tests.bot.people import Network, Person
+
+
+async def test_help_explains_the_members_commands(alice: Person) -> None:
+    """/help lists what a member can do, and nothing for coordinators."""
+    replies = await alice.says("/help")
+    assert [r.text for r in replies] == [texts.HELP]
+
+
+async def test_help_shows_coordinators_their_section(cora: Person) -> None:
+    """A coordinator's /help ends with the coordinators' commands."""
+    replies = await cora.says("/help")
+    assert [r.text for r in replies] == [texts.HELP + "\n\n" + texts.HELP_COORDINATOR]
+
+
+async def test_a_command_addressed_to_mreza_by_name_works(alice: Person) -> None:
+    """/help@MrezaBot is /help."""
+    assert [r.text for r in await alice.says("/help@MrezaBot")] == [texts.HELP]
+
+
+async def test_topics_offers_the_knowledge_bases_topics(alice: Person) -> None:
+    """/topics answers with a list of topic buttons."""
+    replies = await alice.says("/topics")
+    assert [r.text for r in replies] == [texts.TOPICS]
+    assert "harassment (4)" in replies[0].labels
+
+
+async def test_pressing_a_topic_lists_its_entries(network: Network, alice: Person) -> None:
+    """A topic button lists that topic's entries as buttons."""
+    await alice.says("/topics")
+    replies = await alice.presses("harassment (4)")
+    assert [r.text for r in replies] == [texts.TOPIC_ENTRIES.format(topic="harassment")]
+    tagged = [e.title for e in network.mreza.librarian.entries if "harassment" in e.tags]
+    assert [label.rstrip("…") for label in replies[0].labels] == [
+        title if len(title) <= 60 else title[:59].rstrip() for title in tagged
+    ]
+
+
+async def test_pressing_an_entry_of_a_topic_shows_it(alice: Person) -> None:
+    """From /topics to an entry's card in two presses."""
+    await alice.says("/topics")
+    await alice.presses("harassment (4)")
+    entry = alice.last_message.labels[0]
+    replies = await alice.presses(entry)
+    assert replies[0].text.startswith(entry.rstrip("…"))
+
+
+async def test_lang_offers_the_four_languages_each_named_in_itself(alice: Person) -> None:
+    """/lang asks which language, with one button per interface language."""
+    replies = await alice.says("/lang")
+    assert [r.text for r in replies] == [texts.LANGUAGE_PROMPT]
+    assert replies[0].labels == list(LANGUAGE_NAMES.values())
+
+
+async def test_choosing_a_language_confirms_in_that_language(
+    network: Network, alice: Person
+) -> None:
+    """Pressing Macedonian is confirmed in Macedonian."""
+    await alice.says("/lang")
+    replies = await alice.presses("Македонски")
+    assert [r.text for r in replies] == [network.tr(Language.MK)(texts.LANGUAGE_SET)]
+
+
+async def test_after_choosing_a_language_mreza_speaks_it(network: Network, alice: Person) -> None:
+    """The next reply after switching to Serbian Cyrillic is in Serbian Cyrillic."""
+    await alice.says("/lang")
+    await alice.presses("Српски (ћирилица)")
+    replies = await alice.says("/help")
+    assert [r.text for r in replies] == [network.tr(Language.SR_CYRL)(texts.HELP)]
+    member = await alice.member()
+    assert member.language is Language.SR_CYRL
+
+
+async def test_whoami_shows_the_members_record(network: Network, alice: Person) -> None:
+    """/whoami shows name, country, institution, role, language and the day they joined."""
+    replies = await alice.says("/whoami")
+    joined = network.clock.now().date().isoformat()
+    assert [r.text for r in replies] == [
+        f"Name: Alice\nCountry: Serbia\nInstitution: -\nRole: member\nLanguage: en\n"
+        f"Member since: {joined}"
+    ]
+
+
+async def test_whoami_is_in_the_members_language(network: Network, ana: Person) -> None:
+    """A Macedonian member's record is labelled in Macedonian, with the country's local name."""
+    [reply] = await ana.says("/whoami")
+    tr = network.tr(Language.MK)
+    assert reply.text.startswith("Име: Ana\n")
+    assert tr(texts.COUNTRY_NAMES["MK"]) in reply.text
+    assert tr(texts.COUNTRY_NAMES["MK"]) != texts.COUNTRY_NAMES["MK"]
+
+
+async def test_an_unknown_command_is_named_back_with_a_pointer_to_help(alice: Person) -> None:
+    """/foo gets a clear message naming it, and is not searched as a question."""
+    replies = await alice.says("/foo bar")
+    assert [r.text for r in replies] == [texts.UNKNOWN_COMMAND.format(command="/foo")]
+
+
+async def test_commands_are_not_logged_as_questions(network: Network, alice: Person) -> None:
+    """/help, /topics and an unknown command leave the question log empty."""
+    for command in ("/help", "/topics", "/foo"):
+        await alice.says(command)
+    assert await network.question_log() == []

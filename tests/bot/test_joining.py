@@ -1,0 +1,116 @@
+"""Joining the closed network with the code from an invitation link."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot import texts
+from bot.members import Language, Role, Status
+from tests.bot.people import Network, Person
+
+
+async def test_a_valid_code_makes_the_sender_a_member(network: Network) -> None:
+    """/start with a valid code adds a member: name from the sender, role and country from it."""
+    code = await network.invite(Role.MEMBER, "ME")
+    dana = network.stranger("Dana Vuković", language_code="en")
+    await dana.says(f"/start {code}")
+    member = await dana.member()
+    assert (member.name, member.role, member.country) == ("Dana Vuković", Role.MEMBER, "ME")
+    assert (member.language, member.status) == (Language.EN, Status.ACTIVE)
+
+
+async def test_a_new_member_is_welcomed_by_name(network: Network) -> None:
+    """Joining gets one welcome, with the member's name."""
+    dana = network.stranger("Dana", language_code="en-GB")
+    replies = await dana.says(f"/start {await network.invite()}")
+    assert [r.text for r in replies] == [texts.WELCOME.format(name="Dana")]
+
+
+async def test_a_coordinator_invitation_makes_a_coordinator(network: Network) -> None:
+    """The invite's role, not a default, is what the new member gets."""
+    code = await network.invite(Role.COORDINATOR, "BA")
+    emir = network.stranger("Emir")
+    await emir.says(f"/start {code}")
+    member = await emir.member()
+    assert (member.role, member.country) == (Role.COORDINATOR, "BA")
+
+
+async def test_a_serbian_app_gets_the_cyrillic_welcome(network: Network) -> None:
+    """A sender whose app is set to "sr" joins in Serbian Cyrillic and is welcomed in it."""
+    milica = network.stranger("Милица", language_code="sr")
+    replies = await milica.says(f"/start {await network.invite(country='RS')}")
+    welcome = network.tr(Language.SR_CYRL)(texts.WELCOME).format(name="Милица")
+    assert [r.text for r in replies] == [welcome]
+    assert "Добро" in welcome
+    member = await milica.member()
+    assert member.language is Language.SR_CYRL
+
+
+async def test_a_macedonian_app_gets_the_macedonian_welcome(network: Network) -> None:
+    """A sender whose app is set to "mk" joins in Macedonian and is welcomed in it."""
+    marija = network.stranger("Марија", language_code="mk")
+    replies = await marija.says(f"/start {await network.invite(country='MK')}")
+    welcome = network.tr(Language.MK)(texts.WELCOME).format(name="Марија")
+    assert [r.text for r in replies] == [welcome]
+    assert welcome != network.tr(Language.SR_CYRL)(texts.WELCOME).format(name="Марија")
+    member = await marija.member()
+    assert member.language is Language.MK
+
+
+async def test_a_used_up_code_is_refused_and_creates_nobody(network: Network) -> None:
+    """The second person to use a one-use code hears it was used, and is not added."""
+    code = await network.invite(uses=1)
+    await network.stranger("First").says(f"/start {code}")
+    second = network.stranger("Second")
+    replies = await second.says(f"/start {code}")
+    assert [r.text for r in replies] == [texts.INVITE_USED_UP]
+    assert await second.record() is None
+
+
+async def test_an_expired_code_is_refused_and_creates_nobody(network: Network) -> None:
+    """A code used after its week is up gets the expired message, and adds nobody."""
+    code = await network.invite()
+    network.clock.advance(timedelta(days=8))
+    late = network.stranger("Late")
+    replies = await late.says(f"/start {code}")
+    assert [r.text for r in replies] == [texts.INVITE_EXPIRED]
+    assert await late.record() is None
+
+
+async def test_an_unknown_code_is_refused_and_creates_nobody(network: Network) -> None:
+    """A made-up code gets the not-valid message, and adds nobody."""
+    guesser = network.stranger("Guesser")
+    replies = await guesser.says("/start not-a-real-code")
+    assert [r.text for r in replies] == [texts.INVITE_UNKNOWN]
+    assert await guesser.record() is None
+
+
+async def test_a_refused_code_is_explained_in_the_apps_language(network: Network) -> None:
+    """Someone whose app is Macedonian hears about their bad code in Macedonian."""
+    guesser = network.stranger("Гоце", language_code="mk")
+    replies = await guesser.says("/start nope")
+    assert [r.text for r in replies] == [network.tr(Language.MK)(texts.INVITE_UNKNOWN)]
+
+
+async def test_a_member_starting_again_is_welcomed_back(alice: Person) -> None:
+    """/start from an existing member says welcome back, by name."""
+    replies = await alice.says("/start")
+    assert [r.text for r in replies] == [texts.WELCOME_BACK.format(name="Alice")]
+
+
+async def test_a_member_with_a_new_code_is_welcomed_back_and_keeps_their_role(
+    network: Network, alice: Person
+) -> None:
+    """A member opening another invitation is not re-added or promoted by it."""
+    replies = await alice.says(f"/start {await network.invite(Role.COORDINATOR, 'MK')}")
+    assert [r.text for r in replies] == [texts.WELCOME_BACK.format(name="Alice")]
+    member = await alice.member()
+    assert (member.role, member.country) == (Role.MEMBER, "RS")
+
+
+async def test_start_in_a_group_does_not_let_anyone_in(network: Network) -> None:
+    """A code posted in a group admits nobody: invitations are redeemed in a private chat."""
+    code = await network.invite()
+    stranger = network.stranger("Groupie")
+    await stranger.in_(network.group()).says(f"/start {code}")
+    assert await stranger.record() is None
