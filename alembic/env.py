@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import asyncio
 
+from alembic import context
 from sqlalchemy.engine import Connection
 
 import bot.tables  # noqa: F401  # registers the tables on Base.metadata
-from alembic import context
 from core.storage import Base, create_engine
 
 target_metadata = Base.metadata

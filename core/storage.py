@@ -6,13 +6,12 @@ import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
 
+from alembic import command
 from alembic.config import Config
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
-
-from alembic import command
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "alembic"
 

@@ -8,6 +8,7 @@ import signal
 from typing import Annotated
 
 import typer
+from telegram.error import InvalidToken
 
 from bot.app import Mreza
 from bot.cli.common import fail, with_mreza
@@ -42,6 +43,8 @@ def run(
         fail("set MREZA_TELEGRAM_TOKEN to the bot's token from @BotFather", 2)
     if webhook and not public_url:
         fail("--webhook needs --public-url https://... where Telegram can reach this server", 2)
+    if webhook and settings.telegram_webhook_secret is None:
+        fail("--webhook needs MREZA_TELEGRAM_WEBHOOK_SECRET: the same value on every instance", 2)
     host, _, port = listen.rpartition(":")
     if not host or not port.isdigit():
         fail(f"--listen must be HOST:PORT, not {listen!r}", 2)
@@ -61,4 +64,7 @@ def run(
         await run_on_telegram(mreza, api_url, options, stop)
 
     logging.getLogger().setLevel(logging.INFO)
-    with_mreza(work, settings)
+    try:
+        with_mreza(work, settings)
+    except InvalidToken:  # its message repeats the token: say it without
+        fail("Telegram rejected the bot token; check MREZA_TELEGRAM_TOKEN", 1)

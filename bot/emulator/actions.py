@@ -153,17 +153,22 @@ def _member_update(
     core: Core, chat: ChatState, actor: UserInfo, subject: UserInfo, old: str, new: str
 ) -> dict[str, Any]:
     kind = "my_chat_member" if subject.is_bot and subject.id == core.world.bot.id else "chat_member"
-    member: dict[str, Any] = {"user": subject.to_api(), "status": new}
-    if new == "kicked":
-        member["until_date"] = 0
     body = {
         "chat": chat.to_api(),
         "from": actor.to_api(),
         "date": int(time.time()),
-        "old_chat_member": {"user": subject.to_api(), "status": old},
-        "new_chat_member": member,
+        "old_chat_member": _chat_member(subject, old),
+        "new_chat_member": _chat_member(subject, new),
     }
     return core.updates.push({kind: body})
+
+
+def _chat_member(subject: UserInfo, status: str) -> dict[str, Any]:
+    """A ChatMember; a banned one always carries until_date (0: for ever), as Telegram sends it."""
+    member: dict[str, Any] = {"user": subject.to_api(), "status": status}
+    if status == "kicked":
+        member["until_date"] = 0
+    return member
 
 
 def set_blocked(core: Core, user_id: int, blocked: bool) -> dict[str, Any]:

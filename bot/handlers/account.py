@@ -39,6 +39,6 @@ async def confirm_forget(turn: Turn, answer: str) -> bool:
     if answer == "no":
         await turn.say(texts.FORGET_CANCELLED)
         return True
-    await turn.say(texts.FORGOTTEN)
     await turn.services.members.forget(turn.member.id)
+    await turn.say(texts.FORGOTTEN)  # said in the language of the member as they were
     return True

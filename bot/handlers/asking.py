@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import logging
+
 from sqlalchemy import update
 
 from bot import texts
 from bot.cards import entry_card
 from bot.events import Chat
 from bot.members import Member, Role, Status
-from bot.messaging import Button, Outgoing
+from bot.messaging import Button, DeliveryFailed, Outgoing, RecipientGone
 from bot.turn import Turn
 from knowledge.search import Decision
 from knowledge.tables import AskedRow
 
+log = logging.getLogger(__name__)
 QUESTION_LIMIT = 1000  # characters searched; nobody's question is longer, and search cost grows
 HELPFUL, NOT_HELPFUL = "👍", "👎"
 
@@ -86,7 +89,12 @@ async def pass_on(turn: Turn, payload: str) -> bool:
         message = tr(texts.HANDED_OVER).format(country=country, question=row.text)
         for identity in coordinator.identities:
             chat = Chat(identity.transport, identity.external_id, private=True)
-            await turn.services.messenger.send(chat, Outgoing.text(message))
+            try:
+                await turn.services.messenger.send(chat, Outgoing.text(message))
+            except RecipientGone:
+                await turn.services.members.set_status(coordinator.id, Status.BLOCKED)
+            except DeliveryFailed as failure:  # one unreachable coordinator must not stop the rest
+                log.warning("hand-off to coordinator %s failed: %s", coordinator.id, failure.reason)
     await turn.say(texts.PASSED_ON)
     return True
 

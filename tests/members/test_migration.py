@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from alembic import command
 from sqlalchemy import Connection, inspect, text
 
-from alembic import command
 from core.storage import alembic_config, create_engine, upgrade
 
 

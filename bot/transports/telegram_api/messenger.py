@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
@@ -18,6 +19,7 @@ from knowledge.markup import Paragraph, to_html
 
 log = logging.getLogger(__name__)
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+_TAG = re.compile(r"<(/?)([a-z]+)(?:\s[^>]*)?>")
 
 
 class TelegramMessenger:
@@ -97,9 +99,23 @@ def _fit(html: str, limit: int) -> Iterator[str]:
     for line in html.split("\n"):
         while visible_length(line) > limit:
             cut = _safe_cut(line, limit)
-            yield line[:cut]
-            line = line[cut:]
+            still_open = _open_tags(line[:cut])
+            # Close what is open at the cut and open it again after, so both parts are valid.
+            yield line[:cut] + "".join(f"</{name}>" for name, _ in reversed(still_open))
+            line = "".join(tag for _, tag in still_open) + line[cut:]
         yield line
+
+
+def _open_tags(html: str) -> list[tuple[str, str]]:
+    """The tags still open at the end of an HTML fragment, outermost first: (name, opening tag)."""
+    stack: list[tuple[str, str]] = []
+    for match in _TAG.finditer(html):
+        if match.group(1):
+            if stack and stack[-1][0] == match.group(2):
+                stack.pop()
+        else:
+            stack.append((match.group(2), match.group(0)))
+    return stack
 
 
 def _safe_cut(line: str, limit: int) -> int:

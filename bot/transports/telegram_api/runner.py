@@ -110,6 +110,8 @@ async def set_commands(application: TelegramApp, translations: Translations) -> 
 
 async def serve(application: TelegramApp, listen: Listen, stop: asyncio.Event) -> None:
     """Take updates by long polling, or by webhook when a public URL is given, until ``stop``."""
+    if listen.public_url and not listen.secret:
+        raise ValueError("a webhook needs a secret token, or anyone could post fake updates")
     sink = None
     if listen.public_url:
 
@@ -127,10 +129,16 @@ async def serve(application: TelegramApp, listen: Listen, stop: asyncio.Event) -
         await stop.wait()
     finally:
         log.info("shutting down")
-        if application.updater is not None and application.updater.running:
-            await application.updater.stop()
-        await application.stop()
-        await http.stop()
+        updater = application.updater
+        steps = ([updater.stop] if updater is not None and updater.running else []) + [
+            application.stop,
+            http.stop,
+        ]
+        for step in steps:  # each step runs even if one before it failed
+            try:
+                await step()
+            except Exception:
+                log.exception("error while shutting down")
 
 
 async def _take_updates(application: TelegramApp, listen: Listen) -> None:

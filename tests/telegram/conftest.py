@@ -1,0 +1,77 @@
+"""Mreža on the emulated Telegram: the emulator, the bot running on it, and the people in it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+
+import pytest
+from pydantic import SecretStr
+
+from bot.app import Mreza, open_mreza
+from bot.emulator import DEFAULT_TOKEN, BotApiEmulator
+from bot.members import Role
+from bot.transports.telegram_api.runner import Listen
+from core.clock import FakeClock
+from core.settings import BUNDLED_KB_PATH, Settings
+from tests.telegram.people import Chatter, People
+from tests.telegram.running import RUNNER_LOGGER, RunningBot, free_port, logged, running
+
+
+@pytest.fixture
+async def emu() -> AsyncIterator[BotApiEmulator]:
+    """A fresh emulated Telegram on a free port."""
+    async with BotApiEmulator() as emulator:
+        yield emulator
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    """A temp database, the bundled knowledge base and the emulator's token."""
+    return Settings(
+        database_url=database_url,
+        kb_path=BUNDLED_KB_PATH,
+        telegram_token=SecretStr(DEFAULT_TOKEN),
+    )
+
+
+@pytest.fixture
+async def mreza(settings: Settings, clock: FakeClock) -> AsyncIterator[Mreza]:
+    """The real app on these settings."""
+    async with open_mreza(settings, clock) as app:
+        yield app
+
+
+@pytest.fixture
+def runner_log(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
+    """What the Telegram runner logs, from INFO up (and everyone's warnings and errors)."""
+    caplog.set_level(logging.INFO, logger=RUNNER_LOGGER)
+    return caplog
+
+
+@pytest.fixture
+async def on_telegram(
+    emu: BotApiEmulator, mreza: Mreza, runner_log: pytest.LogCaptureFixture
+) -> AsyncIterator[RunningBot]:
+    """Mreža taking updates by long polling from the emulator, from when it says it runs."""
+    async with running(mreza, emu.base_url, Listen(port=free_port())) as bot:
+        await logged(runner_log, "is running on Telegram")
+        yield bot
+
+
+@pytest.fixture
+def people(emu: BotApiEmulator, mreza: Mreza) -> People:
+    """Makes strangers and members."""
+    return People(emu, mreza)
+
+
+@pytest.fixture
+async def alice(people: People) -> Chatter:
+    """A member in Serbia."""
+    return await people.member("Alice")
+
+
+@pytest.fixture
+async def bob(people: People) -> Chatter:
+    """A coordinator in Serbia."""
+    return await people.member("Bob", Role.COORDINATOR)
