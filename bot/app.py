@@ -15,11 +15,11 @@ from bot.i18n import Translations
 from bot.invite_store import SqlInviteBook
 from bot.invites import InviteBook, RefusalLog
 from bot.member_store import Refusals, SqlMemberDirectory
-from bot.members import MemberDirectory
-from bot.messaging import Messenger
 from bot.services import Services
 from core.clock import Clock, SystemClock
 from core.instance_key import instance_key
+from core.members import MemberDirectory
+from core.messaging import Messenger
 from core.settings import Settings
 from core.storage import create_engine, session_factory, upgrade
 from knowledge.analysis import Analyzer, Glossary

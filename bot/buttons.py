@@ -12,8 +12,8 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 
-from bot.events import Chat
-from bot.messaging import Button
+from core.events import Chat
+from core.messaging import Button
 
 LIMIT = 64  # bytes; Telegram's callback_data limit
 _SIGNATURE = 8  # characters of base64url: 48 bits, far beyond what anyone can guess by pressing

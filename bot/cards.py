@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.messaging import Button, Outgoing
+from core.markup import Line, Paragraph, Run, Style, parse
+from core.messaging import Button, Outgoing
 from knowledge.entry import Entry
-from knowledge.markup import Line, Paragraph, Run, Style, parse
 
 
 def entry_card(

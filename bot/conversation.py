@@ -10,11 +10,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot import texts
-from bot.events import ButtonPressed, Event, MemberLeft, TextReceived
 from bot.handlers import account, asking, browsing, coordinating, joining
-from bot.members import Identity, Member, Role, Status
 from bot.services import Services
 from bot.turn import Turn
+from core.events import ButtonPressed, Event, MemberLeft, TextReceived
+from core.members import Identity, Member, Role, Status
 
 log = logging.getLogger(__name__)
 

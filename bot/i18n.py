@@ -10,7 +10,7 @@ from io import BytesIO
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from bot.members import Language
+from core.members import Language
 
 DOMAIN = "mreza"
 # Catalog directory per language: gettext locale names.

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.invites import Invite, InviteRefused, Refusal, code_hash, new_code
 from bot.member_tables import InviteRow
-from bot.members import Role
+from core.members import Role
 from core.storage import utc
 
 

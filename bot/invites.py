@@ -9,7 +9,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
-from bot.members import Identity, Role
+from core.members import Identity, Role
 
 
 class Refusal(StrEnum):

@@ -12,7 +12,8 @@ from sqlalchemy.orm import selectinload
 
 from bot.invite_store import SqlInviteBook
 from bot.member_tables import IdentityRow, MemberRow, RefusalRow
-from bot.members import (
+from core.clock import Clock, SystemClock
+from core.members import (
     Identity,
     IdentityTaken,
     Language,
@@ -22,7 +23,6 @@ from bot.members import (
     Status,
     UnknownMember,
 )
-from core.clock import Clock, SystemClock
 from core.storage import utc
 from knowledge.tables import AskedRow
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.invites import Invite, InviteRefused, Refusal, code_hash, new_code
-from bot.members import (
+from core.members import (
     Identity,
     IdentityTaken,
     Language,

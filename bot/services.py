@@ -9,9 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.buttons import ButtonSigner
 from bot.i18n import Translations
 from bot.invites import InviteBook, RefusalLog
-from bot.members import MemberDirectory
-from bot.messaging import Messenger
 from core.clock import Clock
+from core.members import MemberDirectory
+from core.messaging import Messenger
 from knowledge.librarian import Librarian
 
 

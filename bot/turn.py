@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.events import Chat, Sender
 from bot.i18n import Translate, language_for
-from bot.members import Language, Member, Role
-from bot.messaging import Button, Outgoing, Sent
 from bot.services import Services
+from core.events import Chat, Sender
+from core.members import Language, Member, Role
+from core.messaging import Button, Outgoing, Sent
 
 LABEL_LIMIT = 60  # characters: longer labels are cut off on phones anyway
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import re
 
+from core.markup import parse, to_html, to_plain
 from knowledge.entry import Entry
-from knowledge.markup import parse, to_html, to_plain
 
 TELEGRAM_TEXT_LIMIT = 4096
 _TAG = re.compile(r"<[^>]+>")

@@ -52,15 +52,15 @@ class Librarian:
         best = finding.hits[0] if finding.hits and finding.decision is not Decision.NONE else None
         async with self._sessions.begin() as session:
             row = AskedRow(
-                    asked_at=self._clock.now(),
-                    channel=channel,
-                    member_id=member_id,
-                    text=question,
-                    normalised=finding.normalised,
-                    decision=finding.decision.value,
-                    entry_id=best.entry_id if best else None,
-                    score=float(finding.hits[0].score) if finding.hits else None,
-                )
+                asked_at=self._clock.now(),
+                channel=channel,
+                member_id=member_id,
+                text=question,
+                normalised=finding.normalised,
+                decision=finding.decision.value,
+                entry_id=best.entry_id if best else None,
+                score=float(finding.hits[0].score) if finding.hits else None,
+            )
             session.add(row)
             await session.flush()
         return finding, row.id

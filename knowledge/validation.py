@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from knowledge import markup
+from core import markup
 from knowledge.card import TELEGRAM_TEXT_LIMIT, card_html, visible_length
 from knowledge.entry import COUNTRIES, QUESTION_LANGUAGES, Entry, Question, Source
 from knowledge.problems import Problem

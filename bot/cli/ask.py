@@ -11,7 +11,7 @@ from bot import texts
 from bot.app import Mreza
 from bot.cards import entry_card
 from bot.cli.common import fail, print_json, with_mreza
-from knowledge.markup import to_plain
+from core.markup import to_plain
 from knowledge.search import Decision, Finding
 
 

@@ -8,8 +8,8 @@ import typer
 
 from bot.app import Mreza, conversation_for
 from bot.cli.common import with_mreza
-from bot.members import Identity, Language, NewMember, Role
 from bot.transports import console
+from core.members import Identity, Language, NewMember, Role
 
 GREETING = "Mreža - the network's lessons learnt. Ask a question, or type /help; /quit to leave.\n"
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.cli import parsing
-from bot.members import Identity, NewMember
+from core.members import Identity, NewMember
 
 REQUIRED = ("telegram_id", "name", "country", "role", "language")
 OPTIONAL = ("institution",)

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.invites import Invite
-from bot.members import Member
+from core.members import Member
 
 COLUMNS = ("id", "name", "country", "role", "language", "status", "telegram")
 

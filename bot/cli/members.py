@@ -13,7 +13,7 @@ from bot.cli import parsing
 from bot.cli.common import checked, fail, print_json, with_mreza
 from bot.cli.member_csv import BadRow, CsvInvalid, CsvReport, read_members
 from bot.cli.member_views import member_json, member_line, members_table
-from bot.members import Member, MemberError, NewMember, Status
+from core.members import Member, MemberError, NewMember, Status
 
 T = TypeVar("T")
 

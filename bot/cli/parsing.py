@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from datetime import timedelta
 
-from bot.members import COUNTRIES, Identity, Language, Role
+from core.members import COUNTRIES, Identity, Language, Role
 
 TELEGRAM = "telegram"
 NAME_LIMIT = 200  # the width of members.name

@@ -8,10 +8,10 @@ from sqlalchemy import update
 
 from bot import texts
 from bot.cards import entry_card
-from bot.events import Chat
-from bot.members import Member, Role, Status
-from bot.messaging import Button, DeliveryFailed, Outgoing, RecipientGone
 from bot.turn import Turn
+from core.events import Chat
+from core.members import Member, Role, Status
+from core.messaging import Button, DeliveryFailed, Outgoing, RecipientGone
 from knowledge.search import Decision
 from knowledge.tables import AskedRow
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from bot import texts
-from bot.members import Language, Role
 from bot.turn import Turn
+from core.members import Language, Role
 
 LANGUAGE_NAMES = {
     Language.EN: "English",

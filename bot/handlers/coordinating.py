@@ -7,8 +7,8 @@ from datetime import timedelta
 from sqlalchemy import func, select
 
 from bot import texts
-from bot.members import COUNTRIES, Role
 from bot.turn import Turn
+from core.members import COUNTRIES, Role
 from knowledge.tables import AskedRow
 
 RECENT_DAYS = 30

@@ -5,8 +5,8 @@ from __future__ import annotations
 from bot import texts
 from bot.i18n import language_for
 from bot.invites import InviteRefused, Refusal
-from bot.members import Identity, MemberError, NewMember, Status
 from bot.turn import Turn
+from core.members import Identity, MemberError, NewMember, Status
 
 _REFUSALS = {
     Refusal.UNKNOWN: texts.INVITE_UNKNOWN,

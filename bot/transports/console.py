@@ -9,9 +9,9 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TextIO
 
-from bot.events import ButtonPressed, Chat, Event, Sender, TextReceived
-from bot.messaging import Button, Outgoing, Sent
-from knowledge.markup import to_plain
+from core.events import ButtonPressed, Chat, Event, Sender, TextReceived
+from core.markup import to_plain
+from core.messaging import Button, Outgoing, Sent
 
 TRANSPORT = "console"
 CHAT = Chat(TRANSPORT, "local")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import count
 
-from bot.events import ButtonPressed, Chat
-from bot.messaging import Button, Outgoing, Sent
-from knowledge.markup import to_plain
+from core.events import ButtonPressed, Chat
+from core.markup import to_plain
+from core.messaging import Button, Outgoing, Sent
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from bot.app import Mreza, open_mreza
-from bot.events import Chat
-from bot.members import Language, Role
 from core.clock import FakeClock
+from core.events import Chat
+from core.members import Language, Role
 from core.settings import BUNDLED_KB_PATH, Settings
 from tests.bot.people import Network, Person
 

@@ -12,12 +12,12 @@ from sqlalchemy import select
 from bot.app import Mreza
 from bot.buttons import ButtonSigner
 from bot.conversation import Conversation
-from bot.events import ButtonPressed, Chat, Event, MemberLeft, Sender, TextReceived
 from bot.i18n import Translate
-from bot.members import Identity, Language, Member, NewMember, Role
 from bot.services import Services
 from bot.transports.memory import MemoryMessenger, Said
 from core.clock import FakeClock
+from core.events import ButtonPressed, Chat, Event, MemberLeft, Sender, TextReceived
+from core.members import Identity, Language, Member, NewMember, Role
 from knowledge.tables import AskedRow
 
 TRANSPORT = "memory"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import texts
-from bot.members import Role
+from core.members import Role
 from tests.bot.people import Network, Person
 
 CLEAR = "what is a person of trust"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot import texts
-from bot.members import Status
+from core.members import Status
 from tests.bot.people import Network, Person
 
 SPECIAL = "<b>what</b> is a *person* of _trust_ & more?"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot import texts
 from bot.handlers.browsing import LANGUAGE_NAMES
-from bot.members import Language
+from core.members import Language
 from tests.bot.people import Network, Person
 
 

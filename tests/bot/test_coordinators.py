@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bot import texts
-from bot.members import Role
+from core.members import Role
 from tests.bot.people import Network, Person
 
 LINK = re.compile(r"https://t\.me/MrezaBot\?start=(\S+)$")

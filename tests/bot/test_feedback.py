@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import texts
-from bot.members import Language
+from core.members import Language
 from tests.bot.people import Network, Person
 
 CLEAR = "what is a person of trust"

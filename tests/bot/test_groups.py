@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot import texts
-from bot.events import Chat
+from core.events import Chat
 from tests.bot.people import Network, Person
 
 CLEAR = "what is a person of trust"

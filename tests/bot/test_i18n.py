@@ -10,7 +10,7 @@ from babel.messages.pofile import read_po
 
 from bot import texts
 from bot.i18n import LOCALE_DIRS, Translations, language_for
-from bot.members import Language
+from core.members import Language
 
 
 def all_texts() -> list[str]:

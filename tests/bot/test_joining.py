@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot import texts
-from bot.members import Language, Role, Status
+from core.members import Language, Role, Status
 from tests.bot.people import Network, Person
 
 

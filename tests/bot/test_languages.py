@@ -10,7 +10,7 @@ import pytest
 
 from bot import texts
 from bot.i18n import Translate
-from bot.members import Language, Role
+from core.members import Language, Role
 from tests.bot.people import Network, Person
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import texts
-from bot.members import Language, Status
+from core.members import Language, Status
 from tests.bot.people import Network, Person
 
 

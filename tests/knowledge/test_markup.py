@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.markup import Run, Style, is_web_url, parse, problems, to_html, to_plain
+from core.markup import Run, Style, is_web_url, parse, problems, to_html, to_plain
 
 
 def html(text: str) -> str:

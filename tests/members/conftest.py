@@ -23,9 +23,9 @@ from bot.cli import build
 from bot.invite_store import SqlInviteBook
 from bot.invites import InviteBook, RefusalLog
 from bot.member_store import Refusals, SqlMemberDirectory
-from bot.members import MemberDirectory
 from bot.members_memory import InMemoryInviteBook, InMemoryMemberDirectory, InMemoryRefusals
 from core.clock import FakeClock
+from core.members import MemberDirectory
 from core.settings import BUNDLED_KB_PATH
 from core.storage import create_engine, session_factory, upgrade
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.members import (
+from core.clock import FakeClock
+from core.members import (
     Identity,
     IdentityTaken,
     Language,
@@ -14,7 +15,6 @@ from bot.members import (
     Status,
     UnknownMember,
 )
-from core.clock import FakeClock
 
 ANA = Identity("telegram", "1001")
 MARKO = Identity("telegram", "1002")

@@ -9,8 +9,8 @@ from datetime import timedelta
 import pytest
 
 from bot.invites import Invite, InviteBook, InviteRefused, Refusal
-from bot.members import Role
 from core.clock import FakeClock
+from core.members import Role
 
 WEEK = timedelta(days=7)
 

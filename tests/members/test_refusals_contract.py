@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 
 from bot.invites import RefusalLog
-from bot.members import Identity
 from core.clock import FakeClock
+from core.members import Identity
 
 STRANGER = Identity("telegram", "555")
 

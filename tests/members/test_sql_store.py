@@ -11,8 +11,8 @@ from bot.invite_store import SqlInviteBook
 from bot.invites import code_hash
 from bot.member_store import SqlMemberDirectory
 from bot.member_tables import IdentityRow, InviteRow, MemberRow
-from bot.members import Identity, NewMember, Role
 from core.clock import FakeClock
+from core.members import Identity, NewMember, Role
 from core.storage import utc
 from knowledge.tables import AskedRow
 

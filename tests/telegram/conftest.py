@@ -10,9 +10,9 @@ from pydantic import SecretStr
 
 from bot.app import Mreza, open_mreza
 from bot.emulator import DEFAULT_TOKEN, BotApiEmulator
-from bot.members import Role
 from bot.transports.telegram_api.runner import Listen
 from core.clock import FakeClock
+from core.members import Role
 from core.settings import BUNDLED_KB_PATH, Settings
 from tests.telegram.people import Chatter, People
 from tests.telegram.running import RUNNER_LOGGER, RunningBot, free_port, logged, running

@@ -11,7 +11,7 @@ import pytest
 
 from bot.app import Mreza
 from bot.emulator import BotApiEmulator, CallRecord, ShownMessage, UserInfo
-from bot.members import Identity, NewMember, Role
+from core.members import Identity, NewMember, Role
 
 REPLY_WAIT = 5.0  # seconds a reply may take; generous, a slow CI machine is no bug
 QUIET = 0.5  # how long "says nothing" listens, once the bot has taken every update

@@ -7,7 +7,7 @@ import pytest
 from bot import texts
 from bot.app import Mreza
 from bot.handlers.coordinating import RECENT_DAYS
-from bot.members import Status
+from core.members import Status
 from tests.telegram.people import Chatter, identity
 
 pytestmark = pytest.mark.usefixtures("on_telegram")

@@ -7,8 +7,8 @@ import pytest
 from bot import texts
 from bot.app import Mreza
 from bot.emulator import BotApiEmulator, FaultKind
-from bot.members import Role, Status
 from bot.transports.telegram_api.runner import Listen
+from core.members import Role, Status
 from tests.telegram.people import Chatter, People, eventually_true, identity
 from tests.telegram.running import free_port, running
 

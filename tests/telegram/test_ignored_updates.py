@@ -9,7 +9,7 @@ import telegram
 
 from bot.app import Mreza
 from bot.emulator import BotApiEmulator
-from bot.members import Status
+from core.members import Status
 from tests.telegram.people import Chatter, identity
 from tests.telegram.running import logged
 

@@ -9,7 +9,7 @@ import pytest
 from bot import texts
 from bot.app import Mreza
 from bot.emulator import BotApiEmulator
-from bot.members import Language, Role
+from core.members import Language, Role
 from tests.telegram.people import Chatter, People, identity
 
 pytestmark = pytest.mark.usefixtures("on_telegram")

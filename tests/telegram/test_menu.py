@@ -7,7 +7,7 @@ import pytest
 from bot import texts
 from bot.app import Mreza
 from bot.emulator import BotApiEmulator
-from bot.members import Language
+from core.members import Language
 
 pytestmark = pytest.mark.usefixtures("on_telegram")
 

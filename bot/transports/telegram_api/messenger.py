@@ -12,10 +12,10 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPrevie
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
-from bot.events import ButtonPressed, Chat
-from bot.messaging import DeliveryFailed, Outgoing, RecipientGone, Sent
+from core.events import ButtonPressed, Chat
+from core.markup import Paragraph, to_html
+from core.messaging import DeliveryFailed, Outgoing, RecipientGone, Sent
 from knowledge.card import TELEGRAM_TEXT_LIMIT, visible_length
-from knowledge.markup import Paragraph, to_html
 
 log = logging.getLogger(__name__)
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)

@@ -16,13 +16,13 @@ from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
 from bot import texts
 from bot.app import Mreza, conversation_for
 from bot.conversation import Conversation
-from bot.events import Event
 from bot.i18n import Translations
-from bot.members import Language
 from bot.serving import ServerRunner
 from bot.transports.telegram_api.messenger import TelegramMessenger
 from bot.transports.telegram_api.updates import to_event
 from bot.transports.telegram_api.webhook import WEBHOOK_PATH, web_app
+from core.events import Event
+from core.members import Language
 
 log = logging.getLogger(__name__)
 TelegramApp = Application[Any, Any, Any, Any, Any, Any]

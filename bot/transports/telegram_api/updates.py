@@ -7,7 +7,7 @@ import logging
 from telegram import Message, Update, User
 from telegram.constants import ChatMemberStatus, ChatType, MessageEntityType
 
-from bot.events import ButtonPressed, Chat, Event, MemberLeft, Sender, TextReceived
+from core.events import ButtonPressed, Chat, Event, MemberLeft, Sender, TextReceived
 
 TRANSPORT = "telegram"
 log = logging.getLogger(__name__)

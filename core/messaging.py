@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from bot.events import ButtonPressed, Chat
-from knowledge.markup import Line, Paragraph, Run, Style, parse
+from core.events import ButtonPressed, Chat
+from core.markup import Line, Paragraph, Run, Style, parse
 
 
 @dataclass(frozen=True, slots=True)
