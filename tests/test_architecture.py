@@ -1,4 +1,4 @@
-"""The arrows point one way: bot -> scheduler -> knowledge -> core, and Telegram stays at the edge."""
+"""Arrows point one way: bot -> scheduler -> knowledge -> core; Telegram stays at the edge."""
 
 from __future__ import annotations
 
