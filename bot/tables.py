@@ -3,14 +3,28 @@
 from bot.member_tables import IdentityRow, InviteRow, MemberRow, RefusalRow
 from core.instance_key import InstanceValue
 from knowledge.tables import AskedRow, EntryRow, QuestionRow
+from scheduler.tables import (
+    DeliveryRow,
+    EventRow,
+    GroupChatRow,
+    OccurrenceRow,
+    RsvpRow,
+    ScheduleRow,
+)
 
 __all__ = [
     "AskedRow",
+    "DeliveryRow",
     "EntryRow",
+    "EventRow",
+    "GroupChatRow",
     "IdentityRow",
     "InstanceValue",
     "InviteRow",
     "MemberRow",
+    "OccurrenceRow",
     "QuestionRow",
     "RefusalRow",
+    "RsvpRow",
+    "ScheduleRow",
 ]

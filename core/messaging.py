@@ -19,11 +19,27 @@ class Button:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file or a picture sent with a message: bytes to upload, or a URL to fetch."""
+
+    filename: str
+    mime: str
+    content: bytes | None = None
+    url: str | None = None
+
+    @property
+    def is_image(self) -> bool:
+        """True for a picture (shown inline) rather than a document."""
+        return self.mime.startswith("image/")
+
+
+@dataclass(frozen=True, slots=True)
 class Outgoing:
-    """One message: paragraphs of styled text, and rows of buttons."""
+    """One message: paragraphs of styled text, rows of buttons, and any attachments after it."""
 
     paragraphs: tuple[Paragraph, ...]
     buttons: tuple[tuple[Button, ...], ...] = field(default=())
+    attachments: tuple[Attachment, ...] = field(default=())
 
     @classmethod
     def text(cls, text: str, buttons: Sequence[Sequence[Button]] = ()) -> Outgoing:

@@ -8,7 +8,9 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import MetaData, event
+from sqlalchemy import Insert, MetaData, event
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import DeclarativeBase
@@ -87,3 +89,11 @@ def upgrade_blocking(url: str) -> None:
             await engine.dispose()
 
     asyncio.run(run())
+
+
+def insert_ignoring_duplicates(
+    dialect: str, model: type[Base], rows: list[dict[str, object]]
+) -> Insert:
+    """INSERT ... ON CONFLICT DO NOTHING, on SQLite and PostgreSQL alike."""
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    return insert(model).values(rows).on_conflict_do_nothing()

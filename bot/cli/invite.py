@@ -11,6 +11,7 @@ from bot.cli import parsing
 from bot.cli.common import checked, with_mreza
 from bot.cli.member_views import invite_line
 from bot.invites import Invite, deep_link
+from core.durations import duration
 
 
 def build() -> typer.Typer:
@@ -35,7 +36,7 @@ def create(
     """Create an invite; print its code and its t.me link (the code is shown only now)."""
     granted_role, granted_country = checked(parsing.role, role), checked(parsing.country, country)
     admits = checked(parsing.uses, uses)
-    valid_for = None if expires.strip().lower() == "never" else checked(parsing.duration, expires)
+    valid_for = None if expires.strip().lower() == "never" else checked(duration, expires)
 
     async def work(mreza: Mreza) -> tuple[str, Invite, str | None]:
         now = mreza.clock.now()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import timedelta
 
 from core.members import COUNTRIES, Identity, Language, Role
 
@@ -12,15 +11,6 @@ TELEGRAM = "telegram"
 NAME_LIMIT = 200  # the width of members.name
 INT_LIMIT = 2**31 - 1  # the largest value of an Integer column on PostgreSQL
 TELEGRAM_LIMIT = 2**53  # Telegram promises user ids fit in 52 bits
-LONGEST = timedelta(days=3653)  # ten years; "never" is the honest way to ask for more
-_DURATION = re.compile(r"(?:\d{1,9}[wdhm])+")
-_PART = re.compile(r"(\d+)([wdhm])")
-_UNITS = {
-    "w": timedelta(weeks=1),
-    "d": timedelta(days=1),
-    "h": timedelta(hours=1),
-    "m": timedelta(minutes=1),
-}
 
 
 def _listing(names: Sequence[str]) -> str:
@@ -84,19 +74,3 @@ def language(text: str) -> Language:
         return Language(text.strip().lower())
     except ValueError:
         raise ValueError(f"unknown language {text!r}; use {_listing([*Language])}") from None
-
-
-def duration(text: str) -> timedelta:
-    """A span such as ``7d``, ``12h``, ``30m``, ``2w`` or ``1d12h``, never zero."""
-    cleaned = text.strip().lower()
-    if not _DURATION.fullmatch(cleaned):
-        raise ValueError(f"cannot read the duration {text!r}; write it like 7d, 12h or 30m")
-    try:
-        span = sum((int(n) * _UNITS[unit] for n, unit in _PART.findall(cleaned)), timedelta())
-    except OverflowError:
-        raise ValueError(f"the duration {text!r} is too long") from None
-    if not span:
-        raise ValueError(f"the duration {text!r} is zero")
-    if span > LONGEST:
-        raise ValueError(f"the duration {text!r} is longer than ten years")
-    return span

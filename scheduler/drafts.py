@@ -1,0 +1,131 @@
+"""What coordinators ask for, checked before anything is stored: announcements and events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from scheduler.audience import Audience
+from scheduler.recurrence import Recurrence, RecurrenceError
+
+TEXT_LIMIT = 3800  # leaves room in Telegram's 4,096 for the link and the translated heading
+TITLE_LIMIT = 200
+DESCRIPTION_LIMIT = 3000
+PLACE_LIMIT = 500
+DEFAULT_REMINDERS = (timedelta(days=1), timedelta(hours=1))
+PAST_TOLERANCE = timedelta(minutes=1)  # "now" typed a few seconds ago is still now
+
+
+class ScheduleError(ValueError):
+    """A request that cannot be scheduled; ``code`` names the problem for translated replies."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """The first time (None: now) and an optional RRULE, in a time zone."""
+
+    at: datetime | None = None  # aware
+    rule: str | None = None
+    zone: str = "Europe/Belgrade"
+
+    def recurrence(self, now: datetime) -> Recurrence:
+        """The schedule's recurrence, starting at ``at`` or now, in local wall time."""
+        start = (self.at or now).astimezone(ZoneInfo(self.zone)).replace(tzinfo=None, microsecond=0)
+        try:
+            return Recurrence(start, self.zone, self.rule)
+        except RecurrenceError as error:
+            raise ScheduleError("rule", str(error)) from error
+
+    def check(self, now: datetime) -> None:
+        """Refuse a time in the past and an RRULE that never fires."""
+        if self.at is not None and self.at < now - PAST_TOLERANCE:
+            raise ScheduleError("past", f"{self.at.isoformat()} is in the past")
+        first = self.recurrence(now)
+        if self.rule is not None and first.next_after((self.at or now) - PAST_TOLERANCE) is None:
+            raise ScheduleError("rule", f"the rule {self.rule!r} never fires after the start")
+
+
+@dataclass(frozen=True, slots=True)
+class AnnouncementDraft:
+    """An announcement: text, an optional link and image, an audience, and when."""
+
+    text: str
+    audience: Audience
+    when: When = field(default_factory=When)
+    link: str | None = None
+    image: str | None = None  # an https URL of a picture
+
+    def check(self, now: datetime) -> None:
+        """Every rule an announcement must follow."""
+        if not self.text.strip():
+            raise ScheduleError("empty", "the announcement has no text")
+        if len(self.text) > TEXT_LIMIT:
+            raise ScheduleError(
+                "too-long", f"the text has {len(self.text)} characters; the limit is {TEXT_LIMIT}"
+            )
+        for name, url in (("link", self.link), ("image", self.image)):
+            if url is not None and not _web_url(url):
+                raise ScheduleError("url", f"the {name} {url!r} is not an http(s) address")
+        self.when.check(now)
+
+
+@dataclass(frozen=True, slots=True)
+class EventDraft:
+    """An event: what, when it starts and ends, where, for whom, and when to remind."""
+
+    title: str
+    starts: datetime  # aware
+    ends: datetime
+    audience: Audience
+    description: str = ""
+    place: str = ""
+    reminders: tuple[timedelta, ...] = DEFAULT_REMINDERS
+    zone: str = "Europe/Belgrade"
+    invite_at: datetime | None = None  # None: invite now
+
+    def check(self, now: datetime) -> None:
+        """Every rule an event must follow."""
+        if not self.title.strip():
+            raise ScheduleError("empty", "the event has no title")
+        limits = {"title": TITLE_LIMIT, "description": DESCRIPTION_LIMIT, "place": PLACE_LIMIT}
+        for name, limit in limits.items():
+            text = getattr(self, name)
+            if len(text) > limit:
+                raise ScheduleError(
+                    "too-long", f"the {name} has {len(text)} characters; the limit is {limit}"
+                )
+        if self.starts < now:
+            raise ScheduleError("past", f"the event starts in the past ({self.starts.isoformat()})")
+        if self.ends <= self.starts:
+            raise ScheduleError("order", "the event must end after it starts")
+        if self.invite_at is not None and not now - PAST_TOLERANCE <= self.invite_at <= self.starts:
+            raise ScheduleError("past", "the invitation must go out between now and the start")
+
+
+def parse_time(text: str, zone: str) -> datetime | None:
+    """``now`` (None), or an ISO-8601 time; without an offset it is local time in ``zone``."""
+    cleaned = text.strip()
+    if cleaned.lower() == "now":
+        return None
+    try:
+        moment = datetime.fromisoformat(
+            cleaned.replace(" ", "T", 1) if "T" not in cleaned else cleaned
+        )
+    except ValueError:
+        raise ScheduleError(
+            "time", f"cannot read the time {text!r}; write it like 2026-12-01T10:00"
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo(zone))
+    return moment.astimezone(UTC)
+
+
+def _web_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.netloc) and " " not in url

@@ -1,0 +1,152 @@
+"""Firing due schedules: one occurrence per (schedule, time), one delivery per recipient.
+
+Both keys are unique in the database, so a firing repeated by a restart or run by a second
+instance creates nothing twice. A firing found later than the misfire grace is recorded as
+missed and reported to its creator instead of being sent late.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from core.clock import Clock
+from core.members import MemberDirectory
+from core.storage import insert_ignoring_duplicates, utc
+from scheduler.audience import Audience
+from scheduler.recurrence import Recurrence
+from scheduler.tables import DeliveryRow, GroupChatRow, OccurrenceRow, RsvpRow, ScheduleRow
+
+log = logging.getLogger(__name__)
+BATCH = 1000  # rows per INSERT: SQLite allows at most 32,766 bound values in one statement
+DECLINED = "no"
+
+
+@dataclass(frozen=True, slots=True)
+class Fired:
+    """What one pass created."""
+
+    occurrences: tuple[int, ...]
+    missed: tuple[int, ...]
+
+
+class Firing:
+    """Finds due schedules and turns them into deliveries."""
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        members: MemberDirectory,
+        clock: Clock,
+        grace: timedelta,
+    ) -> None:
+        self._sessions = sessions
+        self._members = members
+        self._clock = clock
+        self._grace = grace
+
+    async def fire_due(self) -> Fired:
+        """Fire every active schedule whose time has come."""
+        now = self._clock.now()
+        fired: list[int] = []
+        missed: list[int] = []
+        async with self._sessions.begin() as session:
+            due = await session.scalars(
+                select(ScheduleRow)
+                .where(ScheduleRow.status == "active", ScheduleRow.next_fire_at <= now)
+                .order_by(ScheduleRow.next_fire_at)
+                .with_for_update(skip_locked=True)  # another instance firing it already: leave it
+            )
+            for schedule in due.all():
+                await self._catch_up(session, schedule, now, fired, missed)
+        return Fired(tuple(fired), tuple(missed))
+
+    async def _catch_up(
+        self,
+        session: AsyncSession,
+        schedule: ScheduleRow,
+        now: datetime,
+        fired: list[int],
+        missed: list[int],
+    ) -> None:
+        """Fire a schedule's due times in order: recent ones are sent, older ones are missed."""
+        recurrence = Recurrence(schedule.starts_local, schedule.zone, schedule.rule)
+        while schedule.next_fire_at is not None and utc(schedule.next_fire_at) <= now:
+            fire_at = utc(schedule.next_fire_at)
+            late = now - fire_at > self._grace
+            occurrence = await self._occurrence(session, schedule, fire_at, now, late)
+            if occurrence is not None:
+                (missed if late else fired).append(occurrence)
+            schedule.next_fire_at = recurrence.next_after(fire_at)
+        if schedule.next_fire_at is None:
+            schedule.status = "finished"
+
+    async def _occurrence(
+        self,
+        session: AsyncSession,
+        schedule: ScheduleRow,
+        fire_at: datetime,
+        now: datetime,
+        late: bool,
+    ) -> int | None:
+        dialect = session.get_bind().dialect.name
+        status = "missed" if late else "delivering"
+        values = {"schedule_id": schedule.id, "fire_at": fire_at, "fired_at": now, "status": status}
+        inserted = insert_ignoring_duplicates(dialect, OccurrenceRow, [values])
+        occurrence_id = await session.scalar(inserted.returning(OccurrenceRow.id))
+        if occurrence_id is None:
+            return None  # fired before, here or on another instance: its deliveries exist
+        if late:
+            log.warning(
+                "schedule %s missed its %s firing; reporting it, not sending", schedule.id, fire_at
+            )
+            return occurrence_id
+        rows = [
+            _delivery(occurrence_id, key, member, now)
+            for key, member in await self._recipients(session, schedule)
+        ]
+        for start in range(0, len(rows), BATCH):
+            chunk = rows[start : start + BATCH]
+            await session.execute(insert_ignoring_duplicates(dialect, DeliveryRow, chunk))
+        occurrence = await session.get(OccurrenceRow, occurrence_id)
+        assert occurrence is not None  # inserted above, in this transaction
+        occurrence.recipients = len(rows)
+        log.info("schedule %s fired for %s: %d recipients", schedule.id, fire_at, len(rows))
+        return occurrence_id
+
+    async def _recipients(
+        self, session: AsyncSession, schedule: ScheduleRow
+    ) -> list[tuple[str, int | None]]:
+        """Delivery keys: "member:ID", or "group:TRANSPORT:CHAT" for the groups audience."""
+        audience = Audience.parse(schedule.audience)
+        if audience.groups:
+            groups = await session.scalars(select(GroupChatRow).where(GroupChatRow.active))
+            return [(f"group:{g.transport}:{g.chat_id}", None) for g in groups]
+        members = audience.members(await self._members.all())
+        if schedule.kind == "reminder" and schedule.event_id is not None:
+            declined = set(
+                await session.scalars(
+                    select(RsvpRow.member_id).where(
+                        RsvpRow.event_id == schedule.event_id, RsvpRow.answer == DECLINED
+                    )
+                )
+            )
+            members = [m for m in members if m.id not in declined]
+        return [(f"member:{m.id}", m.id) for m in members]
+
+
+def _delivery(
+    occurrence: int, recipient: str, member: int | None, now: datetime
+) -> dict[str, object]:
+    return {
+        "occurrence_id": occurrence,
+        "recipient": recipient,
+        "member_id": member,
+        "status": "pending",
+        "attempts": 0,
+        "next_attempt_at": now,
+    }
