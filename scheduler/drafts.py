@@ -45,7 +45,8 @@ class When:
     def check(self, now: datetime) -> None:
         """Refuse a time in the past and an RRULE that never fires."""
         if self.at is not None and self.at < now - PAST_TOLERANCE:
-            raise ScheduleError("past", f"{self.at.isoformat()} is in the past")
+            local = self.at.astimezone(ZoneInfo(self.zone)).isoformat(timespec="minutes")
+            raise ScheduleError("past", f"{local} is in the past")
         first = self.recurrence(now)
         if self.rule is not None and first.next_after((self.at or now) - PAST_TOLERANCE) is None:
             raise ScheduleError("rule", f"the rule {self.rule!r} never fires after the start")

@@ -6,7 +6,7 @@ import logging
 
 import typer
 
-from bot.cli import ask, bench, chat, db, evaluate, invite, kb, members, run
+from bot.cli import announce, ask, bench, chat, db, evaluate, event, invite, kb, members, run
 
 
 def build() -> typer.Typer:
@@ -26,6 +26,8 @@ def build() -> typer.Typer:
     app.add_typer(bench.build(), name="bench")
     app.add_typer(members.build(), name="members")
     app.add_typer(invite.build(), name="invite")
+    app.add_typer(announce.build(), name="announce")
+    app.add_typer(event.build(), name="event")
     return app
 
 

@@ -1,0 +1,146 @@
+"""``mreza announce``: schedule announcements; list, edit, cancel and report on schedules."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from zoneinfo import ZoneInfo
+
+import typer
+
+from bot.app import Mreza
+from bot.cli.common import checked, fail, print_json, with_mreza
+from bot.cli.schedule_args import moment, operate, planner, ready, schedule_id
+from bot.cli.schedule_views import (
+    first_words,
+    local_time,
+    report_text,
+    schedule_json,
+    schedule_line,
+    schedules_table,
+)
+from core.settings import Settings
+from scheduler.audience import Audience
+from scheduler.drafts import AnnouncementDraft, ScheduleError, When
+from scheduler.planner import ScheduleView
+from scheduler.reports import OccurrenceReport, occurrence_reports
+
+AUDIENCE_HELP = "all, country:RS,ME, role:coordinator, or groups."
+TIME_HELP = "ISO-8601 (local time in MREZA_TIMEZONE without an offset), or now."
+RULE_HELP = 'An RFC 5545 RRULE, at most hourly: "FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10".'
+ScheduleId = Annotated[str, typer.Argument(metavar="ID", help="The schedule's id.")]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+
+
+def build() -> typer.Typer:
+    """The ``announce`` command group."""
+    group = typer.Typer(
+        help="Schedule announcements; list, edit, cancel and report on schedules.",
+        no_args_is_help=True,
+    )
+    group.command()(create)
+    group.command(name="list")(list_schedules)
+    group.command()(cancel)
+    group.command()(edit)
+    group.command()(report)
+    return group
+
+
+def create(
+    text: Annotated[str, typer.Option(metavar="TEXT", help="What members will read.")],
+    audience: Annotated[str, typer.Option(metavar="AUDIENCE", help=AUDIENCE_HELP)],
+    at: Annotated[str, typer.Option(metavar="TIME", help=TIME_HELP)],
+    every: Annotated[str | None, typer.Option(metavar="RRULE", help=RULE_HELP)] = None,
+    link: Annotated[str | None, typer.Option(metavar="URL", help="A link under the text.")] = None,
+    image: Annotated[str | None, typer.Option(metavar="URL", help="A picture to send.")] = None,
+    as_json: Json = False,
+) -> None:
+    """Schedule an announcement; print its id."""
+    settings = Settings()
+    zone = settings.timezone
+    when = When(moment(at, zone), every, zone)
+    draft = ready(AnnouncementDraft(text, checked(Audience.parse, audience), when, link, image))
+    created = operate(lambda mreza: planner(mreza).announce(draft, None), settings)
+    if as_json:
+        print_json({"id": created})
+    else:
+        typer.echo(created)
+
+
+def list_schedules(
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Include cancelled and finished schedules.")
+    ] = False,
+    as_json: Json = False,
+) -> None:
+    """Print the schedules still to go out, soonest first."""
+    settings = Settings()
+    views = with_mreza(lambda mreza: planner(mreza).schedules(show_all), settings)
+    zone = ZoneInfo(settings.timezone)
+    if as_json:
+        print_json([schedule_json(view, zone) for view in views])
+    else:
+        typer.echo(schedules_table(views, zone))
+
+
+def cancel(target: ScheduleId) -> None:
+    """Cancel a schedule and whatever it has not sent yet (an invitation cancels its event)."""
+    wanted = checked(schedule_id, target)
+
+    async def work(mreza: Mreza) -> ScheduleView:
+        cancelling = planner(mreza)
+        # A finished schedule may still be sending: cancelling it stops what is left.
+        if (await cancelling.get(wanted)).status == "cancelled":
+            raise ScheduleError("ended", f"schedule {wanted} is already cancelled")
+        return await cancelling.cancel(wanted)
+
+    typer.echo(f"cancelled {schedule_line(operate(work, Settings()))}")
+
+
+def edit(
+    target: ScheduleId,
+    text: Annotated[str | None, typer.Option(metavar="TEXT", help="The new text.")] = None,
+    at: Annotated[str | None, typer.Option(metavar="TIME", help=TIME_HELP)] = None,
+    every: Annotated[
+        str | None,
+        typer.Option(metavar="RRULE", help="With --at: a new rule, or none; else the rule stays."),
+    ] = None,
+) -> None:
+    """Change what a schedule will send (--text) or when (--at, --every), before it goes out."""
+    wanted = checked(schedule_id, target)
+    if (text is None) == (at is None) or (every is not None and at is None):
+        fail("give either --text, or --at with --every if the rule changes", 2)
+    settings = Settings()
+    if text is not None:
+        view = operate(lambda mreza: planner(mreza).edit_text(wanted, text), settings)
+        typer.echo(f"{schedule_line(view)} now reads: {first_words(view.summary)}")
+        return
+    assert at is not None  # checked above: exactly one of the two
+    first = moment(at, settings.timezone)
+
+    async def move(mreza: Mreza) -> ScheduleView:
+        moving = planner(mreza)
+        # Moving the first time keeps the repetition unless a new rule (or none) is given.
+        rule = (await moving.get(wanted)).rule if every is None else every
+        cleared = None if rule is None or rule.strip().lower() == "none" else rule
+        return await moving.edit_time(wanted, When(first, cleared, settings.timezone))
+
+    view = operate(move, settings)
+    following = view.next_fire_at
+    when = local_time(following, ZoneInfo(settings.timezone)) if following else "never"
+    typer.echo(f"{schedule_line(view)} next goes out {when}")
+
+
+def report(target: ScheduleId, as_json: Json = False) -> None:
+    """How each firing of a schedule went: recipients, delivered, failed, blocked, pending."""
+    wanted = checked(schedule_id, target)
+
+    async def work(mreza: Mreza) -> list[OccurrenceReport]:
+        await planner(mreza).get(wanted)  # an unknown id is an error, not an empty report
+        return await occurrence_reports(mreza.sessions, wanted)
+
+    settings = Settings()
+    reports = operate(work, settings)
+    if as_json:
+        print_json({"id": wanted, "occurrences": [r.as_json() for r in reports]})
+    else:
+        typer.echo(report_text(wanted, reports, ZoneInfo(settings.timezone)))

@@ -1,0 +1,76 @@
+"""Events as the command line reads them: the guest list, and the invitation behind an event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from core.members import MemberDirectory
+from scheduler.drafts import ScheduleError
+from scheduler.tables import EventRow, RsvpRow, ScheduleRow
+
+ANSWERS = ("going", "maybe", "no")  # the order the guest list is read in
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One member's reply to an invitation."""
+
+    member: int
+    name: str  # empty when the member was forgotten
+    country: str
+    answer: str  # going, maybe, no
+
+
+@dataclass(frozen=True, slots=True)
+class GuestList:
+    """Who answered an event's invitation, and how."""
+
+    event_id: int
+    title: str
+    answers: tuple[Answer, ...]
+
+    def count(self, answer: str) -> int:
+        """How many gave this answer."""
+        return sum(1 for given in self.answers if given.answer == answer)
+
+
+async def guest_list(
+    sessions: async_sessionmaker[AsyncSession], members: MemberDirectory, event_id: int
+) -> GuestList:
+    """Every answer to an event, going first; ``ScheduleError("unknown")`` for no such event."""
+    async with sessions() as session:
+        event = await _event(session, event_id)
+        rows = (await session.scalars(select(RsvpRow).where(RsvpRow.event_id == event_id))).all()
+    answers = []
+    for row in rows:
+        member = await members.get(row.member_id)
+        if member is not None:
+            answers.append(Answer(member.id, member.name, member.country, row.answer))
+    answers.sort(key=lambda a: (ANSWERS.index(a.answer) if a.answer in ANSWERS else 3, a.member))
+    return GuestList(event.id, event.title, tuple(answers))
+
+
+async def invitation_of(sessions: async_sessionmaker[AsyncSession], event_id: int) -> int:
+    """The id of an active event's invitation schedule (cancelling it cancels the event)."""
+    async with sessions() as session:
+        event = await _event(session, event_id)
+        if event.status != "active":
+            raise ScheduleError("ended", f"event {event_id} is already {event.status}")
+        invitation = await session.scalar(
+            select(ScheduleRow.id).where(
+                ScheduleRow.event_id == event_id, ScheduleRow.kind == "invitation"
+            )
+        )
+    if invitation is None:
+        raise ScheduleError("unknown", f"event {event_id} has no invitation to cancel")
+    return invitation
+
+
+async def _event(session: AsyncSession, event_id: int) -> EventRow:
+    event = await session.get(EventRow, event_id)
+    if event is None:
+        raise ScheduleError("unknown", f"there is no event {event_id}")
+    return event
