@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.buttons import ButtonSigner
+from bot.composer import Composer
 from bot.conversation import Conversation
 from bot.i18n import Translations
 from bot.invite_store import SqlInviteBook
 from bot.invites import InviteBook, RefusalLog
 from bot.member_store import Refusals, SqlMemberDirectory
+from bot.reporting import CreatorReports
 from bot.services import Services
 from core.clock import Clock, SystemClock
 from core.instance_key import instance_key
@@ -28,6 +30,7 @@ from knowledge.librarian import Librarian
 from knowledge.loader import KnowledgeBaseInvalid, load_knowledge_base
 from knowledge.search import Searcher
 from knowledge.store import active_entries, import_entries
+from scheduler.planner import Planner
 
 log = logging.getLogger(__name__)
 
@@ -45,24 +48,38 @@ class Mreza:
     invites: InviteBook
     refusals: RefusalLog
     translations: Translations
+    planner: Planner
+
+
+async def signer_for(mreza: Mreza) -> ButtonSigner:
+    """The button signer of this deployment (its key is shared by every instance)."""
+    return ButtonSigner(await instance_key(mreza.sessions, mreza.settings.secret_key))
+
+
+async def delivery_ports(mreza: Mreza, messenger: Messenger) -> tuple[Composer, CreatorReports]:
+    """What the delivery engine needs from the bot: the words of each message, and the reports."""
+    composer = Composer(mreza.translations, await signer_for(mreza))
+    reports = CreatorReports(mreza.sessions, mreza.members, messenger, mreza.translations)
+    return composer, reports
 
 
 async def conversation_for(
     mreza: Mreza, messenger: Messenger, bot_username: str | None
 ) -> Conversation:
     """The conversation core speaking through one transport's messenger."""
-    key = await instance_key(mreza.sessions, mreza.settings.secret_key)
     services = Services(
         librarian=mreza.librarian,
         members=mreza.members,
         invites=mreza.invites,
         refusals=mreza.refusals,
         messenger=messenger,
-        signer=ButtonSigner(key),
+        signer=await signer_for(mreza),
         translations=mreza.translations,
         clock=mreza.clock,
         sessions=mreza.sessions,
+        planner=mreza.planner,
         bot_username=bot_username,
+        zone=mreza.settings.timezone,
     )
     return Conversation(services)
 
@@ -86,16 +103,18 @@ async def open_mreza(settings: Settings, clock: Clock | None = None) -> AsyncIte
             len(entries), len(synced.added), len(synced.updated), len(synced.retired),
         )  # fmt: skip
         searcher = Searcher(SearchIndex(entries, Analyzer(Glossary.bundled())))
+        members = SqlMemberDirectory(sessions, clock)
         yield Mreza(
             settings=settings,
             clock=clock,
             engine=engine,
             sessions=sessions,
             librarian=Librarian(searcher, entries, sessions, clock),
-            members=SqlMemberDirectory(sessions, clock),
+            members=members,
             invites=SqlInviteBook(sessions),
             refusals=Refusals(sessions),
             translations=Translations(),
+            planner=Planner(sessions, members, clock),
         )
     finally:
         await engine.dispose()

@@ -9,8 +9,20 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from bot import texts
-from bot.handlers import account, asking, browsing, coordinating, joining
+from bot import group_chats, texts
+from bot.buttons import Press
+from bot.handlers import (
+    account,
+    announcing,
+    asking,
+    browsing,
+    coordinating,
+    guiding,
+    joining,
+    rsvp,
+    schedules,
+    scheduling,
+)
 from bot.services import Services
 from bot.turn import Turn
 from core.events import ButtonPressed, Event, MemberLeft, TextReceived
@@ -19,7 +31,9 @@ from core.members import Identity, Member, Role, Status
 log = logging.getLogger(__name__)
 
 Command = Callable[[Turn, str], Awaitable[None]]
-PressHandler = Callable[[Turn, str], Awaitable[bool]]
+# A press handler returns False when the press has expired, True when handled, or a text from
+# bot/texts.py to show as the acknowledgement.
+PressHandler = Callable[[Turn, str], Awaitable[bool | str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +66,10 @@ COMMANDS: dict[str, _Command] = {
     "ask": _Command(_ask_command),
     "unanswered": _Command(coordinating.unanswered, Role.COORDINATOR, private_only=True),
     "invite": _Command(coordinating.invite, Role.COORDINATOR, private_only=True),
+    "announce": _Command(announcing.announce, Role.COORDINATOR, private_only=True),
+    "event": _Command(scheduling.plan_event, Role.COORDINATOR, private_only=True),
+    "schedules": _Command(schedules.schedules, Role.COORDINATOR, private_only=True),
+    "cancel": _Command(guiding.stop),
 }
 PRESSES: dict[str, PressHandler] = {
     "e": _show,
@@ -60,6 +78,9 @@ PRESSES: dict[str, PressHandler] = {
     "t": browsing.topic,
     "l": browsing.set_language,
     "x": account.confirm_forget,
+    "d": guiding.press,
+    "r": rsvp.answer,
+    "s": schedules.press,
 }
 
 
@@ -85,6 +106,8 @@ class Conversation:
         return await self._services.members.by_identity(Identity(transport, external_id))
 
     async def _text(self, event: TextReceived) -> None:
+        if not event.chat.private:
+            await group_chats.seen(self._services, event.chat)
         if not event.addressed:
             return
         member = await self._member(event.sender.transport, event.sender.id)
@@ -99,7 +122,8 @@ class Conversation:
             await joining.refuse(turn)
             return
         if name is None:
-            await asking.ask(turn, event.text.strip())
+            if not await guiding.continue_dialog(turn, event.text):
+                await asking.ask(turn, event.text.strip())
         else:
             await self._command(turn, name, args)
 
@@ -119,24 +143,28 @@ class Conversation:
         turn = Turn(self._services, event.chat, event.sender, member)
         press = self._services.signer.verify(event.chat, event.data)
         handler = PRESSES.get(press.kind) if press else None
-        handled = False
+        handled: bool | str = False
         if press is not None and handler is not None and member is not None and member.active:
             handled = await handler(turn, press.payload)
-        notice = (
-            texts.BUTTON_EXPIRED
-            if not handled
-            else texts.THANKS_FEEDBACK
-            if press and press.kind == "f"
-            else None
-        )
+        notice = _notice(handled, press)
         await self._services.messenger.acknowledge(event, turn.tr(notice) if notice else None)
 
     async def _left(self, event: MemberLeft) -> None:
-        if not event.chat.private:  # Mreža leaving a group says nothing about the person
+        if not event.chat.private:  # Mreža was removed from the group: nothing about the person
+            await group_chats.left(self._services, event.chat)
             return
         member = await self._member(event.sender.transport, event.sender.id)
         if member is not None and member.status is Status.ACTIVE:
             await self._services.members.set_status(member.id, Status.BLOCKED)
+
+
+def _notice(handled: bool | str, press: Press | None) -> str | None:
+    """What a press's acknowledgement says: expired, the handler's own words, or thanks."""
+    if not handled:
+        return texts.BUTTON_EXPIRED
+    if isinstance(handled, str):
+        return handled
+    return texts.THANKS_FEEDBACK if press and press.kind == "f" else None
 
 
 def _split_command(text: str, username: str | None) -> tuple[str | None, str]:

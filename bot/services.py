@@ -7,12 +7,15 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.buttons import ButtonSigner
+from bot.composer import Composer
+from bot.dialogs import DialogStore
 from bot.i18n import Translations
 from bot.invites import InviteBook, RefusalLog
 from core.clock import Clock
 from core.members import MemberDirectory
 from core.messaging import Messenger
 from knowledge.librarian import Librarian
+from scheduler.planner import Planner
 
 
 @dataclass(frozen=True)
@@ -28,4 +31,16 @@ class Services:
     translations: Translations
     clock: Clock
     sessions: async_sessionmaker[AsyncSession]
+    planner: Planner
     bot_username: str | None = None
+    zone: str = "Europe/Belgrade"  # where coordinators' typed times are local
+
+    @property
+    def composer(self) -> Composer:
+        """Scheduled messages in words, for previews that match what members will get."""
+        return Composer(self.translations, self.signer)
+
+    @property
+    def dialogs(self) -> DialogStore:
+        """The members' open guided conversations."""
+        return DialogStore(self.sessions, self.clock)

@@ -44,7 +44,9 @@ HELP = N_(
     "/help - this help"
 )
 HELP_COORDINATOR = N_(
-    "For coordinators:\n/unanswered - questions I could not answer\n/invite - create an invitation link"
+    "For coordinators:\n/unanswered - questions I could not answer\n/invite - create an invitation link\n"
+    "/announce - schedule an announcement\n/event - plan an event, with invitations and reminders\n"
+    "/schedules - see, change or cancel what is scheduled"
 )
 UNKNOWN_COMMAND = N_("I don't know the command {command}. Send /help to see what I understand.")
 TOPICS = N_("Choose a topic:")
@@ -130,4 +132,138 @@ COMMAND_DESCRIPTIONS = {
     "forget": N_("Delete your personal data"),
     "unanswered": N_("Questions I could not answer (coordinators)"),
     "invite": N_("Create an invitation link (coordinators)"),
+    "announce": N_("Schedule an announcement (coordinators)"),
+    "event": N_("Plan an event (coordinators)"),
+    "schedules": N_("What is scheduled (coordinators)"),
+    "cancel": N_("Stop what you started"),
 }
+
+# announcements, invitations and reminders, as members get them
+ANNOUNCEMENT = N_("Announcement")
+WHEN = N_("When: {when}")
+WHERE = N_("Where: {place}")
+WILL_YOU_COME = N_("Will you come? The calendar file below adds the event to your calendar.")
+RSVP_LABELS = {
+    "going": N_("Going"),
+    "maybe": N_("Maybe"),
+    "no": N_("Not going"),
+}
+REMINDER = N_("Reminder: {title} starts in {before}, at {when}.")
+
+# answers to invitations
+RSVP_NOTED = {
+    "going": N_("Noted: you are going."),
+    "maybe": N_("Noted: you may come."),
+    "no": N_("Noted: you are not going."),
+}
+RSVP_COUNTS = N_("{title}: {going} going, {maybe} maybe, {declined} not going")
+
+# delivery reports for whoever scheduled it
+KIND_NAMES = {
+    "announcement": N_("announcement"),
+    "invitation": N_("event invitation"),
+    "reminder": N_("event reminder"),
+}
+REPORT = N_(
+    "Delivery report: {kind} #{id} ({summary}), due at {when}\nRecipients: {recipients}\nDelivered: {delivered}\nFailed: {failed}\nBlocked Mreža: {blocked}\nPending: {pending}\nDuration: {duration}"
+)
+REPORT_CANCELLED = N_("Cancelled before sending: {cancelled}")
+REPORT_REASONS = N_("Why sending failed:")
+REPORT_MISSED = N_(
+    "{kind} #{id} ({summary}) was due at {when}, while Mreža was not running. It was missed and not sent late; schedule it again if it is still needed."
+)
+
+# guided conversations: scheduling announcements and events
+STOP_HINT = N_("(Send /cancel to stop at any step.)")
+STOPPED = N_("Stopped. Nothing was scheduled or changed.")
+NOTHING_TO_STOP = N_("There is nothing to stop.")
+ASK_ANNOUNCEMENT = N_("Write the announcement exactly as members should read it.")
+ASK_AUDIENCE = N_(
+    "Who should get it? Press a button, or write an audience such as country:RS,ME or role:coordinator."
+)
+ASK_WHEN = N_(
+    "When should it go out? Press Now, or write the local time ({zone}) like 2026-12-01 10:00."
+)
+ASK_REPEAT = N_(
+    "Should it repeat? Press a button, or write an RFC 5545 RRULE such as FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10."
+)
+ANNOUNCEMENT_SUMMARY = N_(
+    "Above is the message exactly as members will see it, each in their own language.\nRecipients: {count}\nWhen: {when}\nRepeats: {repeat}\n\nNothing is scheduled until you press Confirm."
+)
+ANNOUNCEMENT_SCHEDULED = N_("Scheduled as #{id}. /schedules shows it.")
+ASK_TITLE = N_(
+    "What is the event called? Write its title; any lines after the first become its description."
+)
+ASK_STARTS = N_("When does it start? Write the local time ({zone}) like 2026-12-01 10:00.")
+ASK_ENDS = N_(
+    "When does it end? Write the local time like 2026-12-01 12:00, or how long it lasts, like 2h."
+)
+ASK_PLACE = N_("Where is it? Write the place or the link of the online meeting, or press Skip.")
+ASK_REMINDERS = N_(
+    "When should I remind the invited members? Press a button, or write the times before the start, like 2d,3h."
+)
+EVENT_SUMMARY = N_(
+    "Above is the invitation exactly as members will see it, with a calendar file.\nRecipients: {count}\nReminders before the start: {reminders}\n\nThe invitations go out as soon as you press Confirm."
+)
+EVENT_SCHEDULED = N_(
+    "Scheduled: the invitations go out now. The event's invitation is #{id}; /schedules shows it."
+)
+NOW = N_("Now")
+ONCE = N_("Once")
+WEEKLY = N_("Every week")
+MONTHLY = N_("Every month")
+SKIP = N_("Skip")
+CONFIRM = N_("Confirm")
+CANCEL = N_("Cancel")
+EVERYONE = N_("Everyone")
+COORDINATORS = N_("Coordinators")
+GROUP_CHATS = N_("Group chats")
+DEFAULT_REMINDERS = N_("1 day and 1 hour before")
+NO_REMINDERS = N_("No reminders")
+NONE = N_("none")
+RIGHT_AWAY = N_("now")
+
+# what is wrong with an answer, by ScheduleError code (and the wizards' own checks)
+PROBLEMS = {
+    "empty": N_("That is empty. Please write some text."),
+    "too-long": N_("That is too long: at most {limit} characters, please."),
+    "past": N_("That time is in the past. Please give a time in the future."),
+    "time": N_("I cannot read that time. Write the local time like 2026-12-01 10:00."),
+    "rule": N_(
+        "I cannot use that repeat rule. Press a button, or write an RRULE such as FREQ=WEEKLY;BYDAY=MO (at most hourly) that still has a time ahead."
+    ),
+    "order": N_("The event must end after it starts."),
+    "audience": N_(
+        "I don't understand that audience. Press a button, or write all, country:RS,ME, role:coordinator or groups."
+    ),
+    "nobody": N_("That audience reaches nobody right now. Please choose another."),
+    "url": N_("That is not a web address; it must start with http:// or https://."),
+    "reminders": N_(
+        "I cannot read those reminders. Write the times before the start like 2d,3h (d days, h hours, m minutes), or press a button."
+    ),
+    "choose": N_("Please press Confirm or Cancel."),
+    "unknown": N_("That schedule no longer exists."),
+    "ended": N_("That schedule was already sent or cancelled, and cannot change."),
+    "kind": N_("Only an announcement's text can be changed."),
+}
+
+# what is scheduled
+SCHEDULES_NONE = N_("Nothing is scheduled.")
+SCHEDULES_MORE = N_("…and {count} more, later.")
+SCHEDULE_CARD = N_("#{id} {kind}\nNext: {when}\nRepeats: {repeat}\nAudience: {audience}\n{summary}")
+EDIT_TEXT = N_("Edit text")
+EDIT_TIME = N_("Edit time")
+CANCEL_SCHEDULE = N_("Cancel #{id} ({summary})? It will not be sent.")
+CANCEL_EVENT = N_(
+    "Cancel #{id} ({summary})? This cancels the event, its invitations and all its reminders."
+)
+YES_CANCEL = N_("Yes, cancel it")
+NO_KEEP = N_("No, keep it scheduled")
+SCHEDULE_CANCELLED = N_("#{id} is cancelled; nothing more of it will be sent.")
+SCHEDULE_KEPT = N_("Nothing was cancelled.")
+ASK_NEW_TEXT = N_("Write the new text of #{id}.")
+ASK_NEW_TIME = N_(
+    "When should #{id} go out? Press Now, or write the local time ({zone}) like 2026-12-01 10:00."
+)
+TEXT_CHANGED = N_("Saved: #{id} will send the new text.")
+TIME_CHANGED = N_("Saved: #{id} is now due at {when}.")

@@ -58,6 +58,7 @@ class Network:
             translations=self.mreza.translations,
             clock=self.clock,
             sessions=self.mreza.sessions,
+            planner=self.mreza.planner,
             bot_username=BOT_USERNAME,
         )
         self.conversation = Conversation(services)

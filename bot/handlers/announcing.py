@@ -1,0 +1,108 @@
+"""/announce: text, audience, when, repeat, a preview as members will see it, then Confirm."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from bot import texts
+from bot.describing import repeat_words
+from bot.dialogs import Dialog
+from bot.handlers.answers import AUDIENCES, CONFIRM, audience, moment, problem, restored, stored
+from bot.times import local_time
+from bot.turn import Turn
+from bot.wizard import Buttons, Choice, Invalid, Step, Wizard
+from scheduler.audience import Audience
+from scheduler.composing import Occasion, Recipient
+from scheduler.drafts import TEXT_LIMIT, AnnouncementDraft, ScheduleError, When
+
+ONCE = "once"
+REPEATS: tuple[tuple[Choice, ...], ...] = (
+    ((texts.ONCE, ONCE), (texts.WEEKLY, "FREQ=WEEKLY"), (texts.MONTHLY, "FREQ=MONTHLY")),
+)
+# Where a refusal at Confirm sends the coordinator back to: time passes while they read.
+BACK = {"past": "when", "rule": "repeat", "nobody": "audience", "empty": "text", "too-long": "text"}
+
+
+async def announce(turn: Turn, _args: str = "") -> None:
+    """/announce: start the guided conversation."""
+    await ANNOUNCE.begin(turn)
+
+
+async def _text(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
+    try:
+        AnnouncementDraft(answer, Audience(everyone=True)).check(turn.services.clock.now())
+    except ScheduleError as error:
+        raise problem(error, limit=TEXT_LIMIT) from None
+    return {"text": answer}
+
+
+async def _audience(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
+    return {"audience": str(await audience(turn, answer))}
+
+
+async def _when(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
+    at = moment(turn, answer)
+    try:
+        When(at, zone=turn.services.zone).check(turn.services.clock.now())
+    except ScheduleError as error:
+        raise problem(error) from None
+    return {"at": stored(at)}
+
+
+async def _repeat(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, str]:
+    rule = None if answer.strip().lower() == ONCE else answer.strip()
+    try:
+        When(restored(dialog.data["at"]), rule, turn.services.zone).check(turn.services.clock.now())
+    except ScheduleError as error:
+        raise problem(error) from None
+    return {"rule": rule or ""}
+
+
+def draft(turn: Turn, data: Mapping[str, str]) -> AnnouncementDraft:
+    """The announcement the dialog describes."""
+    when = When(restored(data["at"]), data["rule"] or None, turn.services.zone)
+    return AnnouncementDraft(data["text"], Audience.parse(data["audience"]), when)
+
+
+async def _preview(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
+    """The message as members will get it, composed by the same code, then what and when."""
+    wanted = draft(turn, dialog.data)
+    payload: dict[str, object] = {"text": wanted.text, "link": None, "image": None}
+    occasion = Occasion(0, 0, "announcement", payload, turn.services.clock.now())
+    await turn.send(
+        turn.services.composer.compose(occasion, Recipient("preview", turn.chat, turn.member))
+    )
+    at, zone = wanted.when.at, turn.services.zone
+    await turn.say(
+        texts.ANNOUNCEMENT_SUMMARY,
+        buttons,
+        count=await turn.services.planner.recipients(wanted.audience),
+        when=turn.tr(texts.RIGHT_AWAY) if at is None else f"{local_time(at, zone)} ({zone})",
+        repeat=repeat_words(wanted.when.rule, turn.tr),
+    )
+
+
+async def _confirm(turn: Turn, dialog: Dialog, answer: str) -> None:
+    if answer == "no":
+        await turn.say(texts.STOPPED)
+        return
+    if answer != "yes":
+        raise Invalid("choose")
+    assert turn.member is not None  # the wizard checked the role
+    try:
+        schedule_id = await turn.services.planner.announce(draft(turn, dialog.data), turn.member.id)
+    except ScheduleError as error:
+        raise problem(error, BACK.get(error.code), limit=TEXT_LIMIT) from None
+    await turn.say(texts.ANNOUNCEMENT_SCHEDULED, id=schedule_id)
+
+
+ANNOUNCE = Wizard(
+    "announce",
+    (
+        Step("text", _text, texts.ASK_ANNOUNCEMENT),
+        Step("audience", _audience, texts.ASK_AUDIENCE, AUDIENCES),
+        Step("when", _when, texts.ASK_WHEN, (((texts.NOW, "now"),),)),
+        Step("repeat", _repeat, texts.ASK_REPEAT, REPEATS),
+        Step("confirm", _confirm, choices=CONFIRM, ask=_preview),
+    ),
+)

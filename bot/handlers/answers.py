@@ -1,0 +1,76 @@
+"""Coordinators' answers read: audiences, times and reminders, checked by the scheduler's rules."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from bot import texts
+from bot.turn import Turn
+from bot.wizard import Choice, Invalid
+from core.durations import duration
+from scheduler.audience import Audience, AudienceError
+from scheduler.drafts import ScheduleError, parse_time
+
+AUDIENCES: tuple[tuple[Choice, ...], ...] = (
+    ((texts.EVERYONE, "all"),),
+    ((texts.COUNTRY_NAMES["BA"], "country:BA"), (texts.COUNTRY_NAMES["ME"], "country:ME")),
+    ((texts.COUNTRY_NAMES["MK"], "country:MK"), (texts.COUNTRY_NAMES["RS"], "country:RS")),
+    ((texts.COUNTRY_NAMES["regional"], "country:regional"),),
+    ((texts.COORDINATORS, "role:coordinator"), (texts.GROUP_CHATS, "groups")),
+)
+CONFIRM: tuple[tuple[Choice, ...], ...] = (((texts.CONFIRM, "yes"), (texts.CANCEL, "no")),)
+NO_REMINDERS = "none"
+
+
+def problem(error: ScheduleError, back_to: str | None = None, limit: int = 0) -> Invalid:
+    """The scheduler's refusal as a translated explanation (``limit`` for texts too long)."""
+    return Invalid(error.code, back_to, limit=limit)  # texts.PROBLEMS explains every code
+
+
+async def audience(turn: Turn, answer: str) -> Audience:
+    """An audience that reaches somebody right now."""
+    try:
+        parsed = Audience.parse(answer)
+    except AudienceError:
+        raise Invalid("audience") from None
+    if await turn.services.planner.recipients(parsed) == 0:
+        raise Invalid("nobody")
+    return parsed
+
+
+def moment(turn: Turn, answer: str) -> datetime | None:
+    """A typed local time in UTC, or None for "now"."""
+    try:
+        return parse_time(answer, turn.services.zone)
+    except ScheduleError as error:
+        raise problem(error) from None
+
+
+def future(turn: Turn, answer: str) -> datetime:
+    """A time that has not passed ("now" is no start for an event)."""
+    at = moment(turn, answer)
+    if at is None:
+        raise Invalid("time")
+    if at < turn.services.clock.now():
+        raise Invalid("past")
+    return at
+
+
+def reminders(answer: str) -> list[timedelta]:
+    """``2d,3h`` as spans before the start; ``none`` for none."""
+    if answer.strip().lower() == NO_REMINDERS:
+        return []
+    try:
+        return sorted({duration(part) for part in answer.split(",")}, reverse=True)
+    except ValueError:
+        raise Invalid("reminders") from None
+
+
+def stored(at: datetime | None) -> str:
+    """A time as dialogs keep it: ISO 8601 in UTC, or "" for now."""
+    return at.isoformat() if at is not None else ""
+
+
+def restored(text: str) -> datetime | None:
+    """A time kept by ``stored``."""
+    return datetime.fromisoformat(text) if text else None

@@ -1,0 +1,225 @@
+"""/announce: a coordinator is guided step by step; nothing is scheduled before Confirm."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from bot import texts
+from core.events import TextReceived
+from core.markup import to_plain
+from core.members import Language, Role
+from tests.bot.people import Network, Person
+from tests.bot.scheduled import LATER, LATER_SHOWN, composed, schedule_rows, texts_of
+
+TEXT = "The regional gender focal points meeting moves to Skopje."
+LOCAL = ZoneInfo("Europe/Belgrade")
+HINTED = texts.ASK_ANNOUNCEMENT + "\n" + texts.STOP_HINT
+WHEN = texts.ASK_WHEN.format(zone="Europe/Belgrade")
+AUDIENCE_LABELS = [
+    texts.EVERYONE,
+    "Bosnia and Herzegovina",
+    "Montenegro",
+    "North Macedonia",
+    "Serbia",
+    "regional",
+    texts.COORDINATORS,
+    texts.GROUP_CHATS,
+]
+
+
+async def up_to_preview(cora: Person, repeat: str = texts.ONCE) -> None:
+    """Answer every step before the preview: Serbia, LATER, and ``repeat``."""
+    await cora.says("/announce")
+    await cora.says(TEXT)
+    await cora.presses("Serbia")
+    await cora.says(LATER)
+    await cora.presses(repeat)
+
+
+def summary(count: int, when: str = LATER_SHOWN, repeat: str = texts.ONCE) -> str:
+    """The preview's second message, in English."""
+    return texts.ANNOUNCEMENT_SUMMARY.format(count=count, when=when, repeat=repeat)
+
+
+async def test_announce_asks_for_the_text_first(cora: Person) -> None:
+    """/announce asks for the text and says how to stop."""
+    assert texts_of(await cora.says("/announce")) == [HINTED]
+
+
+async def test_the_text_leads_to_the_audience_buttons(cora: Person) -> None:
+    """After the text comes the audience: everyone, each country, coordinators, group chats."""
+    await cora.says("/announce")
+    [reply] = await cora.says(TEXT)
+    assert reply.text == texts.ASK_AUDIENCE
+    assert reply.labels == AUDIENCE_LABELS
+
+
+async def test_the_audience_leads_to_when(cora: Person) -> None:
+    """After the audience comes the time, with a Now button."""
+    await cora.says("/announce")
+    await cora.says(TEXT)
+    [reply] = await cora.presses("Serbia")
+    assert (reply.text, reply.labels) == (WHEN, [texts.NOW])
+
+
+async def test_the_time_leads_to_repeat(cora: Person) -> None:
+    """After the time comes the repeat: once, every week, every month."""
+    await cora.says("/announce")
+    await cora.says(TEXT)
+    await cora.presses("Serbia")
+    [reply] = await cora.says(LATER)
+    assert reply.text == texts.ASK_REPEAT
+    assert reply.labels == [texts.ONCE, texts.WEEKLY, texts.MONTHLY]
+
+
+async def test_the_preview_shows_the_message_and_the_numbers(
+    cora: Person, alice: Person, bob: Person
+) -> None:
+    """The preview is the message as members get it, then the recipients and Confirm / Cancel."""
+    await up_to_preview(cora, texts.WEEKLY)
+    preview, numbers = cora.messages[-2:]
+    assert preview.text == f"{texts.ANNOUNCEMENT}\n\n{TEXT}"
+    assert numbers.text == summary(3, repeat=texts.WEEKLY)  # Alice, Bob and Cora are in Serbia
+    assert numbers.labels == [texts.CONFIRM, texts.CANCEL]
+
+
+async def test_nothing_is_scheduled_before_confirm(network: Network, cora: Person) -> None:
+    """Up to the preview, the schedules table stays empty."""
+    await up_to_preview(cora)
+    assert await schedule_rows(network) == []
+
+
+async def test_confirm_schedules_the_announcement(network: Network, cora: Person) -> None:
+    """Confirm stores one announcement, as asked, by Cora, and says its number."""
+    await up_to_preview(cora, texts.MONTHLY)
+    [reply] = await cora.presses(texts.CONFIRM)
+    [row] = await schedule_rows(network)
+    assert reply.text == texts.ANNOUNCEMENT_SCHEDULED.format(id=row.id)
+    assert (row.kind, row.audience, row.rule) == ("announcement", "country:RS", "FREQ=MONTHLY")
+    assert row.payload["text"] == TEXT
+    assert row.created_by == (await cora.member()).id
+    assert f"{row.starts_local:%Y-%m-%d %H:%M}" == LATER
+
+
+async def test_the_preview_is_what_members_get(
+    network: Network, cora: Person, alice: Person
+) -> None:
+    """The message composed for a member from the stored schedule reads as the preview did."""
+    await up_to_preview(cora)
+    preview = cora.messages[-2].text
+    await cora.presses(texts.CONFIRM)
+    [row] = await schedule_rows(network)
+    assert to_plain((await composed(network, row.id, alice)).paragraphs) == preview
+
+
+async def test_now_and_a_typed_rule_are_accepted(network: Network, cora: Person) -> None:
+    """Typing "now" counts as the button, and an RRULE can be typed at the repeat step."""
+    await cora.says("/announce")
+    await cora.says(TEXT)
+    await cora.says("all")
+    await cora.says("now")
+    await cora.says("FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10")
+    assert cora.last_message.text == summary(
+        1, texts.RIGHT_AWAY, "FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10"
+    )
+    await cora.presses(texts.CONFIRM)
+    [row] = await schedule_rows(network)
+    assert (row.audience, row.rule) == ("all", "FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10")
+
+
+async def test_cancel_at_the_preview_leaves_nothing(network: Network, cora: Person) -> None:
+    """Cancel says nothing was scheduled; the dialog is gone and nothing is stored."""
+    await up_to_preview(cora)
+    assert texts_of(await cora.presses(texts.CANCEL)) == [texts.STOPPED]
+    assert await schedule_rows(network) == []
+    assert texts_of(await cora.says("/cancel")) == [texts.NOTHING_TO_STOP]
+
+
+async def test_slash_cancel_leaves_the_dialog(network: Network, cora: Person) -> None:
+    """/cancel mid-way stops the dialog; the next plain text is a question again."""
+    await cora.says("/announce")
+    await cora.says(TEXT)
+    assert texts_of(await cora.says("/cancel")) == [texts.STOPPED]
+    await cora.says("what is a person of trust")
+    assert [row.text for row in await network.question_log()] == ["what is a person of trust"]
+    assert await schedule_rows(network) == []
+
+
+async def test_plain_text_in_a_dialog_is_not_searched(network: Network, cora: Person) -> None:
+    """While the dialog is open, what Cora writes is her announcement, not a question."""
+    await cora.says("/announce")
+    await cora.says("what is a person of trust")
+    assert await network.question_log() == []
+
+
+async def test_confirm_pressed_twice_schedules_once(network: Network, cora: Person) -> None:
+    """The second press of the same Confirm has expired; one schedule exists."""
+    await up_to_preview(cora)
+    confirm = cora.last_message.button(texts.CONFIRM).data
+    await cora.sends_press(confirm)
+    assert await cora.sends_press(confirm) == []
+    assert cora.last_notice == texts.BUTTON_EXPIRED
+    assert len(await schedule_rows(network)) == 1
+
+
+async def test_a_member_cannot_announce(network: Network, alice: Person) -> None:
+    """A member gets "Only coordinators" and no dialog: her next text is a question."""
+    assert texts_of(await alice.says("/announce")) == [texts.NOT_ALLOWED]
+    await alice.says("what is a person of trust")
+    assert len(await network.question_log()) == 1
+
+
+async def test_announce_in_a_group_is_sent_to_a_private_chat(
+    cora: Person, network: Network
+) -> None:
+    """In a group, /announce gets "please send me /announce in a private chat"."""
+    replies = await cora.in_(network.group()).says("/announce")
+    assert texts_of(replies) == [texts.GROUP_ONLY_PRIVATE.format(command="/announce")]
+
+
+async def test_the_dialog_expires_after_an_hour(network: Network, cora: Person) -> None:
+    """An hour and more later, plain text is a question again."""
+    await cora.says("/announce")
+    network.clock.advance(timedelta(minutes=61))
+    await cora.says("what is a person of trust")
+    assert len(await network.question_log()) == 1
+
+
+async def test_another_instance_continues_the_dialog(network: Network, cora: Person) -> None:
+    """The dialog is in the database: a second instance takes the next answer."""
+    await cora.says("/announce")
+    other = Network(network.mreza, network.clock)
+    replies = await other.hears(TextReceived(cora.chat, cora.sender, TEXT))
+    assert texts_of(replies) == [texts.ASK_AUDIENCE]
+
+
+async def test_a_time_that_passed_at_confirm_goes_back_to_when(
+    network: Network, cora: Person
+) -> None:
+    """Ten minutes ahead, confirmed twenty minutes later: "in the past", and the time again."""
+    await cora.says("/announce")
+    await cora.says(TEXT)
+    await cora.presses("Serbia")
+    soon = network.clock.now() + timedelta(minutes=10)
+    await cora.says(f"{soon.astimezone(LOCAL):%Y-%m-%d %H:%M}")
+    await cora.presses(texts.ONCE)
+    network.clock.advance(timedelta(minutes=20))
+    replies = await cora.presses(texts.CONFIRM)
+    assert texts_of(replies) == [texts.PROBLEMS["past"], WHEN]
+    assert await schedule_rows(network) == []
+    await cora.presses(texts.NOW)
+    assert cora.last_message.labels == [texts.ONCE, texts.WEEKLY, texts.MONTHLY]
+
+
+async def test_the_dialog_speaks_the_coordinators_language(network: Network) -> None:
+    """A coordinator reading BCMS is asked in BCMS and may type a button's translated label."""
+    vesna = await network.member("Vesna", "ME", Role.COORDINATOR, Language.BCMS)
+    tr = network.tr(Language.BCMS)
+    hinted = tr(texts.ASK_ANNOUNCEMENT) + "\n" + tr(texts.STOP_HINT)
+    assert texts_of(await vesna.says("/announce")) == [hinted]
+    await vesna.says(TEXT)
+    assert vesna.last_message.labels[:2] == ["Svi", "Bosna i Hercegovina"]
+    await vesna.says("Svi")
+    await vesna.says("Sada")
+    assert vesna.last_message.text == tr(texts.ASK_REPEAT)

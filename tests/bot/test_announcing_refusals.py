@@ -1,0 +1,106 @@
+"""/announce refuses bad answers at each step, says what is wrong, and waits on the same step."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot import texts
+from scheduler import drafts, planner
+from tests.bot.people import Network, Person
+from tests.bot.scheduled import LATER, schedule_rows
+from tests.bot.test_announcing import AUDIENCE_LABELS, TEXT
+
+REPEATS = [texts.ONCE, texts.WEEKLY, texts.MONTHLY]
+
+
+async def at_step(cora: Person, step: str) -> None:
+    """Open /announce and answer every step before ``step``."""
+    answers = {
+        "text": [],
+        "audience": [TEXT],
+        "when": [TEXT, "all"],
+        "repeat": [TEXT, "all", LATER],
+    }
+    await cora.says("/announce")
+    for answer in answers[step]:
+        await cora.says(answer)
+
+
+@pytest.mark.parametrize(
+    ("step", "answer", "problem", "labels"),
+    [
+        ("text", "   ", texts.PROBLEMS["empty"], []),
+        ("text", "x" * 3801, texts.PROBLEMS["too-long"].format(limit=3800), []),
+        ("audience", "country:XX", texts.PROBLEMS["audience"], AUDIENCE_LABELS),
+        ("audience", "everybody", texts.PROBLEMS["audience"], AUDIENCE_LABELS),
+        ("audience", "Bosnia and Herzegovina", texts.PROBLEMS["nobody"], AUDIENCE_LABELS),
+        ("audience", "groups", texts.PROBLEMS["nobody"], AUDIENCE_LABELS),
+        ("when", "next tuesday", texts.PROBLEMS["time"], [texts.NOW]),
+        ("when", "2020-01-01 10:00", texts.PROBLEMS["past"], [texts.NOW]),
+        ("repeat", "FREQ=SOMETIMES", texts.PROBLEMS["rule"], REPEATS),
+        ("repeat", "FREQ=MINUTELY", texts.PROBLEMS["rule"], REPEATS),
+        ("repeat", "FREQ=WEEKLY;COUNT=0", texts.PROBLEMS["rule"], REPEATS),
+    ],
+)
+async def test_a_bad_answer_is_explained_and_the_step_asked_again(
+    network: Network, cora: Person, step: str, answer: str, problem: str, labels: list[str]
+) -> None:
+    """The reply says what is wrong, with the step's buttons; nothing is scheduled."""
+    await at_step(cora, step)
+    [reply] = await cora.says(answer)
+    assert (reply.text, reply.labels) == (problem, labels)
+    assert await schedule_rows(network) == []
+
+
+@pytest.mark.parametrize(
+    ("step", "bad", "good", "following"),
+    [
+        ("text", "", TEXT, texts.ASK_AUDIENCE),
+        ("audience", "country:XX", "country:RS", texts.ASK_WHEN.format(zone="Europe/Belgrade")),
+        ("when", "2020-01-01 10:00", LATER, texts.ASK_REPEAT),
+        ("repeat", "FREQ=SOMETIMES", "FREQ=WEEKLY;BYDAY=TU", None),
+    ],
+)
+async def test_after_a_bad_answer_a_good_one_moves_on(
+    cora: Person, step: str, bad: str, good: str, following: str | None
+) -> None:
+    """The dialog stayed on the step: the corrected answer leads to the next question."""
+    await at_step(cora, step)
+    await cora.says(bad or " ")
+    await cora.says(good)
+    if following is None:  # the preview: its last message carries Confirm and Cancel
+        assert cora.last_message.labels == [texts.CONFIRM, texts.CANCEL]
+    else:
+        assert cora.last_message.text == following
+
+
+async def test_a_word_at_the_preview_asks_for_confirm_or_cancel(
+    network: Network, cora: Person
+) -> None:
+    """Text at the preview is neither: "Please press Confirm or Cancel", with both buttons."""
+    await at_step(cora, "repeat")
+    await cora.says(texts.ONCE)
+    [reply] = await cora.says("looks good")
+    assert (reply.text, reply.labels) == (texts.PROBLEMS["choose"], [texts.CONFIRM, texts.CANCEL])
+    await cora.presses(texts.CONFIRM)
+    assert len(await schedule_rows(network)) == 1
+
+
+async def test_a_stale_step_button_has_expired(cora: Person) -> None:
+    """An audience button pressed again after the dialog moved on does nothing."""
+    await at_step(cora, "audience")
+    everyone = cora.last_message.button(texts.EVERYONE).data
+    await cora.sends_press(everyone)
+    assert await cora.sends_press(everyone) == []
+    assert cora.last_notice == texts.BUTTON_EXPIRED
+
+
+def test_every_refusal_of_the_scheduler_is_explained() -> None:
+    """Each ScheduleError code the scheduler raises has a translated explanation."""
+    source = "".join(Path(module.__file__ or "").read_text() for module in (drafts, planner))
+    codes = set(re.findall(r'ScheduleError\(\s*"([a-z-]+)"', source))
+    assert codes
+    assert codes <= set(texts.PROBLEMS)
