@@ -34,5 +34,5 @@ $(INSTALLED): pyproject.toml
 	@touch $@
 
 messages: $(INSTALLED)  ## refresh the translation template and catalogs from bot/texts.py
-	$(BIN)/pybabel extract -k N_ --no-default-keywords --omit-header --no-location -o bot/locales/mreza.pot bot/texts.py
-	$(BIN)/pybabel update -D mreza -i bot/locales/mreza.pot -d bot/locales --no-fuzzy-matching
+	$(BIN)/pybabel extract -k N_ --no-default-keywords --omit-header --no-location -w 100 -o bot/locales/mreza.pot bot/texts.py
+	$(BIN)/pybabel update -D mreza -i bot/locales/mreza.pot -d bot/locales --no-fuzzy-matching -w 100

@@ -20,6 +20,7 @@ from core.markup import Line, Paragraph, Run, Style
 from core.members import Language
 from core.messaging import Attachment, Button, Outgoing, plain
 from scheduler.composing import EventInfo, Occasion, Recipient
+from scheduler.drafts import DEFAULT_REMINDERS
 from scheduler.ics import event_calendar
 
 GROUP_LANGUAGE = Language.EN
@@ -45,7 +46,9 @@ class Composer:
             )
         if occasion.kind == "invitation":
             buttons = self._rsvp_buttons(occasion.event.id, recipient, tr)
-            calendar = event_calendar(occasion.event, occasion.fire_at)
+            calendar = event_calendar(
+                occasion.event, occasion.fire_at, _reminders(occasion.payload)
+            )
             return invitation(occasion.event, tr, buttons, calendar)
         if occasion.kind == "reminder":
             minutes = occasion.payload.get("before_minutes")
@@ -106,3 +109,11 @@ def picture(url: str) -> Attachment:
     guessed, _ = mimetypes.guess_type(name)
     mime = guessed if guessed and guessed.startswith("image/") else "image/jpeg"
     return Attachment(name, mime, url=url)
+
+
+def _reminders(payload: dict[str, object]) -> tuple[timedelta, ...]:
+    """The event's own reminders, as the planner stored them with the invitation."""
+    minutes = payload.get("reminder_minutes")
+    if not isinstance(minutes, list):
+        return DEFAULT_REMINDERS
+    return tuple(timedelta(minutes=m) for m in minutes if isinstance(m, int) and m > 0)

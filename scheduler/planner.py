@@ -93,11 +93,15 @@ class Planner:
             session.add(event)
             await session.flush()
             payload: dict[str, object] = {"title": event.title}
+            minutes = [
+                int(before.total_seconds() // 60)
+                for before in sorted(set(draft.reminders), reverse=True)
+            ]
             invitation = self._schedule(
                 "invitation",
                 draft.audience,
                 When(draft.invite_at, None, draft.zone),
-                payload,
+                {**payload, "reminder_minutes": minutes},
                 creator,
                 now,
                 event.id,

@@ -165,6 +165,20 @@ def test_the_invitation_carries_a_calendar_file(composer: Composer) -> None:
     assert b"DTSTART:20300115T090000Z" in attachment.content
 
 
+def test_the_calendar_alarms_are_the_events_own_reminders(composer: Composer) -> None:
+    """An event planned with 2-day and 3-hour reminders gets those alarms in its .ics."""
+    occasion = Occasion(
+        3, 4, "invitation", {"title": EVENT.title, "reminder_minutes": [2880, 180]}, STARTS, EVENT
+    )
+    [attachment] = composer.compose(occasion, reader()).attachments
+    assert attachment.content is not None
+    [event] = Calendar.from_ical(attachment.content).walk("VEVENT")
+    assert [a["TRIGGER"].dt for a in event.walk("VALARM")] == [
+        -timedelta(days=2),
+        -timedelta(hours=3),
+    ]
+
+
 @pytest.mark.parametrize(
     ("minutes", "language", "expected"),
     [
