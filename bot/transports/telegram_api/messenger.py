@@ -1,67 +1,116 @@
-"""The Messenger port on Telegram: HTML messages, inline keyboards, long texts split."""
+"""The Messenger port on Telegram: HTML messages, inline keyboards, long texts split, files.
+
+Every call that posts or edits a message first takes its turn from the Pacer, so replies and
+scheduled deliveries together keep Telegram's limits.
+"""
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
+from functools import partial
+from typing import TypeVar
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 
 from core.events import ButtonPressed, Chat
 from core.markup import Paragraph, to_html
-from core.messaging import DeliveryFailed, Outgoing, RecipientGone, Sent
+from core.messaging import Attachment, DeliveryFailed, Outgoing, RecipientGone, Sent
 from knowledge.card import TELEGRAM_TEXT_LIMIT, visible_length
+from scheduler.pacer import Pacer
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+FLOOD_RETRIES = 3  # a conversational reply waits out this many 429s before giving up
+TELEGRAM_RATE = 30.0  # messages a second Telegram allows a bot without paid broadcasts
 _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 _TAG = re.compile(r"<(/?)([a-z]+)(?:\s[^>]*)?>")
 
 
 class TelegramMessenger:
-    """Sends, edits and acknowledges through a python-telegram-bot ``Bot``."""
+    """Sends, edits and acknowledges through a python-telegram-bot ``Bot``, paced by a Pacer."""
 
-    def __init__(self, bot: Bot) -> None:
+    def __init__(
+        self, bot: Bot, pacer: Pacer | None = None, flood_retries: int = FLOOD_RETRIES
+    ) -> None:
+        """``flood_retries``: 429s waited out here before the caller hears of one.
+
+        Share one Pacer among all messengers of a bot; one of its own keeps Telegram's limits
+        only for what this messenger sends.
+        """
         self._bot = bot
+        self._pacer = pacer or Pacer(TELEGRAM_RATE)
+        self._flood_retries = flood_retries
 
     async def send(self, chat: Chat, message: Outgoing) -> Sent:
-        """Send as HTML, split at paragraph boundaries; the buttons go with the last part."""
+        """Send as HTML, split at paragraph boundaries, then any attachments."""
         parts = list(split_html(message.paragraphs))
         sent_id = 0
         for number, html in enumerate(parts, start=1):
             markup = _keyboard(message) if number == len(parts) else None
-            with _translated_errors():
-                sent = await self._bot.send_message(
-                    chat.id,
-                    html,
-                    parse_mode=ParseMode.HTML,
-                    reply_markup=markup,
-                    link_preview_options=_NO_PREVIEW,
-                )
-            sent_id = sent.message_id
+            send = partial(
+                self._bot.send_message, chat.id, html, parse_mode=ParseMode.HTML,
+                reply_markup=markup, link_preview_options=_NO_PREVIEW,
+            )  # fmt: skip
+            sent_id = (await self._paced(chat, send, first=number == 1)).message_id
+        for attachment in message.attachments:
+            await self._paced(chat, partial(self._attach, chat, attachment), first=False)
         return Sent(chat, str(sent_id))
 
     async def edit(self, sent: Sent, message: Outgoing) -> None:
         """Replace a message's text and buttons (the text must fit one message)."""
         html = next(split_html(message.paragraphs))
-        with _translated_errors():
-            await self._bot.edit_message_text(
-                html, sent.chat.id, int(sent.message_id), parse_mode=ParseMode.HTML,
-                reply_markup=_keyboard(message), link_preview_options=_NO_PREVIEW,
-            )  # fmt: skip
+        edit = partial(
+            self._bot.edit_message_text, html, sent.chat.id, int(sent.message_id),
+            parse_mode=ParseMode.HTML, reply_markup=_keyboard(message),
+            link_preview_options=_NO_PREVIEW,
+        )  # fmt: skip
+        await self._paced(sent.chat, edit, first=True)
 
     async def acknowledge(self, press: ButtonPressed, notice: str | None = None) -> None:
         """Answer the callback query so the member's app stops waiting."""
+        # Not paced: an answer to a press is no message, and Telegram does not count it as one.
         if press.press_id is None:
             return
         try:
             await self._bot.answer_callback_query(press.press_id, text=notice)
         except TelegramError as error:  # a press answered too late is harmless
             log.info("could not acknowledge a button press: %s", error)
+
+    async def _paced(self, chat: Chat, call: Callable[[], Awaitable[T]], first: bool) -> T:
+        """One Bot API call in its turn; a 429 pauses every sender, then this call tries again.
+
+        Once part of a message is out, its later parts wait out 429s here even if the caller
+        wants to hear of them: a retry of the whole message would repeat what was delivered.
+        """
+        retries = self._flood_retries if first else max(self._flood_retries, FLOOD_RETRIES)
+        for attempt in itertools.count():
+            await self._pacer.slot(chat)
+            try:
+                with _translated_errors():
+                    return await call()
+            except DeliveryFailed as failure:
+                if failure.retry_after is None:
+                    raise
+                self._pacer.pause(failure.retry_after)
+                if attempt >= retries:
+                    raise
+        raise AssertionError("unreachable")  # itertools.count() never ends
+
+    async def _attach(self, chat: Chat, attachment: Attachment) -> Message:
+        """A picture by URL or bytes with sendPhoto; anything else as a document."""
+        upload: str | bytes | None = attachment.url or attachment.content
+        if upload is None:
+            raise DeliveryFailed(f"the attachment {attachment.filename!r} has no content")
+        if attachment.is_image:
+            return await self._bot.send_photo(chat.id, upload, filename=attachment.filename)
+        return await self._bot.send_document(chat.id, upload, filename=attachment.filename)
 
 
 def _keyboard(message: Outgoing) -> InlineKeyboardMarkup | None:

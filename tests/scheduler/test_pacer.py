@@ -1,0 +1,97 @@
+"""The pacer keeps Telegram's limits: per chat, per group, in all, and after a 429."""
+
+from __future__ import annotations
+
+import asyncio
+
+from core.events import Chat
+from scheduler.pacer import Pacer
+
+FAST = 10_000.0  # a global rate that never holds anything up, for the per-chat tests
+
+
+class FakeTimer:
+    """Time that passes only when someone sleeps."""
+
+    def __init__(self) -> None:
+        self.time = 0.0
+
+    def now(self) -> float:
+        """The fake time."""
+        return self.time
+
+    async def sleep(self, seconds: float) -> None:
+        """Jump ahead instead of waiting."""
+        self.time += seconds
+        await asyncio.sleep(0)
+
+
+async def stamps(pacer: Pacer, timer: FakeTimer, chats: list[Chat]) -> list[float]:
+    """The fake times at which each slot was granted, one chat after another."""
+    granted = []
+    for chat in chats:
+        await pacer.slot(chat)
+        granted.append(timer.now())
+    return granted
+
+
+def one_second_peak(times: list[float]) -> int:
+    """The most slots granted in any one-second window."""
+    return max(sum(1 for t in times if start <= t < start + 1.0) for start in times)
+
+
+async def test_one_private_chat_gets_one_message_a_second() -> None:
+    """Three sends to Alice are granted a second apart."""
+    timer = FakeTimer()
+    alice = Chat("telegram", "1")
+    assert await stamps(Pacer(FAST, timer), timer, [alice] * 3) == [0.0, 1.0, 2.0]
+
+
+async def test_other_chats_do_not_wait_for_a_busy_one() -> None:
+    """A send to Bob right after one to Alice is not held back by Alice's limit."""
+    timer = FakeTimer()
+    alice, bob = Chat("telegram", "1"), Chat("telegram", "2")
+    assert await stamps(Pacer(FAST, timer), timer, [alice, bob]) == [0.0, 0.0]
+
+
+async def test_a_group_gets_twenty_messages_a_minute() -> None:
+    """The 21st send to one group waits until a minute after the first."""
+    timer = FakeTimer()
+    group = Chat("telegram", "-100123", private=False)
+    granted = await stamps(Pacer(FAST, timer), timer, [group] * 21)
+    assert granted[:20] == [0.0] * 20
+    assert granted[20] == 60.0
+
+
+async def test_senders_to_one_chat_take_turns() -> None:
+    """Two concurrent sends to Alice are granted a second apart."""
+    timer = FakeTimer()
+    pacer, alice = Pacer(FAST, timer), Chat("telegram", "1")
+    granted: list[float] = []
+
+    async def send() -> None:
+        await pacer.slot(alice)
+        granted.append(timer.now())
+
+    await asyncio.gather(send(), send())
+    assert granted == [0.0, 1.0]
+
+
+async def test_a_pause_holds_every_sender() -> None:
+    """After pause(5), a send to a chat nobody wrote to yet still waits five seconds."""
+    timer = FakeTimer()
+    pacer = Pacer(FAST, timer)
+    pacer.pause(5)
+    assert await stamps(pacer, timer, [Chat("telegram", "9")]) == [5.0]
+    assert not pacer.paused
+
+
+async def test_no_second_holds_more_than_the_rate() -> None:
+    """At 100 a second, 120 sends to different chats never put 101 in one second."""
+    pacer = Pacer(100)
+    loop = asyncio.get_running_loop()
+    granted = []
+    for number in range(120):
+        await pacer.slot(Chat("telegram", str(number)))
+        granted.append(loop.time())
+    assert one_second_peak(granted) <= 100
