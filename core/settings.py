@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import socket
+from datetime import timedelta
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from core.durations import duration
 
 BUNDLED_KB_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "data"
 
@@ -27,3 +31,23 @@ class Settings(BaseSettings):
 
     # Signs button data and keys pseudonyms; set it to the same value on every instance.
     secret_key: SecretStr | None = None
+
+    # Scheduled delivery. Telegram allows about 30 messages a second (1,000 with paid broadcasts).
+    send_rate: float = Field(default=30.0, gt=0)
+    send_concurrency: int | None = Field(default=None, ge=1)  # None: enough for the rate
+    # A firing found later than this is reported to its creator as missed, never sent late.
+    misfire_grace: timedelta = timedelta(hours=1)
+    # Names this instance's claims on deliveries; a restart under the same name takes its
+    # unfinished ones back at once. Give every instance on one host its own.
+    instance_id: str = Field(default_factory=socket.gethostname)
+
+    @field_validator("misfire_grace", mode="before")
+    @classmethod
+    def _readable_grace(cls, value: object) -> object:
+        """Accept 1h or 30m as people write them, besides seconds (3600) and ISO 8601 (PT1H)."""
+        if not isinstance(value, str) or value.strip().upper().startswith("P"):
+            return value
+        try:
+            return timedelta(seconds=float(value))
+        except ValueError:
+            return duration(value)

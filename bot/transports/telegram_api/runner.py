@@ -1,28 +1,35 @@
-"""Running Mreža on Telegram: long polling or a webhook, commands menu, graceful shutdown."""
+"""Running Mreža on Telegram: long polling or a webhook, commands menu, scheduled deliveries,
+graceful shutdown."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
 from telegram import BotCommand, Update
 from telegram.error import InvalidToken, NetworkError
-from telegram.ext import AIORateLimiter, Application, ContextTypes, TypeHandler
+from telegram.ext import Application, ContextTypes, TypeHandler
 
 from bot import texts
-from bot.app import Mreza, conversation_for
+from bot.app import Mreza, conversation_for, delivery_ports
 from bot.conversation import Conversation
 from bot.i18n import Translations
+from bot.member_roll import SqlMemberRoll
 from bot.serving import ServerRunner
+from bot.transports.telegram_api.connections import ShardedRequest
 from bot.transports.telegram_api.messenger import TelegramMessenger
 from bot.transports.telegram_api.updates import to_event
 from bot.transports.telegram_api.webhook import WEBHOOK_PATH, web_app
 from core.events import Event
 from core.members import Language
+from core.messaging import Messenger
+from scheduler.composing import Composer, Reporter
+from scheduler.engine import SchedulerEngine, senders_for
+from scheduler.pacer import Pacer
 
 log = logging.getLogger(__name__)
 TelegramApp = Application[Any, Any, Any, Any, Any, Any]
@@ -34,6 +41,9 @@ MENU_LANGUAGES = {
     Language.MK: ("mk",),
 }
 START_RETRY_CAP = 60.0
+UPDATE_WORKERS = 16  # updates handled at once, each with at most one Bot API call under way
+# The bot's Composer and Reporter, from the messenger that replies to members.
+DeliveryPorts = Callable[[Mreza, Messenger], Awaitable[tuple[Composer, Reporter]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,16 +56,20 @@ class Listen:
     secret: str | None = None
 
 
-def build_application(token: str, api_url: str) -> TelegramApp:
-    """A python-telegram-bot Application against the given Bot API server."""
+def build_application(token: str, api_url: str, senders: int = 0) -> TelegramApp:
+    """A python-telegram-bot Application against the given Bot API server.
+
+    No rate limiter of python-telegram-bot's: every send takes its turn from our Pacer instead,
+    which deliveries share. Connections: one per concurrent sender and per update worker.
+    """
     file_url = api_url.removesuffix("/bot") + "/file/bot"
     return (
         Application.builder()
         .token(token)
         .base_url(api_url)
         .base_file_url(file_url)
-        .rate_limiter(AIORateLimiter(max_retries=3))  # waits out 429s, as Telegram asks
-        .concurrent_updates(16)
+        .request(ShardedRequest(senders + UPDATE_WORKERS))
+        .concurrent_updates(UPDATE_WORKERS)
         .build()
     )
 
@@ -152,17 +166,40 @@ async def _take_updates(application: TelegramApp, listen: Listen) -> None:
     await application.updater.start_polling(allowed_updates=allowed, poll_interval=0.0)
 
 
-async def run_on_telegram(mreza: Mreza, api_url: str, listen: Listen, stop: asyncio.Event) -> None:
-    """Connect, register the conversation, serve until ``stop``; then shut down in order."""
-    assert mreza.settings.telegram_token is not None  # checked by the command
-    application = build_application(mreza.settings.telegram_token.get_secret_value(), api_url)
+async def run_on_telegram(
+    mreza: Mreza,
+    api_url: str,
+    listen: Listen,
+    stop: asyncio.Event,
+    ports: DeliveryPorts = delivery_ports,
+) -> None:
+    """Connect, register the conversation, deliver schedules, serve until ``stop``; shut down."""
+    settings = mreza.settings
+    assert settings.telegram_token is not None  # checked by the command
+    senders = settings.send_concurrency or senders_for(settings.send_rate)
+    token = settings.telegram_token.get_secret_value()
+    application = build_application(token, api_url, senders)
     if not await initialize(application, stop):
         return
     try:
         bot = application.bot
-        conversation = await conversation_for(mreza, TelegramMessenger(bot), bot.username)
+        pacer = Pacer(settings.send_rate)  # replies and deliveries share Telegram's limits
+        replies = TelegramMessenger(bot, pacer)
+        conversation = await conversation_for(mreza, replies, bot.username)
         application.add_handler(TypeHandler(Update, dispatcher(conversation, bot.username, bot.id)))
         await set_commands(application, mreza.translations)
-        await serve(application, listen, stop)
+        composer, reporter = await ports(mreza, replies)
+        # Deliveries hear of every 429 at once: the worker reschedules the row instead of
+        # holding a sender, and the attempt is not counted against the message.
+        deliveries = TelegramMessenger(bot, pacer, flood_retries=0)
+        engine = SchedulerEngine(
+            mreza.sessions, mreza.members, mreza.clock, deliveries, composer, reporter, pacer,
+            settings, roll=SqlMemberRoll(mreza.sessions),
+        )  # fmt: skip
+        await engine.start()
+        try:
+            await serve(application, listen, stop)
+        finally:
+            await engine.stop()
     finally:
         await application.shutdown()

@@ -1,0 +1,89 @@
+"""The scheduler assembled: the clockwork that fires schedules and the worker that delivers.
+
+Several instances may run it on one PostgreSQL database: firing skips schedules another
+instance is firing, and claims skip rows another instance holds (SKIP LOCKED), so each message
+is sent once. Each instance needs its own ``MREZA_INSTANCE_ID``.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from core.clock import Clock
+from core.members import MemberDirectory
+from core.messaging import Messenger
+from core.settings import Settings
+from scheduler.clockwork import TICK, Clockwork
+from scheduler.composing import Composer, Reporter
+from scheduler.delivery import DeliveryWorker
+from scheduler.firing import Firing
+from scheduler.outbox import Outbox
+from scheduler.pacer import Pacer
+from scheduler.recipients import MemberRoll, Recipients
+
+log = logging.getLogger(__name__)
+# A send takes one round trip to Telegram; enough senders keep the pacer's slots filled even
+# when a round trip takes this long, and never fewer than a handful.
+SLOW_ROUND_TRIP = 0.25  # seconds
+FEWEST_SENDERS = 4
+
+
+def senders_for(rate: float) -> int:
+    """Concurrent senders that sustain ``rate`` messages a second at a slow round trip."""
+    return max(FEWEST_SENDERS, math.ceil(rate * SLOW_ROUND_TRIP))
+
+
+class SchedulerEngine:
+    """``await engine.start()`` next to the transport; ``await engine.stop()`` before it closes."""
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        members: MemberDirectory,
+        clock: Clock,
+        messenger: Messenger,
+        composer: Composer,
+        reporter: Reporter,
+        pacer: Pacer,
+        settings: Settings,
+        *,
+        transports: tuple[str, ...] = ("telegram",),
+        tick: float = TICK,
+        roll: MemberRoll | None = None,
+    ) -> None:
+        """``roll``: looks members up a batch at a time; without it, one at a time."""
+        concurrency = settings.send_concurrency or senders_for(settings.send_rate)
+        self.worker = DeliveryWorker(
+            outbox=Outbox(sessions, settings.instance_id),
+            recipients=Recipients(members, transports, roll),
+            composer=composer,
+            messenger=messenger,
+            pacer=pacer,
+            members=members,
+            clock=clock,
+            concurrency=concurrency,
+        )
+        firing = Firing(sessions, members, clock, settings.misfire_grace)
+        self.clockwork = Clockwork(firing, sessions, clock, reporter, self.worker.poke, tick)
+
+    @property
+    def in_flight_bound(self) -> int:
+        """How many recipients a crash right now could make receive a message twice."""
+        return self.worker.concurrency
+
+    async def start(self) -> None:
+        """Take back deliveries a previous run left in flight, then deliver and fire."""
+        await self.worker.start()
+        self.clockwork.start()
+        log.info(
+            "scheduler running: %d concurrent senders (at most that many in flight)",
+            self.worker.concurrency,
+        )
+
+    async def stop(self) -> None:
+        """Stop firing, finish the sends under way, and leave everything else pending."""
+        await self.clockwork.stop()
+        await self.worker.stop()
