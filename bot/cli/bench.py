@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
 import typer
 
+from bot.cli.broadcast import FREE_RATE
+from bot.cli.broadcast import broadcast as run_broadcast
 from core.clock import SystemClock
 from core.settings import Settings
 from knowledge.bench import SIZES, run_search_bench
@@ -16,6 +19,7 @@ def build() -> typer.Typer:
     """The ``bench`` command group."""
     group = typer.Typer(help="Measure performance.", no_args_is_help=True)
     group.command()(search)
+    group.command()(broadcast)
     return group
 
 
@@ -34,3 +38,32 @@ def search(
             f"{r.entries:8d} {r.build_seconds:8.2f} {r.peak_mb:8.1f}"
             f" {r.p50_ms:7.3f} {r.p99_ms:7.3f}"
         )
+
+
+def broadcast(
+    members: Annotated[int, typer.Option(help="Members the announcement goes to.")] = 1000,
+    latency_ms: Annotated[float, typer.Option(help="Emulated Bot API latency per call.")] = 50.0,
+    rate: Annotated[float | None, typer.Option(help="Messages a second (MREZA_SEND_RATE).")] = None,
+    instances: Annotated[int, typer.Option(help="Bot instances sharing the work.")] = 1,
+    senders: Annotated[int | None, typer.Option(help="Concurrent senders per instance.")] = None,
+) -> None:
+    """One announcement to N members through the real engine against the emulator, measured."""
+    settings = Settings()
+    chosen = rate or settings.send_rate
+    senders = senders or settings.send_concurrency
+    figures = asyncio.run(run_broadcast(members, latency_ms, chosen, instances, senders))
+    typer.echo(
+        f"members {members}  latency {latency_ms:g} ms  rate {chosen:g}/s  instances {instances}"
+        f"  limits enforced: {'yes' if chosen <= FREE_RATE else 'no (paid broadcast rate)'}"
+    )
+    for name, value in (
+        ("delivered", figures.delivered),
+        ("duplicates", figures.duplicates),
+        ("lost", figures.lost),
+        ("wall time s", f"{figures.wall_seconds:.1f}"),
+        ("achieved rate /s", f"{figures.achieved_rate:.1f}"),
+        ("busiest second", figures.busiest_second),
+        ("refused with 429", figures.rate_limited),
+        ("peak RSS MB", f"{figures.peak_rss_mb:.0f}"),
+    ):
+        typer.echo(f"{name:>18}: {value}")
