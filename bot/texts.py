@@ -178,6 +178,8 @@ STOP_HINT = N_("(Send /cancel to stop at any step.)")
 STOPPED = N_("Stopped. Nothing was scheduled or changed.")
 NOTHING_TO_STOP = N_("There is nothing to stop.")
 ASK_ANNOUNCEMENT = N_("Write the announcement exactly as members should read it.")
+ASK_LINK = N_("Add a link members can open under the text (an address starting with https://), or press Skip.")
+ASK_IMAGE = N_("Add a picture: the web address of an image, like https://example.org/poster.jpg, or press Skip.")
 ASK_AUDIENCE = N_(
     "Who should get it? Press a button, or write an audience such as country:RS,ME or role:coordinator."
 )

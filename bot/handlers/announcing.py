@@ -1,4 +1,4 @@
-"""/announce: text, audience, when, repeat, a preview as members will see it, then Confirm."""
+"""/announce: text, link, picture, audience, when, repeat, a preview as members see it, Confirm."""
 
 from __future__ import annotations
 
@@ -16,11 +16,14 @@ from scheduler.composing import Occasion, Recipient
 from scheduler.drafts import TEXT_LIMIT, AnnouncementDraft, ScheduleError, When
 
 ONCE = "once"
+SKIP = "skip"
+SKIPPING: tuple[tuple[Choice, ...], ...] = (((texts.SKIP, SKIP),),)
 REPEATS: tuple[tuple[Choice, ...], ...] = (
     ((texts.ONCE, ONCE), (texts.WEEKLY, "FREQ=WEEKLY"), (texts.MONTHLY, "FREQ=MONTHLY")),
 )
 # Where a refusal at Confirm sends the coordinator back to: time passes while they read.
 BACK = {"past": "when", "rule": "repeat", "nobody": "audience", "empty": "text", "too-long": "text"}
+EVERYONE = Audience(everyone=True)
 
 
 async def announce(turn: Turn, _args: str = "") -> None:
@@ -30,10 +33,30 @@ async def announce(turn: Turn, _args: str = "") -> None:
 
 async def _text(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
     try:
-        AnnouncementDraft(answer, Audience(everyone=True)).check(turn.services.clock.now())
+        AnnouncementDraft(answer, EVERYONE).check(turn.services.clock.now())
     except ScheduleError as error:
         raise problem(error, limit=TEXT_LIMIT) from None
     return {"text": answer}
+
+
+def _address(turn: Turn, answer: str, name: str) -> Mapping[str, str]:
+    """An optional web address for the link or the picture; Skip leaves it out."""
+    url = "" if answer.strip().lower() == SKIP else answer.strip()
+    if url:
+        try:
+            link, image = (url, None) if name == "link" else (None, url)
+            AnnouncementDraft("-", EVERYONE, When(), link, image).check(turn.services.clock.now())
+        except ScheduleError as error:
+            raise problem(error) from None
+    return {name: url}
+
+
+async def _link(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
+    return _address(turn, answer, "link")
+
+
+async def _image(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
+    return _address(turn, answer, "image")
 
 
 async def _audience(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
@@ -61,13 +84,14 @@ async def _repeat(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, str]:
 def draft(turn: Turn, data: Mapping[str, str]) -> AnnouncementDraft:
     """The announcement the dialog describes."""
     when = When(restored(data["at"]), data["rule"] or None, turn.services.zone)
-    return AnnouncementDraft(data["text"], Audience.parse(data["audience"]), when)
+    link, image = data.get("link") or None, data.get("image") or None
+    return AnnouncementDraft(data["text"], Audience.parse(data["audience"]), when, link, image)
 
 
 async def _preview(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
     """The message as members will get it, composed by the same code, then what and when."""
     wanted = draft(turn, dialog.data)
-    payload: dict[str, object] = {"text": wanted.text, "link": None, "image": None}
+    payload: dict[str, object] = {"text": wanted.text, "link": wanted.link, "image": wanted.image}
     occasion = Occasion(0, 0, "announcement", payload, turn.services.clock.now())
     await turn.send(
         turn.services.composer.compose(occasion, Recipient("preview", turn.chat, turn.member))
@@ -100,6 +124,8 @@ ANNOUNCE = Wizard(
     "announce",
     (
         Step("text", _text, texts.ASK_ANNOUNCEMENT),
+        Step("link", _link, texts.ASK_LINK, SKIPPING),
+        Step("image", _image, texts.ASK_IMAGE, SKIPPING),
         Step("audience", _audience, texts.ASK_AUDIENCE, AUDIENCES),
         Step("when", _when, texts.ASK_WHEN, (((texts.NOW, "now"),),)),
         Step("repeat", _repeat, texts.ASK_REPEAT, REPEATS),

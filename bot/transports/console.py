@@ -11,7 +11,7 @@ from typing import TextIO
 
 from core.events import ButtonPressed, Chat, Event, Sender, TextReceived
 from core.markup import to_plain
-from core.messaging import Button, Outgoing, Sent
+from core.messaging import Attachment, Button, Outgoing, Sent
 
 TRANSPORT = "console"
 CHAT = Chat(TRANSPORT, "local")
@@ -30,6 +30,8 @@ class ConsoleMessenger:
     async def send(self, chat: Chat, message: Outgoing) -> Sent:
         """Print a message, its buttons as a numbered list."""
         lines = [to_plain(message.paragraphs)]
+        # A terminal shows no pictures or files: say what came, and where a picture is.
+        lines += [f"  [{attached(a)}]" for a in message.attachments]
         flat = [b for row in message.buttons for b in row]
         if flat:
             self.buttons = flat
@@ -48,6 +50,12 @@ class ConsoleMessenger:
         if notice:
             self._out.write(notice + "\n\n")
             self._out.flush()
+
+
+def attached(attachment: Attachment) -> str:
+    """An attachment in words: its name, and its address or size."""
+    where = attachment.url or f"{len(attachment.content or b'')} bytes"
+    return f"{attachment.filename}: {where}"
 
 
 def to_event(line: str, messenger: ConsoleMessenger) -> Event:

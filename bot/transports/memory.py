@@ -7,7 +7,7 @@ from itertools import count
 
 from core.events import ButtonPressed, Chat
 from core.markup import to_plain
-from core.messaging import Button, Outgoing, Sent
+from core.messaging import Attachment, Button, Outgoing, Sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +18,7 @@ class Said:
     message_id: str
     text: str
     buttons: tuple[tuple[Button, ...], ...]
+    attachments: tuple[Attachment, ...] = ()
 
     @property
     def labels(self) -> list[str]:
@@ -39,7 +40,8 @@ class MemoryMessenger:
 
     async def send(self, chat: Chat, message: Outgoing) -> Sent:
         """Record a message."""
-        said = Said(chat, str(next(self._ids)), to_plain(message.paragraphs), message.buttons)
+        text = to_plain(message.paragraphs)
+        said = Said(chat, str(next(self._ids)), text, message.buttons, message.attachments)
         self.said.append(said)
         return Sent(chat, said.message_id)
 

@@ -28,10 +28,17 @@ AUDIENCE_LABELS = [
 ]
 
 
+async def skips_link_and_picture(person: Person) -> None:
+    """No link under the text and no picture."""
+    await person.presses(texts.SKIP)
+    await person.presses(texts.SKIP)
+
+
 async def up_to_preview(cora: Person, repeat: str = texts.ONCE) -> None:
     """Answer every step before the preview: Serbia, LATER, and ``repeat``."""
     await cora.says("/announce")
     await cora.says(TEXT)
+    await skips_link_and_picture(cora)
     await cora.presses("Serbia")
     await cora.says(LATER)
     await cora.presses(repeat)
@@ -47,18 +54,52 @@ async def test_announce_asks_for_the_text_first(cora: Person) -> None:
     assert texts_of(await cora.says("/announce")) == [HINTED]
 
 
-async def test_the_text_leads_to_the_audience_buttons(cora: Person) -> None:
-    """After the text comes the audience: everyone, each country, coordinators, group chats."""
+async def test_the_text_leads_to_a_link_then_a_picture_both_skippable(cora: Person) -> None:
+    """After the text comes an optional link, then an optional picture."""
     await cora.says("/announce")
-    [reply] = await cora.says(TEXT)
+    [link] = await cora.says(TEXT)
+    assert (link.text, link.labels) == (texts.ASK_LINK, [texts.SKIP])
+    [picture] = await cora.presses(texts.SKIP)
+    assert (picture.text, picture.labels) == (texts.ASK_IMAGE, [texts.SKIP])
+
+
+async def test_the_picture_leads_to_the_audience_buttons(cora: Person) -> None:
+    """After the picture comes the audience: everyone, each country, coordinators, group chats."""
+    await cora.says("/announce")
+    await cora.says(TEXT)
+    await cora.says("https://example.org/agenda")
+    [reply] = await cora.presses(texts.SKIP)
     assert reply.text == texts.ASK_AUDIENCE
     assert reply.labels == AUDIENCE_LABELS
+
+
+async def test_the_link_and_picture_are_previewed_and_stored(
+    network: Network, cora: Person
+) -> None:
+    """The preview carries the link under the text and the picture; Confirm stores both."""
+    await cora.says("/announce")
+    await cora.says(TEXT)
+    await cora.says("https://example.org/agenda")
+    await cora.says("https://example.org/poster.png")
+    await cora.presses("Serbia")
+    await cora.says(LATER)
+    await cora.presses(texts.ONCE)
+    preview = cora.messages[-2]
+    assert preview.text == f"{texts.ANNOUNCEMENT}\n\n{TEXT}\n\nhttps://example.org/agenda"
+    assert [a.url for a in preview.attachments] == ["https://example.org/poster.png"]
+    await cora.presses(texts.CONFIRM)
+    [row] = await schedule_rows(network)
+    assert (row.payload["link"], row.payload["image"]) == (
+        "https://example.org/agenda",
+        "https://example.org/poster.png",
+    )
 
 
 async def test_the_audience_leads_to_when(cora: Person) -> None:
     """After the audience comes the time, with a Now button."""
     await cora.says("/announce")
     await cora.says(TEXT)
+    await skips_link_and_picture(cora)
     [reply] = await cora.presses("Serbia")
     assert (reply.text, reply.labels) == (WHEN, [texts.NOW])
 
@@ -67,6 +108,7 @@ async def test_the_time_leads_to_repeat(cora: Person) -> None:
     """After the time comes the repeat: once, every week, every month."""
     await cora.says("/announce")
     await cora.says(TEXT)
+    await skips_link_and_picture(cora)
     await cora.presses("Serbia")
     [reply] = await cora.says(LATER)
     assert reply.text == texts.ASK_REPEAT
@@ -117,6 +159,8 @@ async def test_now_and_a_typed_rule_are_accepted(network: Network, cora: Person)
     """Typing "now" counts as the button, and an RRULE can be typed at the repeat step."""
     await cora.says("/announce")
     await cora.says(TEXT)
+    await cora.says("skip")
+    await cora.says("Skip")
     await cora.says("all")
     await cora.says("now")
     await cora.says("FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10")
@@ -191,7 +235,7 @@ async def test_another_instance_continues_the_dialog(network: Network, cora: Per
     await cora.says("/announce")
     other = Network(network.mreza, network.clock)
     replies = await other.hears(TextReceived(cora.chat, cora.sender, TEXT))
-    assert texts_of(replies) == [texts.ASK_AUDIENCE]
+    assert texts_of(replies) == [texts.ASK_LINK]
 
 
 async def test_a_time_that_passed_at_confirm_goes_back_to_when(
@@ -200,6 +244,7 @@ async def test_a_time_that_passed_at_confirm_goes_back_to_when(
     """Ten minutes ahead, confirmed twenty minutes later: "in the past", and the time again."""
     await cora.says("/announce")
     await cora.says(TEXT)
+    await skips_link_and_picture(cora)
     await cora.presses("Serbia")
     soon = network.clock.now() + timedelta(minutes=10)
     await cora.says(f"{soon.astimezone(LOCAL):%Y-%m-%d %H:%M}")
@@ -219,6 +264,9 @@ async def test_the_dialog_speaks_the_coordinators_language(network: Network) -> 
     hinted = tr(texts.ASK_ANNOUNCEMENT) + "\n" + tr(texts.STOP_HINT)
     assert texts_of(await vesna.says("/announce")) == [hinted]
     await vesna.says(TEXT)
+    assert vesna.last_message.labels == ["Preskoči"]
+    await vesna.says("preskoči")
+    await vesna.presses("Preskoči")
     assert vesna.last_message.labels[:2] == ["Svi", "Bosna i Hercegovina"]
     await vesna.says("Svi")
     await vesna.says("Sada")

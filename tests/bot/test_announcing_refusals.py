@@ -20,9 +20,11 @@ async def at_step(cora: Person, step: str) -> None:
     """Open /announce and answer every step before ``step``."""
     answers = {
         "text": [],
-        "audience": [TEXT],
-        "when": [TEXT, "all"],
-        "repeat": [TEXT, "all", LATER],
+        "link": [TEXT],
+        "image": [TEXT, "skip"],
+        "audience": [TEXT, "skip", "skip"],
+        "when": [TEXT, "skip", "skip", "all"],
+        "repeat": [TEXT, "skip", "skip", "all", LATER],
     }
     await cora.says("/announce")
     for answer in answers[step]:
@@ -34,6 +36,8 @@ async def at_step(cora: Person, step: str) -> None:
     [
         ("text", "   ", texts.PROBLEMS["empty"], []),
         ("text", "x" * 3801, texts.PROBLEMS["too-long"].format(limit=3800), []),
+        ("link", "example.org", texts.PROBLEMS["url"], [texts.SKIP]),
+        ("image", "ftp://example.org/a.png", texts.PROBLEMS["url"], [texts.SKIP]),
         ("audience", "country:XX", texts.PROBLEMS["audience"], AUDIENCE_LABELS),
         ("audience", "everybody", texts.PROBLEMS["audience"], AUDIENCE_LABELS),
         ("audience", "Bosnia and Herzegovina", texts.PROBLEMS["nobody"], AUDIENCE_LABELS),
@@ -58,7 +62,9 @@ async def test_a_bad_answer_is_explained_and_the_step_asked_again(
 @pytest.mark.parametrize(
     ("step", "bad", "good", "following"),
     [
-        ("text", "", TEXT, texts.ASK_AUDIENCE),
+        ("text", "", TEXT, texts.ASK_LINK),
+        ("link", "example.org", "https://example.org/agenda", texts.ASK_IMAGE),
+        ("image", "ftp://example.org/a.png", "https://example.org/a.png", texts.ASK_AUDIENCE),
         ("audience", "country:XX", "country:RS", texts.ASK_WHEN.format(zone="Europe/Belgrade")),
         ("when", "2020-01-01 10:00", LATER, texts.ASK_REPEAT),
         ("repeat", "FREQ=SOMETIMES", "FREQ=WEEKLY;BYDAY=TU", None),
