@@ -1,4 +1,4 @@
-"""Scheduled messages in words: announcements, invitations and reminders, per recipient.
+"""Scheduled messages in words: announcements, invitations, reminders and pulses, per recipient.
 
 Composed when each message is sent, from the schedule as it is then, in the recipient's language.
 Group chats are read by people of all four countries, so they get English, the network's
@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from bot import texts
 from bot.buttons import ButtonSigner
 from bot.i18n import Translate, Translations
+from bot.pulse_cards import pulse_message, pulse_reminder
 from bot.times import local_range, local_time, span
 from core.markup import Line, Paragraph, Run, Style
 from core.members import Language
@@ -22,6 +23,8 @@ from core.messaging import Attachment, Button, Outgoing, plain
 from scheduler.composing import EventInfo, Occasion, Recipient
 from scheduler.drafts import DEFAULT_REMINDERS
 from scheduler.ics import event_calendar
+from scheduler.pulses.drafts import KIND as PULSE
+from scheduler.pulses.drafts import REMINDER_KIND as PULSE_REMINDER
 
 GROUP_LANGUAGE = Language.EN
 ANSWERS = ("going", "maybe", "no")  # stored as rsvps.answer; "no" is what reminders skip
@@ -30,9 +33,11 @@ ANSWERS = ("going", "maybe", "no")  # stored as rsvps.answer; "no" is what remin
 class Composer:
     """Implements scheduler.composing.Composer for the conversation's texts and signed buttons."""
 
-    def __init__(self, translations: Translations, signer: ButtonSigner) -> None:
+    def __init__(self, translations: Translations, signer: ButtonSigner, k: int = 5) -> None:
+        """``k``: the smallest group pulse results show, as members are told."""
         self._translations = translations
         self._signer = signer
+        self._k = k
 
     def compose(self, occasion: Occasion, recipient: Recipient) -> Outgoing:
         """The message this recipient gets for this occasion."""
@@ -40,6 +45,10 @@ class Composer:
         tr = self._translations(language)
         if occasion.kind == "announcement":
             return announcement(occasion.payload, tr)
+        if occasion.kind == PULSE:
+            return pulse_message(occasion, recipient, tr, self._signer, self._k)
+        if occasion.kind == PULSE_REMINDER:
+            return pulse_reminder(occasion, tr)
         if occasion.event is None:
             raise ValueError(
                 f"occurrence {occasion.occurrence_id}: a {occasion.kind} needs its event"

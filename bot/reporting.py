@@ -55,7 +55,12 @@ def report_text(
         "kind": kind_words(schedule.kind, tr),
         "id": schedule.id,
         "summary": excerpt(
-            str(schedule.payload.get("text") or schedule.payload.get("title") or "")
+            str(
+                schedule.payload.get("text")
+                or schedule.payload.get("title")
+                or schedule.payload.get("question")
+                or ""
+            )
         ),
         "when": f"{local_time(report.fire_at, schedule.zone)} ({schedule.zone})",
     }

@@ -42,6 +42,7 @@ class Step:
     question: str = ""
     choices: tuple[tuple[Choice, ...], ...] = ()
     ask: Asker | None = None  # instead of the question: previews send more than one message
+    needed: Callable[[Mapping[str, str]], bool] | None = None  # asked only when this says so
 
     def value_of(self, typed: str, turn: Turn) -> str:
         """What a typed answer means: a button's label typed out is that button."""
@@ -100,7 +101,8 @@ class Wizard:
         if remembered is None:
             await turn.services.dialogs.close(dialog.member_id)
             return True
-        moved = dialog.moved(self._after(step).name, **remembered)
+        data = {**dialog.data, **remembered}
+        moved = dialog.moved(self._after(step, data).name, **remembered)
         await turn.services.dialogs.save(moved)
         await self.ask(turn, moved)
         return True
@@ -129,5 +131,9 @@ class Wizard:
     def _step(self, name: str) -> Step:
         return next(s for s in self.steps if s.name == name)
 
-    def _after(self, step: Step) -> Step:
-        return self.steps[self.steps.index(step) + 1]
+    def _after(self, step: Step, data: Mapping[str, str]) -> Step:
+        """The next step the answers so far call for."""
+        for following in self.steps[self.steps.index(step) + 1 :]:
+            if following.needed is None or following.needed(data):
+                return following
+        raise ValueError(f"the dialog {self.kind} has no step after {step.name}")

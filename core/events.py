@@ -53,4 +53,24 @@ class MemberLeft:
     sender: Sender
 
 
-Event = TextReceived | ButtonPressed | MemberLeft
+@dataclass(frozen=True, slots=True)
+class PollAnswered:
+    """A member answered one of Mreža's non-anonymous polls; no options means they retracted."""
+
+    chat: Chat  # the private chat with the member
+    sender: Sender
+    poll_id: str
+    options: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PollCounted:
+    """One of Mreža's anonymous polls has new counts per option; nobody's name comes with it."""
+
+    chat: Chat  # the transport only: Telegram does not say where the poll is
+    poll_id: str
+    counts: tuple[int, ...]
+    closed: bool = False
+
+
+Event = TextReceived | ButtonPressed | MemberLeft | PollAnswered | PollCounted

@@ -34,12 +34,26 @@ class Attachment:
 
 
 @dataclass(frozen=True, slots=True)
+class Poll:
+    """A native poll, for transports that have them; the message's text and buttons stand in
+    for it everywhere else."""
+
+    intro: tuple[Paragraph, ...]  # said before the poll
+    question: str
+    options: tuple[str, ...]
+    multiple: bool = False
+    anonymous: bool = True
+    intro_buttons: tuple[tuple[Button, ...], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Outgoing:
     """One message: paragraphs of styled text, rows of buttons, and any attachments after it."""
 
     paragraphs: tuple[Paragraph, ...]
     buttons: tuple[tuple[Button, ...], ...] = field(default=())
     attachments: tuple[Attachment, ...] = field(default=())
+    poll: Poll | None = None
 
     @classmethod
     def text(cls, text: str, buttons: Sequence[Sequence[Button]] = ()) -> Outgoing:
@@ -66,6 +80,7 @@ class Sent:
 
     chat: Chat
     message_id: str
+    poll_id: str | None = None  # where the message was a native poll
 
 
 class Messenger(Protocol):
@@ -81,6 +96,14 @@ class Messenger(Protocol):
 
     async def acknowledge(self, press: ButtonPressed, notice: str | None = None) -> None:
         """Tell the member their press arrived, with an optional short notice."""
+        ...
+
+
+class PollStopper(Protocol):
+    """Closes native polls, on transports that have them."""
+
+    async def stop_poll(self, chat: Chat, message_id: str) -> None:
+        """Close the poll in that message; later votes are refused by the transport itself."""
         ...
 
 

@@ -19,6 +19,7 @@ from core.clock import FakeClock
 from core.events import ButtonPressed, Chat, Event, MemberLeft, Sender, TextReceived
 from core.members import Identity, Language, Member, NewMember, Role
 from knowledge.tables import AskedRow
+from scheduler.pulses.pseudonyms import Pseudonyms
 
 TRANSPORT = "memory"
 BOT_USERNAME = "MrezaBot"
@@ -59,8 +60,10 @@ class Network:
             clock=self.clock,
             sessions=self.mreza.sessions,
             planner=self.mreza.planner,
+            pseudonyms=Pseudonyms(BUTTON_KEY),
             bot_username=BOT_USERNAME,
         )
+        self.services = services
         self.conversation = Conversation(services)
         self._ids = count(1001)
 

@@ -21,7 +21,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from core.events import ButtonPressed, Chat
 from core.markup import Paragraph, to_html
-from core.messaging import Attachment, DeliveryFailed, Outgoing, RecipientGone, Sent
+from core.messaging import Attachment, DeliveryFailed, Outgoing, Poll, RecipientGone, Sent
 from knowledge.card import TELEGRAM_TEXT_LIMIT, visible_length
 from scheduler.pacer import Pacer
 
@@ -49,7 +49,9 @@ class TelegramMessenger:
         self._flood_retries = flood_retries
 
     async def send(self, chat: Chat, message: Outgoing) -> Sent:
-        """Send as HTML, split at paragraph boundaries, then any attachments."""
+        """Send as HTML, split at paragraph boundaries, then any attachments; or a native poll."""
+        if message.poll is not None:
+            return await self._send_poll(chat, message.poll)
         parts = list(split_html(message.paragraphs))
         sent_id = 0
         for number, html in enumerate(parts, start=1):
@@ -62,6 +64,26 @@ class TelegramMessenger:
         for attachment in message.attachments:
             await self._paced(chat, partial(self._attach, chat, attachment), first=False)
         return Sent(chat, str(sent_id))
+
+    async def _send_poll(self, chat: Chat, poll: Poll) -> Sent:
+        """The introduction (with its buttons), then the poll; members may change their vote."""
+        if poll.intro:
+            intro = Outgoing(poll.intro, poll.intro_buttons)
+            await self.send(chat, intro)
+        send = partial(
+            self._bot.send_poll, chat.id, poll.question, list(poll.options),
+            is_anonymous=poll.anonymous, allows_multiple_answers=poll.multiple,
+            allows_revoting=True,
+        )  # fmt: skip
+        # Once the introduction is out, a 429 on the poll is waited out rather than reported:
+        # a retry of the whole message would send the introduction twice.
+        message = await self._paced(chat, send, first=not poll.intro)
+        poll_id = message.poll.id if message.poll is not None else None
+        return Sent(chat, str(message.message_id), poll_id)
+
+    async def stop_poll(self, chat: Chat, message_id: str) -> None:
+        """Close a poll: Telegram itself refuses votes after this."""
+        await self._paced(chat, partial(self._bot.stop_poll, chat.id, int(message_id)), first=True)
 
     async def edit(self, sent: Sent, message: Outgoing) -> None:
         """Replace a message's text and buttons (the text must fit one message)."""

@@ -7,7 +7,16 @@ import logging
 from telegram import Message, Update, User
 from telegram.constants import ChatMemberStatus, ChatType, MessageEntityType
 
-from core.events import ButtonPressed, Chat, Event, MemberLeft, Sender, TextReceived
+from core.events import (
+    ButtonPressed,
+    Chat,
+    Event,
+    MemberLeft,
+    PollAnswered,
+    PollCounted,
+    Sender,
+    TextReceived,
+)
 
 TRANSPORT = "telegram"
 log = logging.getLogger(__name__)
@@ -21,6 +30,16 @@ def to_event(update: Update, bot_username: str, bot_id: int) -> Event | None:
         chat = _chat(message) if message else Chat(TRANSPORT, str(query.from_user.id), private=True)
         message_id = str(message.message_id) if message else None
         return ButtonPressed(chat, _sender(query.from_user), query.data or "", message_id, query.id)
+    if update.poll_answer is not None:
+        answer = update.poll_answer
+        if answer.user is None:  # voted as a channel: nobody Mreža could know
+            return None
+        chat = Chat(TRANSPORT, str(answer.user.id), private=True)
+        return PollAnswered(chat, _sender(answer.user), answer.poll_id, tuple(answer.option_ids))
+    if update.poll is not None:
+        poll = update.poll
+        counts = tuple(option.voter_count for option in poll.options)
+        return PollCounted(Chat(TRANSPORT, ""), poll.id, counts, poll.is_closed)
     if update.my_chat_member is not None:
         change = update.my_chat_member
         if change.new_chat_member.status in (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT):

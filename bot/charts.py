@@ -1,0 +1,54 @@
+"""Pulse results as pictures: a bar chart of one round, a trend across rounds (PNG bytes).
+
+Drawn on a bare ``Figure``, never through pyplot: no display and no global state, so it works
+headless and from any thread.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+from collections.abc import Sequence
+
+from matplotlib.figure import Figure
+
+WIDTH, DPI = 7.0, 120
+BAR_COLOUR, LINE_COLOUR = "#2f6f9f", "#b5472f"
+LABEL_WIDTH = 28  # characters before an option's label wraps
+
+
+def bar_chart(title: str, labels: Sequence[str], counts: Sequence[int]) -> bytes:
+    """Horizontal bars, one per option, with its count at the end of the bar."""
+    figure = Figure(figsize=(WIDTH, 1.2 + 0.45 * len(labels)), dpi=DPI)
+    axes = figure.add_subplot()
+    positions = range(len(labels))
+    bars = axes.barh(list(positions), list(counts), color=BAR_COLOUR)
+    axes.set_yticks(list(positions), [textwrap.fill(label, LABEL_WIDTH) for label in labels])
+    axes.invert_yaxis()  # the first option on top, as members saw them
+    axes.bar_label(bars, padding=3)
+    axes.set_xlim(0, max([*counts, 1]) * 1.15)
+    axes.set_title(textwrap.fill(title, 60), fontsize=10)
+    axes.spines[["top", "right"]].set_visible(False)
+    return _png(figure)
+
+
+def trend_chart(
+    title: str, rounds: Sequence[str], values: Sequence[float | None], unit: str
+) -> bytes:
+    """One point per round; a round whose numbers are hidden leaves a gap."""
+    figure = Figure(figsize=(WIDTH, 3.2), dpi=DPI)
+    axes = figure.add_subplot()
+    ys = [float("nan") if value is None else value for value in values]
+    axes.plot(list(rounds), ys, marker="o", color=LINE_COLOUR)
+    axes.set_ylabel(unit)
+    axes.set_title(textwrap.fill(title, 60), fontsize=10)
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.autofmt_xdate()
+    return _png(figure)
+
+
+def _png(figure: Figure) -> bytes:
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()

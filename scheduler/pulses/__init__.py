@@ -1,0 +1,1 @@
+"""Pulse checks: quick polls on sensitive matters, answered in one tap, shown only k at a time."""

@@ -1,0 +1,140 @@
+"""Results of pulse rounds as the privacy rules allow, read from the answers table."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from scheduler.pulses.ballots import to_round
+from scheduler.pulses.pulse import Pulse, Round
+from scheduler.pulses.results import Answer, Results, results, suppressed
+from scheduler.pulses.tables import PulseAnswerRow, PulseCommentRow, PulseRoundRow
+from scheduler.tables import OccurrenceRow, ScheduleRow
+
+KIND = "pulse"
+UNKNOWN = "unknown"  # the group of answers with no country or role (anonymous ones)
+
+
+@dataclass(frozen=True, slots=True)
+class RoundResults:
+    """One round and what may be shown of it."""
+
+    round: Round
+    results: Results
+
+
+class Tally:
+    """Reads answers and applies the rules; ``k`` is the smallest group shown."""
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], k: int) -> None:
+        self._sessions = sessions
+        self.k = k
+
+    async def pulse(self, pulse_id: int) -> Pulse | None:
+        """A pulse by id; None if there is no such pulse."""
+        async with self._sessions() as session:
+            schedule = await session.get(ScheduleRow, pulse_id)
+        if schedule is None or schedule.kind != KIND:
+            return None
+        return Pulse.from_schedule(
+            schedule.id, schedule.payload, schedule.audience, schedule.created_by
+        )
+
+    async def recent_pulses(self, limit: int = 5) -> list[Pulse]:
+        """The newest pulses that have opened at least once."""
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(ScheduleRow)
+                .where(ScheduleRow.kind == KIND)
+                .where(ScheduleRow.id.in_(select(PulseRoundRow.pulse_id)))
+                .order_by(ScheduleRow.id.desc())
+                .limit(limit)
+            )
+            return [
+                Pulse.from_schedule(row.id, row.payload, row.audience, row.created_by)
+                for row in rows
+            ]
+
+    async def rounds(self, pulse_id: int) -> list[Round]:
+        """Every round of a pulse, oldest first."""
+        async with self._sessions() as session:
+            rows = await session.execute(
+                select(PulseRoundRow, ScheduleRow)
+                .join(ScheduleRow, ScheduleRow.id == PulseRoundRow.pulse_id)
+                .where(PulseRoundRow.pulse_id == pulse_id)
+                .order_by(PulseRoundRow.opens_at)
+            )
+            return [to_round(round_row, schedule) for round_row, schedule in rows]
+
+    async def of_round(self, found: Round, seed: int | None = None) -> RoundResults:
+        """A round's results under the rules (comments shuffled by ``seed``)."""
+        async with self._sessions() as session:
+            answers = list(
+                await session.scalars(
+                    select(PulseAnswerRow).where(PulseAnswerRow.occurrence_id == found.id)
+                )
+            )
+            comments = list(
+                await session.scalars(
+                    select(PulseCommentRow.text).where(PulseCommentRow.occurrence_id == found.id)
+                )
+            )
+            invited = await session.scalar(
+                select(OccurrenceRow.recipients).where(OccurrenceRow.id == found.id)
+            )
+        shown = results(
+            [_answer(row) for row in answers],
+            found.pulse.scale,
+            len(found.pulse.labels),
+            self.k,
+            invited or None,
+            seed,
+            comments,
+        )
+        return RoundResults(found, shown)
+
+    async def export(self, pulse_id: int) -> list[dict[str, object]]:
+        """One row per answer, without respondent or time of day; small groups left blank."""
+        lines: list[dict[str, object]] = []
+        for found in await self.rounds(pulse_id):
+            async with self._sessions() as session:
+                answers = list(
+                    await session.scalars(
+                        select(PulseAnswerRow).where(PulseAnswerRow.occurrence_id == found.id)
+                    )
+                )
+            if len(answers) < max(self.k, 3):
+                continue  # the rules hide the round, the export does too
+            hidden_countries = suppressed(_sizes(a.country for a in answers), self.k)
+            hidden_roles = suppressed(_sizes(a.role for a in answers), self.k)
+            labels = found.pulse.labels
+            for row in sorted(answers, key=lambda a: (a.choices, a.value or 0)):
+                lines.append(
+                    {
+                        "round": found.opens_at.date().isoformat(),
+                        "answer": "; ".join(labels[c] for c in row.choices),
+                        "value": "" if row.value is None else row.value,
+                        "country": ""
+                        if (row.country or UNKNOWN) in hidden_countries
+                        else row.country,
+                        "role": "" if (row.role or UNKNOWN) in hidden_roles else row.role,
+                    }
+                )
+        return lines
+
+
+def _answer(row: PulseAnswerRow) -> Answer:
+    return Answer(tuple(row.choices), row.value, "", row.country, row.role)
+
+
+def _sizes(values: Iterable[str]) -> dict[str, int]:
+    return dict(Counter(value or UNKNOWN for value in values))
+
+
+def _unless_hidden(group: str, hidden: set[str]) -> str:
+    """The group's name, or blank where the rules hide the group."""
+    return "" if (group or UNKNOWN) in hidden else group

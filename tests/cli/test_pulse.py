@@ -1,0 +1,124 @@
+"""``mreza pulse``: create pulses, read results that hide small numbers, export without names."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.member_store import SqlMemberDirectory
+from core.clock import FakeClock
+from core.members import Identity, NewMember
+from scheduler.firing import Firing
+from scheduler.pulses.ballots import Ballots
+from scheduler.pulses.machinery import pulse_machinery
+from scheduler.pulses.pseudonyms import Pseudonyms
+from tests.cli.scheduling import Cli, Sessions, cli_on, on_database, one_line_error, with_network
+
+ASK = ("pulse", "create", "--question", "Do you know whom to tell?", "--audience", "all")
+OPTIONS = ("--option", "Yes", "--option", "No", "--option", "Not sure")
+
+
+@pytest.fixture
+def cli(database_url: str, tmp_path: Path) -> Cli:
+    """The command line on a network of four."""
+    return with_network(cli_on(database_url, tmp_path))
+
+
+def answered(cli: Cli, picks: list[int], country: str = "RS") -> None:
+    """Fire what is due and let that many new members answer the pulse's round."""
+
+    async def work(sessions: Sessions) -> None:
+        clock = FakeClock(datetime.now(UTC) + timedelta(seconds=5))
+        members = SqlMemberDirectory(sessions, clock)
+        pseudonyms = Pseudonyms(b"cli tests")
+        rules = pulse_machinery(sessions, clock, pseudonyms).rules
+        fired = await Firing(sessions, members, clock, timedelta(hours=1), rules).fire_due()
+        ballots = Ballots(sessions, pseudonyms, clock)
+        round_id = fired.occurrences[0] if fired.occurrences else 1
+        for number, pick in enumerate(picks):
+            identity = Identity("telegram", f"9{number:05d}")
+            member = await members.add(NewMember(f"M{number}", country, identity), clock.now())
+            await ballots.cast(await ballots.open_round(round_id), member, (pick,))
+
+    on_database(cli.database_url, work)
+
+
+def test_create_prints_the_new_id_as_json(cli: Cli) -> None:
+    """--json prints {"id": N}."""
+    assert cli.json(*ASK, *OPTIONS, "--at", "now", "--json") == {"id": 1}
+
+
+@pytest.mark.parametrize(
+    ("extra", "reason"),
+    [
+        (("--option", "Yes", "--option", "yes"), "two options are the same"),
+        (("--option", "Yes"), "a pulse has 2 to 12 options, not 1"),
+        (tuple(x for n in range(13) for x in ("--option", f"O{n}")), "2 to 12 options, not 13"),
+        (("--option", "Yes", "--option", "x" * 101), "over 100 characters"),
+        ((*OPTIONS, "--scale", "nps"), "either --option"),
+        (("--scale", "likert7"), "likert7"),
+        ((*OPTIONS, "--mode", "secret"), "secret"),
+        ((*OPTIONS, "--open-for", "5m"), "from 10 minutes to 31 days"),
+        ((*OPTIONS, "--open-for", "1d"), "before the pulse closes"),
+    ],
+)
+def test_bad_input_is_refused_with_the_reason(
+    cli: Cli, extra: tuple[str, ...], reason: str
+) -> None:
+    """Exit code 2, the reason on one line, and nothing scheduled."""
+    result = cli(*ASK, *extra, "--at", "now")
+    assert result.exit_code == 2
+    assert reason in one_line_error(result)
+    assert cli.schedules() == []
+
+
+def test_a_question_over_300_characters_is_refused(cli: Cli) -> None:
+    """The question's limit is Telegram's for polls."""
+    result = cli("pulse", "create", "--question", "q" * 301, "--audience", "all", *OPTIONS,
+                 "--at", "now")  # fmt: skip
+    assert result.exit_code == 2
+    assert "limit is 300" in one_line_error(result)
+
+
+def test_results_hide_every_number_below_k(cli: Cli) -> None:
+    """Four answers: hidden with the reason, and no counts at all."""
+    cli(*ASK, *OPTIONS, "--at", "now")
+    answered(cli, [0, 0, 1, 2])
+    shown = cli.json("pulse", "results", "1", "--json")
+    assert (shown["id"], shown["respondents"], shown["hidden"]) == (1, 4, True)
+    assert shown["reason"] == "fewer than 5 respondents"
+    assert "options" not in shown
+
+
+def test_results_show_counts_from_k(cli: Cli) -> None:
+    """Six answers: the counts per option, in the options' order."""
+    cli(*ASK, *OPTIONS, "--at", "now")
+    answered(cli, [0, 0, 1, 2, 0, 1])
+    shown = cli.json("pulse", "results", "1", "--json")
+    assert shown["hidden"] is False
+    assert shown["options"] == [
+        {"text": "Yes", "count": 3}, {"text": "No", "count": 2}, {"text": "Not sure", "count": 1},
+    ]  # fmt: skip
+
+
+def test_results_of_an_unknown_pulse_fail(cli: Cli) -> None:
+    """Exit code 1 and the reason."""
+    result = cli("pulse", "results", "42")
+    assert result.exit_code == 1
+    assert "there is no pulse 42" in one_line_error(result)
+
+
+def test_export_has_no_identity_column(cli: Cli) -> None:
+    """One row per answer: round, answer, value, country, role; never a member."""
+    cli(*ASK, *OPTIONS, "--at", "now")
+    answered(cli, [0, 1, 1, 2, 0])
+    result = cli("pulse", "export", "1", "--csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["round", "answer", "value", "country", "role"]
+    assert sorted(row["answer"] for row in rows) == ["No", "No", "Not sure", "Yes", "Yes"]
+    assert {row["country"] for row in rows} == {"RS"}
