@@ -40,3 +40,4 @@ class Entry:
     countries: tuple[str, ...]
     sources: tuple[Source, ...]
     checked: date
+    accepted: bool = False  # True for a member's lesson a curator accepted, not yet in a file

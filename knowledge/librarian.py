@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+from collections.abc import Callable, Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from core.clock import Clock
 from knowledge.entry import Entry
 from knowledge.search import Decision, Finding, Searcher
+from knowledge.store import active_entries
 from knowledge.tables import AskedRow
+from knowledge.teaching import revision
+
+SearcherBuilder = Callable[[Sequence[Entry]], Searcher]
 
 
 class Librarian:
@@ -21,11 +26,16 @@ class Librarian:
         entries: Sequence[Entry],
         sessions: async_sessionmaker[AsyncSession],
         clock: Clock,
+        rebuild: SearcherBuilder | None = None,
+        loaded_revision: str = "",
     ) -> None:
         self._searcher = searcher
         self._entries = {e.id: e for e in entries}
         self._sessions = sessions
         self._clock = clock
+        self._rebuild = rebuild
+        self._revision = loaded_revision
+        self._rebuilding = asyncio.Lock()
 
     @property
     def entries(self) -> Sequence[Entry]:
@@ -44,10 +54,39 @@ class Librarian:
         """Search, log the question with its outcome, and return the finding."""
         return (await self.ask_logged(question, channel, member_id))[0]
 
+    async def refresh(self) -> bool:
+        """Rebuild the index if a curator taught something since it was built (here or elsewhere).
+
+        One primary-key read per question: cheap next to the search itself, and it lets a
+        phrasing attached from the command line take effect in a running bot at once.
+        """
+        if self._rebuild is None:
+            return False
+        async with self._sessions() as session:
+            current = await revision(session)
+        if current == self._revision:
+            return False
+        async with self._rebuilding:
+            if current == self._revision:
+                return False  # another question rebuilt it while this one waited
+            async with self._sessions() as session:
+                entries = await active_entries(session)
+            # The build is CPU work (seconds for tens of thousands of entries): off the loop,
+            # so other members' messages keep flowing; the old index serves until it is done.
+            self._searcher = await asyncio.to_thread(self._rebuild, entries)
+            self._entries = {e.id: e for e in entries}
+            self._revision = current
+        return True
+
     async def ask_logged(
-        self, question: str, channel: str, member_id: int | None = None
+        self,
+        question: str,
+        channel: str,
+        member_id: int | None = None,
+        country: str | None = None,
     ) -> tuple[Finding, int]:
         """Like ``ask``, also returning the id of the log row (for feedback and hand-offs)."""
+        await self.refresh()
         finding = self._searcher.find(question)
         best = finding.hits[0] if finding.hits and finding.decision is not Decision.NONE else None
         async with self._sessions.begin() as session:
@@ -55,6 +94,7 @@ class Librarian:
                 asked_at=self._clock.now(),
                 channel=channel,
                 member_id=member_id,
+                country=country,
                 text=question,
                 normalised=finding.normalised,
                 decision=finding.decision.value,

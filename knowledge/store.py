@@ -29,6 +29,7 @@ class SyncReport:
 def content_hash(entry: Entry) -> str:
     """A fingerprint of everything curated in an entry."""
     data = asdict(entry)
+    del data["accepted"]  # where the entry came from, not what it says
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
 
 
@@ -50,7 +51,10 @@ async def import_entries(
         elif row.content_hash != digest or row.retired_at is not None:
             _update_row(row, entry, digest, now)
             updated.append(entry.id)
-    retired = [row.id for row in rows.values() if row.retired_at is None]
+    # Entries accepted from members' lessons have no file (until written back): they stay.
+    retired = [
+        row.id for row in rows.values() if row.retired_at is None and row.origin == "curated"
+    ]
     for row_id in retired:
         rows[row_id].retired_at = now
     await session.flush()
@@ -74,6 +78,7 @@ def _update_row(row: EntryRow, entry: Entry, digest: str, now: datetime) -> None
     row.content_hash = digest
     row.updated_at = now
     row.retired_at = None
+    row.origin = "curated"  # an accepted lesson whose file was added is curated from now on
     # Curated phrasings follow the file; phrasings attached by curators stay.
     kept = [q for q in row.questions if q.origin != "curated"]
     row.questions = [
@@ -102,4 +107,5 @@ def _entry(row: EntryRow) -> Entry:
         countries=tuple(row.countries),
         sources=tuple(Source(s["title"], s["url"]) for s in row.sources),
         checked=row.checked,
+        accepted=row.origin != "curated",
     )

@@ -25,6 +25,8 @@ class EntryRow(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    # "curated" follows its YAML file; "accepted" came from a member's lesson, reviewed here
+    origin: Mapped[str] = mapped_column(String(20), default="curated", server_default="curated")
     questions: Mapped[list[QuestionRow]] = relationship(
         back_populates="entry", cascade="all, delete-orphan", order_by="QuestionRow.id"
     )
@@ -54,6 +56,7 @@ class AskedRow(Base):
     asked_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     channel: Mapped[str] = mapped_column(String(20))
     member_id: Mapped[int | None] = mapped_column(Integer, default=None, index=True)
+    country: Mapped[str | None] = mapped_column(String(10), default=None)  # curators see this
     text: Mapped[str] = mapped_column(Text)
     normalised: Mapped[str] = mapped_column(Text)
     decision: Mapped[str] = mapped_column(String(10), index=True)
@@ -61,3 +64,5 @@ class AskedRow(Base):
     score: Mapped[float | None] = mapped_column(Float, default=None)
     feedback: Mapped[int | None] = mapped_column(Integer, default=None)  # +1 helpful, -1 not
     feedback_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    # the entry the member chose among the ones a "clarify" offered
+    picked_entry_id: Mapped[str | None] = mapped_column(String(100), default=None)

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from bot.app import Mreza
+from bot.cli import curate, quality, review, suggest
 from bot.cli.common import fail, print_json, with_mreza
 from core.clock import SystemClock
 from core.settings import Settings
@@ -17,9 +18,13 @@ from knowledge.loader import load_knowledge_base
 
 def build() -> typer.Typer:
     """The ``kb`` command group."""
-    group = typer.Typer(help="Check and export the knowledge base.", no_args_is_help=True)
+    group = typer.Typer(help="Check, export and curate the knowledge base.", no_args_is_help=True)
     group.command()(check)
     group.command()(export)
+    curate.register(group)
+    review.register(group)
+    suggest.register(group)
+    quality.register(group)
     return group
 
 
@@ -67,4 +72,5 @@ def entry_json(entry: Entry) -> dict[str, object]:
         "countries": list(entry.countries),
         "sources": [{"title": s.title, "url": s.url} for s in entry.sources],
         "checked": entry.checked.isoformat(),
+        "accepted": entry.accepted,
     }

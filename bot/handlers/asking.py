@@ -9,9 +9,7 @@ from sqlalchemy import update
 from bot import texts
 from bot.cards import entry_card
 from bot.turn import Turn
-from core.events import Chat
-from core.members import Member, Role, Status
-from core.messaging import Button, DeliveryFailed, Outgoing, RecipientGone
+from core.messaging import Button
 from knowledge.search import Decision
 from knowledge.tables import AskedRow
 
@@ -26,13 +24,15 @@ async def ask(turn: Turn, question: str) -> None:
         await turn.say(texts.TOO_LONG, limit=QUESTION_LIMIT)
         question = question[:QUESTION_LIMIT]
     member_id = turn.member.id if turn.member else None
+    country = turn.member.country if turn.member else None
     finding, log_id = await turn.services.librarian.ask_logged(
-        question, turn.chat.transport, member_id
+        question, turn.chat.transport, member_id, country
     )
+    turn.services.metrics.answered(finding.decision.value)
     if finding.decision is Decision.ANSWER:
         await show_entry(turn, finding.hits[0].entry_id, log_id)
     elif finding.decision is Decision.CLARIFY:
-        choices = [[turn.button(h.title, "e", h.entry_id)] for h in finding.choices]
+        choices = [[_choice(turn, h.title, h.entry_id, log_id)] for h in finding.choices]
         await turn.say(texts.CLARIFY, choices)
     else:
         offer = (
@@ -41,6 +41,31 @@ async def ask(turn: Turn, question: str) -> None:
         await turn.say(texts.DONT_KNOW)
         if offer:
             await turn.say(texts.DONT_KNOW_OFFER, offer)
+
+
+def _choice(turn: Turn, title: str, entry_id: str, log_id: int) -> Button:
+    """A clarify choice that records which entry the member meant (when the data fits)."""
+    try:
+        return turn.button(title, "e", f"{entry_id}.{log_id}")
+    except ValueError:  # past Telegram's 64 bytes: show the entry, learn nothing from the pick
+        return turn.button(title, "e", entry_id)
+
+
+async def record_pick(turn: Turn, entry_id: str, log_id: str) -> int | None:
+    """Note which offered entry the member chose; the question's log id when it was theirs."""
+    if not log_id.isdigit() or turn.member is None:
+        return None
+    async with turn.services.sessions.begin() as session:
+        changed = await session.execute(
+            update(AskedRow)
+            .where(
+                AskedRow.id == int(log_id),
+                AskedRow.member_id == turn.member.id,
+                AskedRow.decision == "clarify",
+            )
+            .values(picked_entry_id=entry_id)
+        )
+    return int(log_id) if changed.rowcount else None  # type: ignore[attr-defined]  # UPDATE
 
 
 async def show_entry(turn: Turn, entry_id: str, log_id: int | None = None) -> None:
@@ -72,37 +97,3 @@ async def record_feedback(turn: Turn, payload: str) -> bool:
             .values(feedback=1 if vote == "+" else -1, feedback_at=turn.services.clock.now())
         )
     return bool(changed.rowcount)  # type: ignore[attr-defined]  # a CursorResult for UPDATE
-
-
-async def pass_on(turn: Turn, payload: str) -> bool:
-    """Send a member's unanswered question to the coordinators of their country."""
-    if not payload.isdigit() or turn.member is None:
-        return False
-    async with turn.services.sessions() as session:
-        row = await session.get(AskedRow, int(payload))
-    if row is None or row.member_id != turn.member.id:
-        return False
-    coordinators = await _coordinators_for(turn, turn.member.country)
-    for coordinator in coordinators:
-        tr = turn.services.translations(coordinator.language)
-        country = tr(texts.COUNTRY_NAMES.get(turn.member.country, turn.member.country))
-        message = tr(texts.HANDED_OVER).format(country=country, question=row.text)
-        for identity in coordinator.identities:
-            chat = Chat(identity.transport, identity.external_id, private=True)
-            try:
-                await turn.services.messenger.send(chat, Outgoing.text(message))
-            except RecipientGone:
-                await turn.services.members.set_status(coordinator.id, Status.BLOCKED)
-            except DeliveryFailed as failure:  # one unreachable coordinator must not stop the rest
-                log.warning("hand-off to coordinator %s failed: %s", coordinator.id, failure.reason)
-    await turn.say(texts.PASSED_ON)
-    return True
-
-
-async def _coordinators_for(turn: Turn, country: str) -> list[Member]:
-    everyone = await turn.services.members.all()
-    active = [
-        m for m in everyone if m.status is Status.ACTIVE and m.role.includes(Role.COORDINATOR)
-    ]
-    local = [m for m in active if m.country == country]
-    return list(local or [m for m in active if m.country == "regional"])

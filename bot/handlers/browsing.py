@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from bot import texts
+from bot.i18n import Translate
 from bot.turn import Turn
 from core.members import Language, Role
 
@@ -19,10 +20,21 @@ _TOPIC_BUTTONS = 24  # a longer keyboard is hard to read on a phone
 
 async def help_(turn: Turn, _args: str = "") -> None:
     """/help: what Mreža does, with the coordinators' commands for coordinators."""
-    text = turn.tr(texts.HELP)
+    text = member_help(turn.tr)
     if turn.allowed(Role.COORDINATOR):
-        text += "\n\n" + turn.tr(texts.HELP_COORDINATOR)
+        text += "\n\n" + coordinator_help(turn.tr)
     await turn.say(text)
+
+
+def member_help(tr: Translate) -> str:
+    """What /help tells every member."""
+    return tr(texts.HELP) + "\n" + tr(texts.HELP_SHARE)
+
+
+def coordinator_help(tr: Translate) -> str:
+    """The coordinators' section of /help."""
+    parts = (texts.HELP_COORDINATOR, texts.HELP_PULSES, texts.HELP_CURATING)
+    return "\n".join(tr(part) for part in parts)
 
 
 async def topics(turn: Turn, _args: str = "") -> None:

@@ -1,45 +1,14 @@
-"""Coordinators' commands: what members could not find, and inviting new members."""
+"""Coordinators' commands: inviting new members."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import func, select
-
 from bot import texts
 from bot.turn import Turn
 from core.members import COUNTRIES, Role
-from knowledge.tables import AskedRow
 
-RECENT_DAYS = 30
-SHOWN = 15
 INVITE_DAYS = 7
-
-
-async def unanswered(turn: Turn, _args: str = "") -> None:
-    """/unanswered: recent questions answered "I don't know", most asked first."""
-    since = turn.services.clock.now() - timedelta(days=RECENT_DAYS)
-    async with turn.services.sessions() as session:
-        rows = (
-            await session.execute(
-                select(
-                    AskedRow.normalised,
-                    func.count(),
-                    func.max(AskedRow.asked_at),
-                    func.min(AskedRow.text),
-                )
-                .where(AskedRow.decision == "none", AskedRow.asked_at >= since)
-                .group_by(AskedRow.normalised)
-                .order_by(func.count().desc(), func.max(AskedRow.asked_at).desc())
-                .limit(SHOWN)
-            )
-        ).all()
-    if not rows:
-        await turn.say(texts.UNANSWERED_NONE, days=RECENT_DAYS)
-        return
-    lines = [turn.tr(texts.UNANSWERED_HEAD).format(days=RECENT_DAYS), ""]
-    lines += [f"{count}× ({last:%Y-%m-%d}) {text[:200]}" for _, count, last, text in rows]
-    await turn.say("\n".join(lines))
 
 
 async def invite(turn: Turn, args: str) -> None:

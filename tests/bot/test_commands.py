@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import texts
-from bot.handlers.browsing import LANGUAGE_NAMES
+from bot.handlers.browsing import LANGUAGE_NAMES, coordinator_help, member_help
 from core.members import Language
 from tests.bot.people import Network, Person
 
@@ -11,18 +11,18 @@ from tests.bot.people import Network, Person
 async def test_help_explains_the_members_commands(alice: Person) -> None:
     """/help lists what a member can do, and nothing for coordinators."""
     replies = await alice.says("/help")
-    assert [r.text for r in replies] == [texts.HELP]
+    assert [r.text for r in replies] == [member_help(str)]
 
 
 async def test_help_shows_coordinators_their_section(cora: Person) -> None:
     """A coordinator's /help ends with the coordinators' commands."""
     replies = await cora.says("/help")
-    assert [r.text for r in replies] == [texts.HELP + "\n\n" + texts.HELP_COORDINATOR]
+    assert [r.text for r in replies] == [member_help(str) + "\n\n" + coordinator_help(str)]
 
 
 async def test_a_command_addressed_to_mreza_by_name_works(alice: Person) -> None:
     """/help@MrezaBot is /help."""
-    assert [r.text for r in await alice.says("/help@MrezaBot")] == [texts.HELP]
+    assert [r.text for r in await alice.says("/help@MrezaBot")] == [member_help(str)]
 
 
 async def test_topics_offers_the_knowledge_bases_topics(alice: Person) -> None:
@@ -73,7 +73,7 @@ async def test_after_choosing_a_language_mreza_speaks_it(network: Network, alice
     await alice.says("/lang")
     await alice.presses("Српски (ћирилица)")
     replies = await alice.says("/help")
-    assert [r.text for r in replies] == [network.tr(Language.SR_CYRL)(texts.HELP)]
+    assert [r.text for r in replies] == [member_help(network.tr(Language.SR_CYRL))]
     member = await alice.member()
     assert member.language is Language.SR_CYRL
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot import texts
+from bot.handlers.browsing import member_help
 from core.events import Chat
 from tests.bot.people import Network, Person
 
@@ -96,4 +97,4 @@ async def test_whoami_in_a_group_reveals_nothing(alice: Person, group: Chat) -> 
 
 async def test_help_works_in_a_group(alice: Person, group: Chat) -> None:
     """/help is answered in the group."""
-    assert [r.text for r in await alice.in_(group).says("/help")] == [texts.HELP]
+    assert [r.text for r in await alice.in_(group).says("/help")] == [member_help(str)]

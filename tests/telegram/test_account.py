@@ -6,7 +6,6 @@ import pytest
 
 from bot import texts
 from bot.app import Mreza
-from bot.handlers.coordinating import RECENT_DAYS
 from core.members import Status
 from tests.telegram.people import Chatter, identity
 
@@ -60,17 +59,17 @@ async def test_a_member_may_not_list_unanswered_questions(alice: Chatter) -> Non
 
 
 async def test_a_coordinator_sees_what_members_could_not_find(alice: Chatter, bob: Chatter) -> None:
-    """/unanswered lists a question that got "I don't know", with how often it was asked."""
+    """/unanswered shows a question that got "I don't know", how often and from where."""
     await alice.says("recipe for ćevapi")
     assert await alice.hears() == texts.DONT_KNOW
     await bob.sends("unanswered")
-    head, _, line = (await bob.hears()).splitlines()
-    assert head == texts.UNANSWERED_HEAD.format(days=RECENT_DAYS)
-    assert line.startswith("1× (")
-    assert line.endswith(") recipe for ćevapi")
+    assert await bob.hears() == texts.UNANSWERED_QUEUE_HEAD.format(shown=1, total=1)
+    head, example = (await bob.hears()).splitlines()
+    assert head.startswith("#1 · 1× · RS 1 · first ")
+    assert example == "– recipe for ćevapi"
 
 
 async def test_a_coordinator_hears_when_nothing_is_unanswered(bob: Chatter) -> None:
     """/unanswered with an empty log says so."""
     await bob.sends("unanswered")
-    assert await bob.hears() == texts.UNANSWERED_NONE.format(days=RECENT_DAYS)
+    assert await bob.hears() == texts.UNANSWERED_EMPTY

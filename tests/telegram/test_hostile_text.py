@@ -51,6 +51,7 @@ async def test_a_hostile_question_is_listed_literally(
     await alice.says(HOSTILE)
     await alice.hears()
     await bob.sends("unanswered")
+    assert await bob.hears() == texts.UNANSWERED_QUEUE_HEAD.format(shown=1, total=1)
     listed = (await bob.hears()).splitlines()[-1]
     assert listed.endswith(HOSTILE[:200].strip())
     assert await rejected_calls(emu) == []

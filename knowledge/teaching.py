@@ -1,0 +1,137 @@
+"""Teaching from the queue: a group's questions become phrasings of an entry, or are dismissed.
+
+Every change to what search knows bumps the knowledge revision, so every running instance
+rebuilds its index before its next search (see Librarian.ask_logged).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.instance_key import InstanceValue
+from knowledge.curation_tables import GroupQuestionRow, GroupRow
+from knowledge.normalise import normalise
+from knowledge.tables import AskedRow, EntryRow, QuestionRow
+from knowledge.unanswered import ATTACHED, DISMISSED, OPEN, distinct_phrasings
+
+REVISION = "kb_revision"
+ATTACHED_ORIGIN = "attached"
+_MACEDONIAN = set("ѓќѕѝ")
+_BCMS_LETTERS = set("čćšžđ")
+_BCMS_WORDS = {"je", "li", "sta", "što", "šta", "kako", "gdje", "gde", "koji", "koja", "za", "da"}
+
+
+class TeachingRefused(Exception):
+    """A curator's decision that cannot be carried out; ``str()`` says why, ``code`` what."""
+
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code  # "no-group", "no-entry" or "decided"
+
+
+@dataclass(frozen=True, slots=True)
+class Attached:
+    """What attaching a group did."""
+
+    group_id: int
+    entry_id: str
+    added: tuple[str, ...]  # the phrasings that were new to the entry
+
+
+async def attach(session: AsyncSession, group_id: int, entry_id: str, now: datetime) -> Attached:
+    """Make a group's questions alternate phrasings of an entry; refused if it cannot be."""
+    group = await _open_group(session, group_id)
+    texts = distinct_phrasings(await _questions(session, group_id))
+    added = await add_phrasings(session, entry_id, texts)
+    group.status, group.entry_id, group.decided_at = ATTACHED, entry_id, now
+    return Attached(group_id, entry_id, added)
+
+
+async def add_phrasings(
+    session: AsyncSession, entry_id: str, texts: Sequence[str]
+) -> tuple[str, ...]:
+    """Add members' wordings to an entry as attached phrasings; those that were new to it."""
+    entry = await session.get(EntryRow, entry_id)
+    if entry is None or entry.retired_at is not None:
+        raise TeachingRefused("no-entry", f"there is no entry {entry_id!r}")
+    known = {
+        normalise(text)
+        for text in await session.scalars(
+            select(QuestionRow.text).where(QuestionRow.entry_id == entry_id)
+        )
+    }
+    added = []
+    for text in texts:
+        if text.strip() and normalise(text) not in known:
+            known.add(normalise(text))
+            language = guess_language(text)
+            session.add(
+                QuestionRow(entry_id=entry_id, text=text, lang=language, origin=ATTACHED_ORIGIN)
+            )
+            added.append(text)
+    await bump_revision(session)
+    return tuple(added)
+
+
+async def dismiss(session: AsyncSession, group_id: int, now: datetime) -> None:
+    """Mark a group out of scope: it leaves the queue, and similar questions join it quietly."""
+    group = await _open_group(session, group_id)
+    group.status, group.decided_at = DISMISSED, now
+
+
+async def _open_group(session: AsyncSession, group_id: int) -> GroupRow:
+    group = await session.get(GroupRow, group_id)
+    if group is None:
+        raise TeachingRefused("no-group", f"there is no unanswered group {group_id}")
+    if group.status == ATTACHED:
+        raise TeachingRefused(
+            "decided", f"group {group_id} is already attached to {group.entry_id!r}"
+        )
+    if group.status != OPEN:
+        raise TeachingRefused("decided", f"group {group_id} was already dismissed")
+    return group
+
+
+async def _questions(session: AsyncSession, group_id: int) -> list[AskedRow]:
+    return list(
+        await session.scalars(
+            select(AskedRow)
+            .join(GroupQuestionRow, GroupQuestionRow.asked_id == AskedRow.id)
+            .where(GroupQuestionRow.group_id == group_id)
+            .order_by(AskedRow.id)
+        )
+    )
+
+
+async def bump_revision(session: AsyncSession) -> str:
+    """Note that what search knows has changed; the new revision."""
+    value = secrets.token_hex(8)
+    row = await session.get(InstanceValue, REVISION)
+    if row is None:
+        session.add(InstanceValue(name=REVISION, value=value))
+    else:
+        row.value = value
+    await session.flush()
+    return value
+
+
+async def revision(session: AsyncSession) -> str:
+    """The knowledge revision ("" before anything was ever taught)."""
+    value = await session.scalar(select(InstanceValue.value).where(InstanceValue.name == REVISION))
+    return value or ""
+
+
+def guess_language(text: str) -> str:
+    """The language form of a member's question, as the entry format names them."""
+    letters = set(text.casefold())
+    if any("\u0400" <= c <= "\u04ff" for c in letters):
+        return "mk" if letters & _MACEDONIAN else "sr-cyrl"
+    if letters & _BCMS_LETTERS or set(text.casefold().split()) & _BCMS_WORDS:
+        return "bcms"
+    return "en"

@@ -1,0 +1,25 @@
+"""Every kind of button has its own letter: two handlers on one letter would swallow presses."""
+
+from __future__ import annotations
+
+from bot import pulse_cards
+from bot.handlers import (
+    curating,
+    handing_off,
+    handoff_teaching,
+    results,
+    reviewing,
+    schedules,
+    suggesting,
+)
+from bot.wizard import KIND as DIALOG
+
+
+def test_button_kinds_are_distinct() -> None:
+    """The curator's kinds differ from each other and from every other handler's."""
+    kinds = [
+        "e", "f", "p", "t", "l", "x", "r", DIALOG, schedules.KIND, results.KIND,
+        pulse_cards.ANSWER_KIND, pulse_cards.COMMENT_KIND,
+        handing_off.KIND, handoff_teaching.KIND, curating.KIND, reviewing.KIND, suggesting.KIND,
+    ]  # fmt: skip
+    assert len(kinds) == len(set(kinds))
