@@ -51,7 +51,8 @@ class SqlMemberDirectory:
 
     async def add(self, new: NewMember, now: datetime) -> Member:
         """Add a member; ``IdentityTaken`` if the account already belongs to someone."""
-        await self._refuse_taken(new.identity)
+        for identity in new.identities:
+            await self._refuse_taken(identity)
         row = MemberRow(
             name=new.name,
             country=new.country,
@@ -60,14 +61,15 @@ class SqlMemberDirectory:
             language=new.language.value,
             status=Status.ACTIVE.value,
             joined_at=utc(now),
-            identities=[IdentityRow(**_identity_values(new.identity))],
+            identities=[IdentityRow(**_identity_values(i)) for i in new.identities],
         )
         try:
             async with self._sessions.begin() as session:
                 session.add(row)
         except IntegrityError:
             # Someone added the same account between the check and the insert.
-            await self._refuse_taken(new.identity)
+            for identity in new.identities:
+                await self._refuse_taken(identity)
             raise
         return _member(row)
 
@@ -88,7 +90,11 @@ class SqlMemberDirectory:
         """Mark a member active, blocked or removed."""
         return await self._change(member_id, status=status.value)
 
-    async def _change(self, member_id: int, **values: str) -> Member:
+    async def set_preferred(self, member_id: int, transport: str | None) -> Member:
+        """Where the member's announcements go when they have accounts on several transports."""
+        return await self._change(member_id, preferred_transport=transport)
+
+    async def _change(self, member_id: int, **values: str | None) -> Member:
         async with self._sessions.begin() as session:
             row = await session.scalar(_members().where(MemberRow.id == member_id))
             if row is None:
@@ -171,4 +177,5 @@ def _member(row: MemberRow) -> Member:
         joined=utc(row.joined_at),
         institution=row.institution,
         identities=tuple(Identity(i.transport, i.external_id) for i in row.identities),
+        preferred=row.preferred_transport,
     )

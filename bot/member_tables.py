@@ -34,6 +34,8 @@ class MemberRow(Base):
     status: Mapped[str] = mapped_column(String(10))
     joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     forgotten_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    # For members on several transports: where announcements go (none: the deployment's order).
+    preferred_transport: Mapped[str | None] = mapped_column(String(20), default=None)
     identities: Mapped[list[IdentityRow]] = relationship(
         back_populates="member", cascade="all, delete-orphan", order_by="IdentityRow.id"
     )

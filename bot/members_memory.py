@@ -35,9 +35,10 @@ class InMemoryMemberDirectory:
 
     async def add(self, new: NewMember, now: datetime) -> Member:
         """Add a member; ``IdentityTaken`` if the account already belongs to someone."""
-        owner = await self.by_identity(new.identity)
-        if owner is not None:
-            raise IdentityTaken(new.identity, owner.id)
+        for identity in new.identities:
+            owner = await self.by_identity(identity)
+            if owner is not None:
+                raise IdentityTaken(identity, owner.id)
         member = Member(
             id=max(self._members, default=0) + 1,
             name=new.name,
@@ -47,7 +48,7 @@ class InMemoryMemberDirectory:
             status=Status.ACTIVE,
             joined=now,
             institution=new.institution,
-            identities=(new.identity,),
+            identities=new.identities,
         )
         self._members[member.id] = member
         return member
@@ -63,6 +64,10 @@ class InMemoryMemberDirectory:
     async def set_status(self, member_id: int, status: Status) -> Member:
         """Mark a member active, blocked or removed."""
         return self._change(member_id, status=status)
+
+    async def set_preferred(self, member_id: int, transport: str | None) -> Member:
+        """Where the member's announcements go when they have accounts on several transports."""
+        return self._change(member_id, preferred=transport)
 
     async def forget(self, member_id: int) -> None:
         """Erase name, institution and accounts; the id stays so anonymous history adds up."""

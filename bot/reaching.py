@@ -12,10 +12,11 @@ log = logging.getLogger(__name__)
 
 
 def private_chat(member: Member) -> Chat | None:
-    """The member's private chat with Mreža on their first account, if they have one."""
+    """The member's private chat on their preferred transport, else on their first account."""
     if not member.identities:
         return None
-    identity = member.identities[0]
+    preferred = [i for i in member.identities if i.transport == member.preferred]
+    identity = (preferred or list(member.identities))[0]
     return Chat(identity.transport, identity.external_id, private=True)
 
 

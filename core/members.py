@@ -62,6 +62,7 @@ class Member:
     joined: datetime
     institution: str = ""
     identities: tuple[Identity, ...] = ()
+    preferred: str | None = None  # the transport announcements go to, for those with several
 
     @property
     def active(self) -> bool:
@@ -79,6 +80,12 @@ class NewMember:
     role: Role = Role.MEMBER
     language: Language = Language.EN
     institution: str = ""
+    more: tuple[Identity, ...] = ()  # the same person's accounts on other transports
+
+    @property
+    def identities(self) -> tuple[Identity, ...]:
+        """Every account of the new member, the first one first."""
+        return (self.identity, *self.more)
 
 
 class MemberError(Exception):
@@ -129,6 +136,10 @@ class MemberDirectory(Protocol):
 
     async def set_status(self, member_id: int, status: Status) -> Member:
         """Mark a member active, blocked or removed."""
+        ...
+
+    async def set_preferred(self, member_id: int, transport: str | None) -> Member:
+        """Where the member's announcements go when they have accounts on several transports."""
         ...
 
     async def forget(self, member_id: int) -> None:

@@ -1,8 +1,10 @@
 """Where a delivery goes: its recipient key turned into a chat, or the reason there is none.
 
 Keys are what firing wrote: "member:ID" for a member's private chat, "group:TRANSPORT:CHAT" for
-a group chat. The engine sends through one messenger, so only chats on the transports it
-serves count; a member with no account there cannot be reached.
+a group chat. The engine sends through one messenger (which may route to several transports),
+so only chats on the transports it serves count; a member with no account there cannot be
+reached. One key is one message: a member with accounts on two transports gets it once, on the
+transport they prefer, or else on the first the engine serves.
 
 Looking members up one by one costs a database round trip per message, more than sending it;
 given a ``MemberRoll``, the worker looks up a whole claimed batch in one query instead (the
@@ -92,7 +94,9 @@ class Recipients:
         return Recipient(key, chat, member) if chat else Unreachable("failed", NO_ACCOUNT)
 
     def _private_chat(self, member: Member) -> Chat | None:
-        for transport in self._transports:
+        """The member's chat on their preferred transport if served, else on the first served."""
+        preferred = (member.preferred,) if member.preferred in self._transports else ()
+        for transport in (*preferred, *self._transports):
             for identity in member.identities:
                 if identity.transport == transport:
                     return Chat(transport, identity.external_id, private=True)

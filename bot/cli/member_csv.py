@@ -10,7 +10,8 @@ from pathlib import Path
 from bot.cli import parsing
 from core.members import Identity, NewMember
 
-REQUIRED = ("telegram_id", "name", "country", "role", "language")
+REQUIRED = ("name", "country", "role", "language")
+ACCOUNTS = ("telegram_id", "signal_number")  # at least one; a row may fill both
 OPTIONAL = ("institution",)
 
 
@@ -58,10 +59,13 @@ def read_members(path: Path) -> CsvReport:
 def _header(names: Iterable[str] | None) -> list[str]:
     header = [n.strip().lower() for n in names or ()]
     missing = [n for n in REQUIRED if n not in header]
-    unknown = [n for n in header if n not in REQUIRED + OPTIONAL]
+    if not any(n in header for n in ACCOUNTS):
+        missing.insert(0, " or ".join(ACCOUNTS))
+    unknown = [n for n in header if n not in REQUIRED + ACCOUNTS + OPTIONAL]
     if missing or unknown:
         raise CsvInvalid(
-            f"the header must be {','.join(REQUIRED)} (and optionally {','.join(OPTIONAL)})"
+            f"the header must be telegram_id and/or signal_number, {','.join(REQUIRED)} "
+            f"(and optionally {','.join(OPTIONAL)})"
             + (f"; missing: {', '.join(missing)}" if missing else "")
             + (f"; unknown: {', '.join(unknown)}" if unknown else "")
         )
@@ -78,14 +82,19 @@ def _sort(records: Iterable[tuple[int, Mapping[str | None, object]]]) -> CsvRepo
         except ValueError as error:
             bad.append(BadRow(line, str(error)))
             continue
-        first = first_line.setdefault(member.identity, line)
-        if first == line:
-            good.append(GoodRow(line, member))
-        else:
-            bad.append(
-                BadRow(line, f"telegram id {member.identity.external_id} repeats line {first}")
-            )
+        repeated = [(i, first_line[i]) for i in member.identities if i in first_line]
+        if repeated:
+            identity, first = repeated[0]
+            bad.append(BadRow(line, f"{_account(identity)} repeats line {first}"))
+            continue
+        first_line.update(dict.fromkeys(member.identities, line))
+        good.append(GoodRow(line, member))
     return CsvReport(tuple(good), tuple(bad))
+
+
+def _account(identity: Identity) -> str:
+    kind = "telegram id" if identity.transport == parsing.TELEGRAM else "signal number"
+    return f"{kind} {identity.external_id}"
 
 
 def _member(record: Mapping[str | None, object]) -> NewMember:
@@ -96,8 +105,13 @@ def _member(record: Mapping[str | None, object]) -> NewMember:
         value = record.get(key)
         return value.strip() if isinstance(value, str) else ""
 
+    readers = {"telegram_id": parsing.telegram_identity, "signal_number": parsing.signal_identity}
+    accounts = [readers[column](field(column)) for column in ACCOUNTS if field(column)]
+    if not accounts:
+        raise ValueError("the row has neither a telegram_id nor a signal_number")
     return NewMember(
-        identity=parsing.telegram_identity(field("telegram_id")),
+        identity=accounts[0],
+        more=tuple(accounts[1:]),
         name=parsing.name(field("name")),
         country=parsing.country(field("country")),
         role=parsing.role(field("role") or "member"),

@@ -9,7 +9,7 @@ from typing import Any
 from bot.invites import Invite
 from core.members import Member
 
-COLUMNS = ("id", "name", "country", "role", "language", "status", "telegram")
+COLUMNS = ("id", "name", "country", "role", "language", "status", "telegram", "signal")
 
 
 def member_line(member: Member) -> str:
@@ -32,6 +32,7 @@ def member_json(member: Member) -> dict[str, Any]:
         "identities": [
             {"transport": i.transport, "external_id": i.external_id} for i in member.identities
         ],
+        "preferred_transport": member.preferred,
     }
 
 
@@ -48,7 +49,9 @@ def members_table(members: Sequence[Member]) -> str:
 
 
 def _cells(member: Member) -> tuple[str, ...]:
-    telegram = ",".join(i.external_id for i in member.identities if i.transport == "telegram")
+    def accounts(transport: str) -> str:
+        return ",".join(i.external_id for i in member.identities if i.transport == transport)
+
     return (
         str(member.id),
         member.name or "(forgotten)",
@@ -56,7 +59,8 @@ def _cells(member: Member) -> tuple[str, ...]:
         member.role.value,
         member.language.value,
         member.status.value,
-        telegram or "-",
+        accounts("telegram") or "-",
+        accounts("signal") or "-",
     )
 
 

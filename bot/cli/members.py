@@ -13,7 +13,7 @@ from bot.cli import parsing
 from bot.cli.common import checked, fail, print_json, with_mreza
 from bot.cli.member_csv import BadRow, CsvInvalid, CsvReport, read_members
 from bot.cli.member_views import member_json, member_line, members_table
-from core.members import Member, MemberError, NewMember, Status
+from core.members import Member, MemberError, NewMember, Status, UnknownMember
 
 T = TypeVar("T")
 
@@ -25,6 +25,7 @@ def build() -> typer.Typer:
     group.command(name="import")(import_csv)
     group.command(name="list")(list_members)
     group.command(name="set-role")(set_role)
+    group.command()(prefer)
     group.command()(remove)
     return group
 
@@ -42,9 +43,6 @@ def operate(work: Callable[[Mreza], Awaitable[T]]) -> T:
 
 
 def add(
-    telegram_id: Annotated[
-        str, typer.Option("--telegram-id", metavar="ID", help="Their numeric Telegram user id.")
-    ],
     name: Annotated[str, typer.Option(metavar="NAME", help="Their full name.")],
     country: Annotated[str, typer.Option(metavar="CC", help="BA, ME, MK, RS or regional.")],
     role: Annotated[
@@ -54,10 +52,30 @@ def add(
     institution: Annotated[
         str, typer.Option(metavar="TEXT", help="Their ministry, unit or organisation.")
     ] = "",
+    telegram_id: Annotated[
+        str | None,
+        typer.Option("--telegram-id", metavar="ID", help="Their numeric Telegram user id."),
+    ] = None,
+    signal_number: Annotated[
+        str | None,
+        typer.Option(
+            "--signal-number",
+            metavar="+NUMBER",
+            help="Their Signal phone number (+381...), or their Signal UUID if they hide it.",
+        ),
+    ] = None,
 ) -> None:
-    """Add one member by their Telegram user id."""
+    """Add one member by their Telegram user id, their Signal number, or both."""
+    accounts = []
+    if telegram_id is not None:
+        accounts.append(checked(parsing.telegram_identity, telegram_id))
+    if signal_number is not None:
+        accounts.append(checked(parsing.signal_identity, signal_number))
+    if not accounts:
+        fail("give --telegram-id, --signal-number or both", 2)
     new = NewMember(
-        identity=checked(parsing.telegram_identity, telegram_id),
+        identity=accounts[0],
+        more=tuple(accounts[1:]),
         name=checked(parsing.name, name),
         country=checked(parsing.country, country),
         role=checked(parsing.role, role),
@@ -73,7 +91,8 @@ def import_csv(
         Path,
         typer.Argument(
             metavar="FILE.csv",
-            help="Header telegram_id,name,country,role,language and optionally institution.",
+            help="Header telegram_id and/or signal_number, name, country, role, language, "
+            "and optionally institution.",
         ),
     ],
 ) -> None:
@@ -126,6 +145,28 @@ def set_role(
     target, new_role = checked(parsing.member_id, member_id), checked(parsing.role, role)
     member = operate(lambda mreza: mreza.members.set_role(target, new_role))
     typer.echo(f"member {member.id} ({member.name or 'forgotten'}) is now {member.role}")
+
+
+def prefer(
+    member_id: Annotated[str, typer.Argument(metavar="ID", help="The member's id.")],
+    transport: Annotated[str, typer.Argument(metavar="TRANSPORT", help="telegram or signal.")],
+) -> None:
+    """Send a member's announcements on this transport, when they have accounts on several."""
+    target = checked(parsing.member_id, member_id)
+    wanted = transport.strip().lower()
+    if wanted not in (parsing.TELEGRAM, parsing.SIGNAL):
+        fail(f"the transport must be telegram or signal, not {transport!r}", 2)
+
+    async def work(mreza: Mreza) -> Member:
+        member = await mreza.members.get(target)
+        if member is None:
+            raise UnknownMember(target)
+        if wanted not in {identity.transport for identity in member.identities}:
+            fail(f"member {target} has no {wanted} account; add one first")
+        return await mreza.members.set_preferred(target, wanted)
+
+    member = operate(work)
+    typer.echo(f"member {member.id} ({member.name or 'forgotten'}) gets announcements on {wanted}")
 
 
 def remove(

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from core.members import COUNTRIES, Identity, Language, Role
 
 TELEGRAM = "telegram"
+SIGNAL = "signal"
 NAME_LIMIT = 200  # the width of members.name
 INT_LIMIT = 2**31 - 1  # the largest value of an Integer column on PostgreSQL
 TELEGRAM_LIMIT = 2**53  # Telegram promises user ids fit in 52 bits
@@ -40,6 +41,20 @@ def uses(text: str) -> int:
 def telegram_identity(text: str) -> Identity:
     """A Telegram account from its numeric user id."""
     return Identity(TELEGRAM, str(number(text, "the telegram id", TELEGRAM_LIMIT)))
+
+
+def signal_identity(text: str) -> Identity:
+    """A Signal account: a phone number in international form, or the UUID of a hidden one."""
+    cleaned = re.sub(r"[\s().-]", "", text)
+    if re.fullmatch(r"\+[1-9][0-9]{6,14}", cleaned):
+        return Identity(SIGNAL, cleaned)
+    lowered = text.strip().lower()
+    if re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", lowered):
+        return Identity(SIGNAL, lowered)
+    raise ValueError(
+        f"the Signal number must be written with + and the country code, like +38160123456 "
+        f"(or be the account's UUID), not {text!r}"
+    )
 
 
 def name(text: str) -> str:

@@ -66,13 +66,16 @@ def test_a_telegram_account_cannot_be_added_twice(mreza_cli: Cli) -> None:
 
 
 def test_the_list_shows_one_aligned_line_per_member(mreza_cli: Cli) -> None:
-    """Two members come out under a header, in id order, with their Telegram ids."""
+    """Two members come out under a header, in id order, with their Telegram and Signal ids."""
     mreza_cli("members", "add", *ANA)
-    mreza_cli("members", "add", "--telegram-id", "1002", "--name", "Marko", "--country", "ME")
+    mreza_cli(
+        "members", "add", "--signal-number", "+38160111", "--name", "Marko", "--country", "ME"
+    )
     lines = mreza_cli("members", "list").stdout.splitlines()
-    assert lines[0].split() == ["id", "name", "country", "role", "language", "status", "telegram"]
-    assert lines[1].split() == ["1", "Ana", "Petrović", "RS", "member", "en", "active", "1001"]
-    assert lines[2].split() == ["2", "Marko", "ME", "member", "en", "active", "1002"]
+    header = ["id", "name", "country", "role", "language", "status", "telegram", "signal"]
+    assert lines[0].split() == header
+    assert lines[1].split() == ["1", "Ana", "Petrović", "RS", "member", "en", "active", "1001", "-"]
+    assert lines[2].split() == ["2", "Marko", "ME", "member", "en", "active", "-", "+38160111"]
 
 
 def test_an_empty_network_says_so(mreza_cli: Cli) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from core.clock import FakeClock
@@ -153,3 +155,24 @@ async def test_a_forgotten_account_can_join_again_as_someone_new(
     new = await directory.add(ana(), clock.now())
     assert new.id != old.id
     assert await directory.by_identity(ANA) == new
+
+
+async def test_a_member_may_have_accounts_on_two_transports(
+    directory: MemberDirectory, clock: FakeClock
+) -> None:
+    """Telegram and Signal accounts given together lead to the same member."""
+    signal = Identity("signal", "+38160000001")
+    added = await directory.add(replace(ana(), more=(signal,)), clock.now())
+    assert added.identities == (ANA, signal)
+    assert await directory.by_identity(signal) == added
+    assert await directory.by_identity(ANA) == added
+
+
+async def test_a_second_account_taken_by_someone_else_adds_nobody(
+    directory: MemberDirectory, clock: FakeClock
+) -> None:
+    """Marko's Telegram account as Ana's second account: refused, and Ana is not added."""
+    await directory.add(marko(), clock.now())
+    with pytest.raises(IdentityTaken):
+        await directory.add(replace(ana(), more=(MARKO,)), clock.now())
+    assert await directory.by_identity(ANA) is None

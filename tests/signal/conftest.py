@@ -1,0 +1,90 @@
+"""Mreža on the emulated Signal daemon, and the people writing to it."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.app import Mreza
+from bot.signal_emulator import ACCOUNT, SignalEmulator
+from bot.transports.signal_cli.runner import run_on_signal
+from tests.bot.conftest import database_url, migrated, network
+from tests.signal.channels import Channel, MemoryChannel, SignalChannel, TelegramChannel
+from tests.signal.people import REPLY_WAIT, SignalPeople, SignalPerson
+from tests.telegram.conftest import emu, mreza, on_telegram, runner_log, settings
+from tests.telegram.people import People
+
+# A migrated template copied per test (much faster), the in-memory network of tests/bot, and
+# Mreža on the emulated Telegram (its settings carry the emulator's token; Signal ignores it).
+__all__ = ["database_url", "emu", "migrated", "mreza", "network", "on_telegram", "runner_log",
+           "settings"]  # fmt: skip
+
+SHUTDOWN_WAIT = 10.0
+
+
+class Failures(logging.Handler):
+    """What the conversation logged as a failure: it swallows them, tests must not."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Keep the record."""
+        self.records.append(record)
+
+
+@pytest.fixture
+async def signal_emu() -> AsyncIterator[SignalEmulator]:
+    """A fresh emulated signal-cli daemon on a free port."""
+    async with SignalEmulator() as emulator:
+        yield emulator
+
+
+@pytest.fixture
+async def on_signal(signal_emu: SignalEmulator, mreza: Mreza) -> AsyncIterator[asyncio.Task[None]]:
+    """Mreža listening to the daemon's events, from when its stream is open."""
+    stop = asyncio.Event()
+    failures = Failures()
+    logging.getLogger("bot.conversation").addHandler(failures)
+    task = asyncio.create_task(run_on_signal(mreza, signal_emu.url, ACCOUNT, stop))
+    async with asyncio.timeout(REPLY_WAIT):
+        while signal_emu.world.listening == 0:
+            if task.done():
+                task.result()
+            await asyncio.sleep(0.01)
+    yield task
+    stop.set()
+    await asyncio.wait_for(task, SHUTDOWN_WAIT)
+    logging.getLogger("bot.conversation").removeHandler(failures)
+    assert not failures.records, failures.records[0].exc_info
+
+
+@pytest.fixture
+def people(signal_emu: SignalEmulator, mreza: Mreza) -> SignalPeople:
+    """Makes strangers and members."""
+    return SignalPeople(signal_emu, mreza)
+
+
+@pytest.fixture
+async def alice(people: SignalPeople) -> SignalPerson:
+    """A member in Serbia, known by her number."""
+    return await people.member("Alice")
+
+
+@pytest.fixture(params=["memory", "telegram", "signal"])
+def channel(request: pytest.FixtureRequest) -> Channel:
+    """The conversation contract's transports: in-memory, and Telegram and Signal against their
+    emulators."""
+    if request.param == "memory":
+        return MemoryChannel(request.getfixturevalue("network"))
+    if request.param == "telegram":
+        request.getfixturevalue("on_telegram")
+        return TelegramChannel(
+            People(request.getfixturevalue("emu"), request.getfixturevalue("mreza"))
+        )
+    request.getfixturevalue("on_signal")
+    return SignalChannel(request.getfixturevalue("people"))

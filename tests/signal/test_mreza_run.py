@@ -1,0 +1,103 @@
+"""`mreza run --transport signal` and `--transport telegram,signal`, as operators start them."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import pytest
+
+from bot.app import Mreza
+from bot.emulator import BotApiEmulator
+from bot.signal_emulator import ACCOUNT, SignalEmulator
+from core.settings import Settings
+from tests.signal.people import SignalPeople
+from tests.telegram.people import People
+from tests.telegram.running import free_port
+from tests.telegram.test_mreza_run import STARTUP_WAIT, Process, read_until
+
+
+@asynccontextmanager
+async def mreza_run(settings: Settings, *args: str, **environment: str) -> AsyncIterator[Process]:
+    """``python -m bot.cli run ARGS`` on the test's database, with these MREZA_ variables."""
+    env = dict(os.environ, MREZA_DATABASE_URL=settings.database_url)
+    env.update({f"MREZA_{name.upper()}": value for name, value in environment.items()})
+    process = await asyncio.create_subprocess_exec(
+        *(sys.executable, "-m", "bot.cli", "run", *args),
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    try:
+        yield process
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+
+
+async def stops_cleanly(process: Process) -> None:
+    """SIGTERM ends the process with status 0."""
+    process.send_signal(signal.SIGTERM)
+    await asyncio.wait_for(process.communicate(), STARTUP_WAIT)
+    assert process.returncode == 0
+
+
+async def test_mreza_run_serves_signal_alone(
+    signal_emu: SignalEmulator, people: SignalPeople, settings: Settings
+) -> None:
+    """The process answers a member on Signal, then stops on SIGTERM."""
+    alice = await people.member("Alice")
+    async with mreza_run(
+        settings, "--transport", "signal", signal_rpc_url=signal_emu.url, signal_account=ACCOUNT
+    ) as process:
+        await read_until(process, "is running on Signal")
+        await alice.says("What is resolution 1325?")
+        assert "1325" in (await alice.hears()).text
+        await stops_cleanly(process)
+
+
+async def test_mreza_run_serves_telegram_and_signal_at_once(
+    signal_emu: SignalEmulator,
+    emu: BotApiEmulator,
+    mreza: Mreza,
+    people: SignalPeople,
+    settings: Settings,
+) -> None:
+    """One process answers a member on each transport."""
+    on_signal = await people.member("Alice")
+    on_telegram = await People(emu, mreza).member("Bob")
+    async with mreza_run(
+        settings,
+        *("--transport", "telegram,signal", "--telegram-api-url", emu.base_url),
+        *("--listen", f"127.0.0.1:{free_port()}"),
+        signal_rpc_url=signal_emu.url, signal_account=ACCOUNT, telegram_token=emu.token,
+    ) as process:  # fmt: skip
+        await read_until(process, "is running on Signal")
+        await on_signal.says("What is resolution 1325?")
+        assert "1325" in (await on_signal.hears()).text
+        await on_telegram.says("What is resolution 1325?")
+        assert "1325" in await on_telegram.hears()
+        await stops_cleanly(process)
+
+
+@pytest.mark.parametrize(
+    ("args", "environment", "error"),
+    [
+        (("--transport", "whatsapp"), {}, "--transport must be telegram, signal or"),
+        (("--transport", "signal,signal"), {}, "--transport must be telegram, signal or"),
+        (("--transport", "signal"), {}, "set MREZA_SIGNAL_ACCOUNT"),
+    ],
+)
+async def test_bad_transport_options_are_usage_errors(
+    settings: Settings, args: tuple[str, ...], environment: dict[str, str], error: str
+) -> None:
+    """Exit 2 with the reason, before anything starts."""
+    async with mreza_run(settings, *args, signal_account="", **environment) as process:
+        _, err = await asyncio.wait_for(process.communicate(), STARTUP_WAIT)
+    assert process.returncode == 2
+    assert error in err.decode()
