@@ -6,13 +6,19 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: chat test lint eval bench check messages
+.PHONY: chat test test-postgres lint eval bench check messages
 
 chat: $(INSTALLED)  ## the console chat on the bundled knowledge base and ./mreza.db
 	@$(BIN)/mreza chat
 
 test: $(INSTALLED)  ## every test
 	$(BIN)/pytest -q
+
+# Each test gets a database of its own on this server, dropped afterwards.
+POSTGRES_TEST_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/test
+
+test-postgres: $(INSTALLED)  ## every test again, on PostgreSQL
+	MREZA_TEST_DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest -q
 
 lint: $(INSTALLED)  ## ruff and mypy
 	$(BIN)/ruff check .

@@ -8,14 +8,20 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Insert, MetaData, event
+from sqlalchemy import Insert, MetaData, event, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    async_sessionmaker,
+    create_async_engine,
+)
 from sqlalchemy.orm import DeclarativeBase
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "alembic"
+STARTUP_LOCK = 0x6D72657A6101  # an advisory-lock key of Mreža's own, for start-up work
 
 # Stable constraint names, so that migrations can refer to them on every database.
 NAMING = {
@@ -67,9 +73,19 @@ def alembic_config(url: str) -> Config:
 
 
 async def upgrade(engine: AsyncEngine) -> None:
-    """Bring the schema to the newest migration."""
+    """Bring the schema to the newest migration (one instance at a time, when several start)."""
     async with engine.begin() as connection:
+        await one_at_a_time(connection)
         await connection.run_sync(_upgrade)
+
+
+async def one_at_a_time(connection: AsyncConnection) -> None:
+    """On PostgreSQL, wait until no other instance is in this section; the lock ends with the
+    transaction. Instances starting together would otherwise migrate, or import the knowledge
+    base, at the same time and trip over each other's rows. SQLite writes one at a time anyway.
+    """
+    if connection.dialect.name == "postgresql":
+        await connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": STARTUP_LOCK})
 
 
 def _upgrade(connection: Connection) -> None:

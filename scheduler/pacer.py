@@ -8,6 +8,9 @@ so that this is R. Up to 199 a second the bucket holds one message and drains at
 go out evenly 1/R apart. Faster than that, 1% of a second's messages may leave together: one
 event-loop turn for ten sends instead of ten turns, which at R = 1,000 took the bot's CPU per
 message from 1.8 to 1.4 ms (measured against the emulator), for a drain of 991 instead of 1,000.
+
+Several instances share the global rate through the database instead (``SharedRate``); the
+per-chat limits stay in each instance, since one chat's messages rarely come from two.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from typing import Protocol
 from aiolimiter import AsyncLimiter
 
 from core.events import Chat
+from core.metrics import Metrics, NoMetrics
+from scheduler.shared_rate import SharedRate
 
 log = logging.getLogger(__name__)
 BURST_SHARE = 100  # a burst is at most a hundredth of a second's messages
@@ -95,10 +100,16 @@ class Pacer:
         timer: Timer | None = None,
         private: ChatLimit = PRIVATE,
         group: ChatLimit = GROUP,
+        shared: SharedRate | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
+        """``shared``: the rate of every instance together; without it, this one's alone."""
+        self._metrics = metrics or NoMetrics()
         self.rate = rate
         burst = max(1, int(rate // BURST_SHARE))
         self._limiter = AsyncLimiter(burst, burst / (rate - burst + 1))
+        self._shared = shared
+        self._holds: set[asyncio.Task[None]] = set()
         self._timer = timer or MonotonicTimer()
         self._limits = {True: private, False: group}
         self._windows: dict[tuple[str, str], _Window] = {}
@@ -123,17 +134,39 @@ class Pacer:
         while True:
             await self._until(self._paused_until)
             await self._until(window.free_at())
-            await self._limiter.acquire()
+            await self._global_slot()
             if self._timer.now() >= self._paused_until:
                 break  # a 429 arrived while this one waited for the rate: wait that out too
         window.stamps.append(self._timer.now())
+        self._metrics.message_sent()
+
+    async def _global_slot(self) -> None:
+        if self._shared is None:
+            await self._limiter.acquire()
+            return
+        try:
+            await self._shared.acquire()
+        except Exception as error:  # the database is away: keep this instance's own rate
+            log.warning("shared send rate unavailable (%s); pacing this instance alone", error)
+            await self._limiter.acquire()
 
     def pause(self, seconds: float) -> None:
         """Telegram said "retry after": every sender waits that long from now."""
         until = self._timer.now() + seconds
         if until > self._paused_until:
-            log.warning("Telegram asked to slow down: all sends pause for %.1f s", seconds)
+            log.warning("asked to slow down: every send of this pacer pauses for %.1f s", seconds)
             self._paused_until = until
+            if self._shared is not None:  # and every other instance with it
+                task = asyncio.create_task(self._hold(seconds))
+                self._holds.add(task)
+                task.add_done_callback(self._holds.discard)
+
+    async def _hold(self, seconds: float) -> None:
+        assert self._shared is not None  # only scheduled with a shared rate
+        try:
+            await self._shared.hold(seconds)
+        except Exception as error:
+            log.warning("could not tell the other instances to pause: %s", error)
 
     @property
     def paused(self) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from knowledge.analysis import Analyzer, Glossary
 from knowledge.index import SearchIndex
 from knowledge.loader import LoadReport, load_knowledge_base
 from knowledge.search import Searcher
+from tests import databases
 
 
 @pytest.fixture(scope="session")
@@ -35,10 +36,28 @@ def searcher(bundled: LoadReport) -> Searcher:
     return Searcher(SearchIndex(bundled.entries, Analyzer(Glossary.bundled())))
 
 
+@pytest.fixture(scope="session")
+def schema_template() -> Iterator[str | None]:
+    """On a PostgreSQL run, a migrated empty database that each test's database copies."""
+    server = databases.configured_server()
+    if server is None:
+        yield None
+        return
+    template = databases.migrated_database(server)
+    yield template
+    databases.drop_database(server, template)
+
+
 @pytest.fixture
-def database_url(tmp_path: Path) -> str:
-    """A fresh SQLite file per test."""
-    return f"sqlite+aiosqlite:///{tmp_path}/t.db"
+def database_url(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh SQLite file per test, or a fresh migrated database on a PostgreSQL run."""
+    server = databases.configured_server()
+    if server is None:
+        yield f"sqlite+aiosqlite:///{tmp_path}/t.db"
+        return
+    template = request.getfixturevalue("schema_template")
+    with databases.fresh_database(server, template) as url:
+        yield url
 
 
 @pytest.fixture

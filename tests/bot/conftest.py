@@ -16,29 +16,47 @@ from core.clock import FakeClock
 from core.events import Chat
 from core.members import Language, Role
 from core.settings import BUNDLED_KB_PATH, Settings
+from tests import databases
 from tests.bot.people import Network, Person
 
 
-@pytest.fixture(scope="session")
-def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated database holding the bundled entries, made once: migrating is the slow part."""
-    path = tmp_path_factory.mktemp("template") / "mreza.db"
+def opened_once(url: str) -> None:
+    """Migrate and import the bundled entries, as the first start of Mreža does."""
 
     async def build() -> None:
-        settings = Settings(database_url=f"sqlite+aiosqlite:///{path}", kb_path=BUNDLED_KB_PATH)
+        settings = Settings(database_url=url, kb_path=BUNDLED_KB_PATH)
         async with open_mreza(settings, FakeClock(datetime.now(UTC))):
             pass
 
     asyncio.run(build())
-    return path
+
+
+@pytest.fixture(scope="session")
+def migrated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A migrated database holding the bundled entries, made once: migrating is the slow part."""
+    server = databases.configured_server()
+    if server is None:
+        path = tmp_path_factory.mktemp("template") / "mreza.db"
+        opened_once(f"sqlite+aiosqlite:///{path}")
+        yield str(path)
+        return
+    template = databases.create_database(server)
+    opened_once(template)
+    yield template
+    databases.drop_database(server, template)
 
 
 @pytest.fixture
-def database_url(migrated: Path, tmp_path: Path) -> str:
+def database_url(migrated: str, tmp_path: Path) -> Iterator[str]:
     """A fresh copy of the migrated database per test (open_mreza finds nothing left to do)."""
-    copy = tmp_path / "t.db"
-    shutil.copyfile(migrated, copy)
-    return f"sqlite+aiosqlite:///{copy}"
+    server = databases.configured_server()
+    if server is None:
+        copy = tmp_path / "t.db"
+        shutil.copyfile(migrated, copy)
+        yield f"sqlite+aiosqlite:///{copy}"
+        return
+    with databases.fresh_database(server, migrated) as url:
+        yield url
 
 
 @pytest.fixture

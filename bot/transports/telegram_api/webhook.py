@@ -13,14 +13,25 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8"  # Prometheus' text format
 WEBHOOK_PATH = "/telegram"
 log = logging.getLogger(__name__)
 
 UpdateSink = Callable[[dict[str, object]], Awaitable[None]]
+MetricsPage = Callable[[], Awaitable[bytes]]
 
 
-def web_app(sink: UpdateSink | None, secret: str | None, healthy: Callable[[], bool]) -> Starlette:
-    """/healthz always; POST /telegram when ``sink`` takes webhook updates."""
+def web_app(
+    sink: UpdateSink | None,
+    secret: str | None,
+    healthy: Callable[[], bool],
+    metrics_page: MetricsPage | None = None,
+) -> Starlette:
+    """/healthz always; POST /telegram when ``sink`` takes webhook updates; /metrics if given."""
+
+    async def metrics(_request: Request) -> Response:
+        assert metrics_page is not None  # the route exists only with a page
+        return Response(await metrics_page(), media_type=METRICS_TYPE)
 
     async def health(_request: Request) -> Response:
         ok = healthy()
@@ -44,4 +55,6 @@ def web_app(sink: UpdateSink | None, secret: str | None, healthy: Callable[[], b
     routes = [Route("/healthz", health, methods=["GET"])]
     if sink is not None:
         routes.append(Route(WEBHOOK_PATH, receive, methods=["POST"]))
+    if metrics_page is not None:
+        routes.append(Route("/metrics", metrics, methods=["GET"]))
     return Starlette(routes=routes)
