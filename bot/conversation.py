@@ -17,15 +17,25 @@ from bot.handlers import (
     asking,
     browsing,
     coordinating,
+    curating,
     guiding,
+    handing_off,
+    handoff_teaching,
     joining,
+    pulse_dialog,
+    pulsing,
+    results,
+    reviewing,
     rsvp,
     schedules,
     scheduling,
+    sharing,
+    suggesting,
 )
+from bot.pulse_cards import ANSWER_KIND, COMMENT_KIND
 from bot.services import Services
 from bot.turn import Turn
-from core.events import ButtonPressed, Event, MemberLeft, TextReceived
+from core.events import ButtonPressed, Event, MemberLeft, PollAnswered, PollCounted, TextReceived
 from core.members import Identity, Member, Role, Status
 
 log = logging.getLogger(__name__)
@@ -50,10 +60,12 @@ async def _ask_command(turn: Turn, question: str) -> None:
         await turn.say(texts.ASK_WHAT)
 
 
-async def _show(turn: Turn, entry_id: str) -> bool:
+async def _show(turn: Turn, payload: str) -> bool:
+    entry_id, _, picked_for = payload.partition(".")  # a clarify choice names its question
     if turn.services.librarian.entry(entry_id) is None:
         return False
-    await asking.show_entry(turn, entry_id)
+    log_id = await asking.record_pick(turn, entry_id, picked_for)
+    await asking.show_entry(turn, entry_id, log_id)
     return True
 
 
@@ -64,23 +76,36 @@ COMMANDS: dict[str, _Command] = {
     "whoami": _Command(account.whoami, private_only=True),
     "forget": _Command(account.forget, private_only=True),
     "ask": _Command(_ask_command),
-    "unanswered": _Command(coordinating.unanswered, Role.COORDINATOR, private_only=True),
+    "unanswered": _Command(curating.unanswered, Role.COORDINATOR, private_only=True),
+    "share": _Command(sharing.share, private_only=True),
+    "submissions": _Command(reviewing.submissions, Role.COORDINATOR, private_only=True),
+    "suggestions": _Command(suggesting.suggestions, Role.COORDINATOR, private_only=True),
     "invite": _Command(coordinating.invite, Role.COORDINATOR, private_only=True),
     "announce": _Command(announcing.announce, Role.COORDINATOR, private_only=True),
     "event": _Command(scheduling.plan_event, Role.COORDINATOR, private_only=True),
     "schedules": _Command(schedules.schedules, Role.COORDINATOR, private_only=True),
+    "results": _Command(results.results, Role.COORDINATOR, private_only=True),
+    "pulse": _Command(pulse_dialog.pulse, Role.COORDINATOR, private_only=True),
     "cancel": _Command(guiding.stop),
 }
 PRESSES: dict[str, PressHandler] = {
     "e": _show,
     "f": asking.record_feedback,
-    "p": asking.pass_on,
+    "p": handing_off.pass_on,
+    handing_off.KIND: handing_off.claim,
+    handoff_teaching.KIND: handoff_teaching.teach,
+    curating.KIND: curating.decide,
+    reviewing.KIND: reviewing.review,
+    suggesting.KIND: suggesting.choose,
     "t": browsing.topic,
     "l": browsing.set_language,
     "x": account.confirm_forget,
     "d": guiding.press,
     "r": rsvp.answer,
     "s": schedules.press,
+    ANSWER_KIND: pulsing.press,
+    COMMENT_KIND: pulsing.comment,
+    results.KIND: results.press,
 }
 
 
@@ -90,6 +115,11 @@ class Conversation:
     def __init__(self, services: Services) -> None:
         self._services = services
 
+    @property
+    def services(self) -> Services:
+        """The services behind the conversation (for jobs that write outside a turn)."""
+        return self._services
+
     async def handle(self, event: Event) -> None:
         """Respond to one event; a failure is logged and never reaches the transport."""
         try:
@@ -97,6 +127,10 @@ class Conversation:
                 await self._text(event)
             elif isinstance(event, ButtonPressed):
                 await self._press(event)
+            elif isinstance(event, PollAnswered):
+                await self._poll_answer(event)
+            elif isinstance(event, PollCounted):
+                await pulsing.poll_counted(self._services, event)
             else:
                 await self._left(event)
         except Exception:
@@ -148,6 +182,12 @@ class Conversation:
             handled = await handler(turn, press.payload)
         notice = _notice(handled, press)
         await self._services.messenger.acknowledge(event, turn.tr(notice) if notice else None)
+
+    async def _poll_answer(self, event: PollAnswered) -> None:
+        member = await self._member(event.sender.transport, event.sender.id)
+        if member is None or not member.active:
+            return  # polls go to members only; a stranger's vote is no answer
+        await pulsing.poll_answered(Turn(self._services, event.chat, event.sender, member), event)
 
     async def _left(self, event: MemberLeft) -> None:
         if not event.chat.private:  # Mreža was removed from the group: nothing about the person

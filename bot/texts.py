@@ -48,6 +48,9 @@ HELP_COORDINATOR = N_(
     "/announce - schedule an announcement\n/event - plan an event, with invitations and reminders\n"
     "/schedules - see, change or cancel what is scheduled"
 )
+HELP_PULSES = N_(
+    "/pulse - take the pulse of the network with a quick poll\n/results - results of pulse checks"
+)
 UNKNOWN_COMMAND = N_("I don't know the command {command}. Send /help to see what I understand.")
 TOPICS = N_("Choose a topic:")
 TOPIC_ENTRIES = N_("Entries on {topic}:")
@@ -94,10 +97,6 @@ FORGET_CANCELLED = N_("Nothing was deleted.")
 
 # coordinators
 NOT_ALLOWED = N_("Only coordinators can do that.")
-UNANSWERED_NONE = N_("No unanswered questions in the last {days} days.")
-UNANSWERED_HEAD = N_(
-    "Questions I could not answer in the last {days} days (times asked, last asked):"
-)
 INVITE_USAGE = N_(
     "Usage: /invite [member|coordinator] [country: BA, ME, MK, RS or regional] [uses]"
 )
@@ -135,6 +134,11 @@ COMMAND_DESCRIPTIONS = {
     "announce": N_("Schedule an announcement (coordinators)"),
     "event": N_("Plan an event (coordinators)"),
     "schedules": N_("What is scheduled (coordinators)"),
+    "pulse": N_("Start a pulse check (coordinators)"),
+    "results": N_("Results of pulse checks (coordinators)"),
+    "share": N_("Share a lesson learnt"),
+    "submissions": N_("Shared lessons to review (coordinators)"),
+    "suggestions": N_("Suggested wordings for entries (coordinators)"),
     "cancel": N_("Stop what you started"),
 }
 
@@ -163,6 +167,8 @@ KIND_NAMES = {
     "announcement": N_("announcement"),
     "invitation": N_("event invitation"),
     "reminder": N_("event reminder"),
+    "pulse": N_("pulse check"),
+    "pulse-reminder": N_("pulse reminder"),
 }
 REPORT = N_(
     "Delivery report: {kind} #{id} ({summary}), due at {when}\nRecipients: {recipients}\nDelivered: {delivered}\nFailed: {failed}\nBlocked Mreža: {blocked}\nPending: {pending}\nDuration: {duration}"
@@ -178,8 +184,12 @@ STOP_HINT = N_("(Send /cancel to stop at any step.)")
 STOPPED = N_("Stopped. Nothing was scheduled or changed.")
 NOTHING_TO_STOP = N_("There is nothing to stop.")
 ASK_ANNOUNCEMENT = N_("Write the announcement exactly as members should read it.")
-ASK_LINK = N_("Add a link members can open under the text (an address starting with https://), or press Skip.")
-ASK_IMAGE = N_("Add a picture: the web address of an image, like https://example.org/poster.jpg, or press Skip.")
+ASK_LINK = N_(
+    "Add a link members can open under the text (an address starting with https://), or press Skip."
+)
+ASK_IMAGE = N_(
+    "Add a picture: the web address of an image, like https://example.org/poster.jpg, or press Skip."
+)
 ASK_AUDIENCE = N_(
     "Who should get it? Press a button, or write an audience such as country:RS,ME or role:coordinator."
 )
@@ -247,6 +257,15 @@ PROBLEMS = {
     "unknown": N_("That schedule no longer exists."),
     "ended": N_("That schedule was already sent or cancelled, and cannot change."),
     "kind": N_("Only an announcement's text can be changed."),
+    "question-too-long": N_("The question is too long: at most 300 characters, please."),
+    "options-count": N_("A pulse needs 2 to 12 options, one per line."),
+    "option-empty": N_("One of the options is empty. Please write each option on its own line."),
+    "options-duplicate": N_("Two options are the same. Please make each option different."),
+    "option-too-long": N_("An option is too long: at most 100 characters each, please."),
+    "open-for": N_("A pulse stays open from 10 minutes to 31 days. Write it like 3d or 12h."),
+    "remind-after": N_("The reminder must come before the pulse closes."),
+    "scale-options": N_("A scale takes no options."),
+    "pulse-kind": N_("Please press one of the buttons."),
 }
 
 # what is scheduled
@@ -269,3 +288,180 @@ ASK_NEW_TIME = N_(
 )
 TEXT_CHANGED = N_("Saved: #{id} will send the new text.")
 TIME_CHANGED = N_("Saved: #{id} is now due at {when}.")
+
+# the curators' queue and hand-offs to coordinators
+ALREADY_PASSED_ON = N_("This question is already with the coordinators.")
+CLAIM_HANDOFF = N_("I will answer it")
+HANDOFF_TAKEN = N_("Another coordinator already took this question.")
+HANDOFF_CLAIMED = N_(
+    "A coordinator has taken up your question and will answer you here:\n\n{question}"
+)
+ASK_HANDOFF_ANSWER = N_(
+    "Write your answer to this question. Mreža sends it to the member; neither of you sees the other's account.\n\n{question}"
+)
+HANDOFF_ANSWERED = N_("A coordinator answered your question.\n\nYou asked: {question}\n\n{answer}")
+HANDOFF_RELAYED = N_("Your answer was sent to the member.")
+HANDOFF_RELAY_FAILED = N_(
+    "Your answer is saved, but the member cannot be reached right now (they may have left Mreža)."
+)
+HANDOFF_ALREADY_ANSWERED = N_("This question was already answered; your text was not sent.")
+HANDOFF_REMINDER = N_(
+    "Still unclaimed after a day: a member from {country} asked a question I could not answer:\n\n{question}"
+)
+UNANSWERED_GROUP = N_("#{id} · {count}× · {countries} · first {first}, last {last}\n{examples}")
+UNANSWERED_QUEUE_HEAD = N_(
+    "Questions members could not get answered, grouped by similarity ({shown} of {total}):"
+)
+UNANSWERED_EMPTY = N_(
+    "The queue is empty: no unanswered or 👎-rated questions wait for a decision."
+)
+ATTACH_TO = N_("Attach to: {title}")
+OUT_OF_SCOPE = N_("Out of scope")
+GROUP_ATTACHED = N_("Group #{id} is attached to “{title}”: {added} new phrasing(s), in effect now.")
+GROUP_DISMISSED = N_("Group #{id} is marked out of scope.")
+GROUP_DECIDED = N_("That group was already decided.")
+
+# Signal: choices come as numbered lines, picked by a reply or a reaction
+SIGNAL_REPLY = N_("Reply {numbers}.")
+SIGNAL_REPLY_OR_REACT = N_("Reply {numbers}, or react to this message with {emoji}.")
+SIGNAL_OR = N_("or")
+SIGNAL_TEXT_ONLY = N_(
+    "I can only read text, not pictures or files. Please write your question in words."
+)
+
+# pulse checks
+PULSE_HEADING = N_("Pulse check")
+PULSE_CONFIDENTIAL_NOTE = N_(
+    "Confidential: Mreža knows whether you answered, only to remind those who have not. Your answer is stored without your name; nobody can see who answered what, and results show only groups of at least {k}."
+)
+PULSE_ANONYMOUS_NOTE = N_(
+    "Anonymous: Mreža keeps no record of who received this pulse or who answered it, so everyone gets the reminder."
+)
+PULSE_OPEN_UNTIL = N_("Open until {when}.")
+PULSE_MULTIPLE_HINT = N_("Choose all that apply; press an option again to remove it.")
+PULSE_ONE_ANSWER = N_("Anonymous answers cannot be changed once given.")
+PULSE_NPS_HINT = N_("0 = not at all likely, 10 = extremely likely")
+LIKERT_LABELS = {
+    1: N_("1 · strongly disagree"),
+    2: N_("2 · disagree"),
+    3: N_("3 · neither agree nor disagree"),
+    4: N_("4 · agree"),
+    5: N_("5 · strongly agree"),
+}
+ADD_COMMENT = N_("💬 Add a comment")
+PULSE_SAVED = N_("Saved: {answer}")
+PULSE_WITHDRAWN = N_("Your answer is withdrawn.")
+PULSE_CLOSED = N_("This pulse is closed; your answer was not counted.")
+PULSE_ONCE = N_("You have already answered this anonymous pulse.")
+PULSE_ASK_COMMENT = N_(
+    "Write your comment. It is stored without your name and shown only once at least 10 people have answered."
+)
+PULSE_COMMENT_SAVED = N_("Thank you. Your comment is stored without your name.")
+PULSE_REMINDER = N_(
+    "Reminder: the pulse check “{question}” is open until {when}. If you have not answered yet, it is a little higher up in this chat."
+)
+# results
+RESULTS_NONE = N_("No pulse has opened yet.")
+RESULTS_PICK = N_("Which pulse? The latest ones:")
+RESULTS_HEAD = N_("Pulse #{id}: {question}\nRound of {date} ({state})")
+RESULTS_OPEN = N_("open")
+RESULTS_CLOSED = N_("closed")
+RESULTS_RESPONDENTS = N_("Respondents: {count}")
+RESULTS_RATE = N_("Respondents: {count} of {invited} ({rate}%)")
+RESULTS_HIDDEN = N_("The numbers are hidden: fewer than {k} people have answered.")
+RESULTS_MEAN = N_("Mean: {mean}")
+RESULTS_NPS = N_("NPS: {score}")
+RESULTS_BY_COUNTRY = N_("By country")
+RESULTS_BY_ROLE = N_("By role")
+RESULTS_GROUP_HIDDEN = N_("{group}: hidden (too few people to show)")
+RESULTS_COMMENTS = N_("Comments, in random order:")
+RESULTS_COMMENTS_LATER = N_("Comments are shown once at least 10 people have answered.")
+RESULTS_ROUND_CLOSED = N_("Pulse #{id} has closed. The results:")
+RESULTS_UNKNOWN = N_("There is no pulse #{id}.")
+# the /pulse dialog
+ASK_PULSE_QUESTION = N_("What should the pulse ask? Write the question (at most 300 characters).")
+ASK_PULSE_KIND = N_("How should members answer?")
+KIND_SINGLE = N_("Pick one option")
+KIND_MULTIPLE = N_("Pick several options")
+KIND_LIKERT = N_("Agreement, 1 to 5")
+KIND_NPS = N_("Recommendation, 0 to 10")
+ASK_PULSE_OPTIONS = N_("Write the options, one per line (2 to 12, each at most 100 characters).")
+ASK_PULSE_COMMENT_ALLOWED = N_("May members add a comment in their own words?")
+YES = N_("Yes")
+NO = N_("No")
+ASK_PULSE_OPEN_FOR = N_("How long should it stay open? Press a button, or write it like 3d or 12h.")
+ONE_DAY = N_("1 day")
+THREE_DAYS = N_("3 days")
+ONE_WEEK = N_("1 week")
+ASK_PULSE_MODE = N_(
+    "Confidential: Mreža knows who answered, to remind only the others, but stores answers without names.\nAnonymous: Mreža keeps no record of who received it, and reminds everyone.\nWhich one?"
+)
+CONFIDENTIAL = N_("Confidential")
+ANONYMOUS = N_("Anonymous")
+PULSE_SUMMARY = N_(
+    "Above is the pulse as members will see it.\nRecipients: {count}\nOpens: {when}\nRepeats: {repeat}\nOpen for: {open_for}, with a reminder after {remind}\nMode: {mode}\n\nNothing is sent before you press Confirm."
+)
+PULSE_SCHEDULED = N_(
+    "Scheduled as pulse #{id}. /results shows its results once enough members have answered."
+)
+
+# members' lessons learnt (/share) and their review
+ASK_SITUATION = N_(
+    "Thank you for sharing a lesson learnt. First: what was the situation? (At most 2000 characters.)"
+)
+ASK_ACTION = N_("What was done?")
+ASK_WORKED = N_("What worked?")
+ASK_NOT_WORKED = N_("What did not work, or what would you do differently?")
+ASK_LESSON_COUNTRY = N_("Which country does it come from?")
+ASK_TAGS = N_("A few keywords, separated by commas (for example: training, harassment), or Skip.")
+ASK_CREDIT = N_("May the knowledge base name you as its author?")
+SHARE_SUMMARY = N_(
+    "Your lesson, as the curators will get it:\n\nSituation: {situation}\n\nWhat was done: {action}\n\nWhat worked: {worked}\n\nWhat did not: {not_worked}\n\nCountry: {country}\nKeywords: {tags}\nNamed as author: {credit}\n\nNothing is sent before you press Confirm."
+)
+SHARE_THANKS = N_(
+    "Thank you! Your lesson #{id} is with the curators; I will tell you what they decide."
+)
+SHARE_ACCEPTED = N_("Your lesson #{id} is now in the knowledge base as “{title}”. Thank you!")
+SHARE_DECLINED = N_("The curators did not add your lesson #{id}. Their note:\n\n{note}")
+SUBMISSIONS_NONE = N_("No shared lessons wait for review.")
+SUBMISSION_CARD = N_(
+    "Lesson #{id} ({country}, {date})\nSituation: {situation}\nWhat was done: {action}\nWhat worked: {worked}\nWhat did not: {not_worked}\nKeywords: {tags}\nNamed as author: {credit}"
+)
+ACCEPT = N_("Accept")
+DECLINE = N_("Decline")
+ASK_DECLINE_NOTE = N_("Why is lesson #{submission} declined? Your note goes to its author.")
+SUBMISSION_ACCEPTED = N_("Lesson #{id} is now the entry {entry}, in effect at once.")
+SUBMISSION_DECLINED = N_("Lesson #{id} is declined; its author gets your note.")
+SUBMISSION_DECIDED = N_("That lesson was already reviewed.")
+PROBLEMS["country"] = N_("Please press one of the countries.")
+
+# a coordinator's answer to a hand-off, turned into knowledge
+ADD_AS_PHRASING = N_("Add the question to: {title}")
+DRAFT_ENTRY = N_("Draft an entry from it")
+HANDOFF_DRAFTED = N_("Drafted as lesson #{id}: review it with /submissions.")
+HANDOFF_PHRASED = N_("The question is now a phrasing of “{title}”, in effect now.")
+HANDOFF_TAUGHT = N_("This answer was already turned into knowledge.")
+
+# suggested wordings
+SUGGESTIONS_NONE = N_("No suggested wordings wait for a decision.")
+SUGGESTION_CARD = N_("Suggestion #{id}: add “{wording}” as a way of asking for “{title}”?\n{why}")
+SUGGESTION_WHY = {
+    "clarify": N_("{members} members who used similar words picked this entry."),
+    "rephrase": N_("A member rated an answer 👎, asked again like this, and rated this entry 👍."),
+}
+ADOPT_SUGGESTION = N_("Add it")
+REJECT_SUGGESTION = N_("Reject")
+SUGGESTION_ADOPTED = N_("“{wording}” now asks for “{title}”, in effect now.")
+SUGGESTION_REJECTED = N_("Suggestion #{id} is rejected and will not come back.")
+SUGGESTION_DECIDED = N_("That suggestion was already decided.")
+
+# the coordinators' weekly digest
+DIGEST = N_(
+    "The knowledge base this week:\n• new groups of unanswered questions: {groups} (/unanswered)\n• questions passed on and not yet answered: {handoffs}\n• lessons waiting for review: {submissions} (/submissions)\n• suggested wordings: {suggestions} (/suggestions)\n• low-rated entries: {low}\n• entries not checked for a year: {stale}"
+)
+
+# /help lines of the curator's loop
+HELP_SHARE = N_("/share - share a lesson learnt with the network")
+HELP_CURATING = N_(
+    "/submissions - review lessons members shared\n/suggestions - wordings members used, to add to entries"
+)

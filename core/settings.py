@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 from datetime import timedelta
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -29,6 +30,14 @@ class Settings(BaseSettings):
     telegram_bot_username: str | None = None  # for invite links; asked of Telegram when unset
     telegram_webhook_secret: SecretStr | None = None
 
+    # Signal, through signal-cli's JSON-RPC daemon (signal-cli -a +NUMBER daemon --http HOST:PORT)
+    signal_rpc_url: str = "http://127.0.0.1:8090"  # not 8080: mreza run serves /healthz there
+    signal_account: str | None = None  # the bot's number, +381...
+    # Signal publishes no limit and rate-limits accounts that send much: one message a second
+    # in all is well below what is reported to trip it.
+    signal_send_rate: float = Field(default=1.0, gt=0)
+    signal_backoff: float = Field(default=5.0, gt=0)  # seconds after a first rate limit, doubling
+
     # Signs button data and keys pseudonyms; set it to the same value on every instance.
     secret_key: SecretStr | None = None
 
@@ -40,6 +49,15 @@ class Settings(BaseSettings):
     # Names this instance's claims on deliveries; a restart under the same name takes its
     # unfinished ones back at once. Give every instance on one host its own.
     instance_id: str = Field(default_factory=socket.gethostname)
+
+    # Several instances on PostgreSQL: a dead scheduler leader is replaced within this many
+    # seconds (an advisory lock; see scheduler/leadership.py).
+    leader_timeout: float = Field(default=15.0, gt=0)
+    # "json": one JSON object per log line, for a log collector; "text" reads better by eye.
+    log_format: Literal["text", "json"] = "text"
+
+    # Pulse results show nothing about fewer people than this; 3 is the floor whatever is set.
+    pulse_min_respondents: int = Field(default=5, ge=3)
 
     @field_validator("misfire_grace", mode="before")
     @classmethod

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
 
 # APScheduler 3 ships no type information; the two names used here are checked by the tests.
@@ -40,13 +40,16 @@ class Clockwork:
         reporter: Reporter,
         fired: Callable[[], None],
         interval: float = TICK,
+        chores: Sequence[Callable[[], Awaitable[object]]] = (),
     ) -> None:
+        """``chores``: more work every tick, each on its own so a slow one holds up no firing."""
         self._firing = firing
         self._sessions = sessions
         self._clock = clock
         self._reporter = reporter
         self._fired = fired  # tells the delivery worker there is new work
         self._interval = interval
+        self._chores = tuple(chores)
         self._ticking = asyncio.Lock()
         self._scheduler: AsyncIOScheduler | None = None
         self._stopped = False
@@ -57,6 +60,7 @@ class Clockwork:
         # before is still busy (a large firing) is no warning: coalescing is the point.
         logging.getLogger("apscheduler.executors.default").setLevel(logging.WARNING)
         logging.getLogger("apscheduler.scheduler").setLevel(logging.ERROR)
+        self._stopped = False  # a leader deposed and elected again starts anew
         scheduler = AsyncIOScheduler(timezone=UTC)
         scheduler.add_job(
             self._safe_tick,
@@ -67,6 +71,17 @@ class Clockwork:
             max_instances=1,
             misfire_grace_time=None,
         )
+        for number, chore in enumerate(self._chores):
+            scheduler.add_job(
+                self._safe_chore,
+                IntervalTrigger(seconds=self._interval, timezone=UTC),
+                args=(chore,),
+                id=f"chore-{number}",
+                next_run_time=datetime.now(UTC),
+                coalesce=True,
+                max_instances=1,
+                misfire_grace_time=None,
+            )
         scheduler.start()
         self._scheduler = scheduler
 
@@ -99,6 +114,14 @@ class Clockwork:
             await self.tick()
         except Exception:  # the next tick tries again; the tables still say what is due
             log.exception("scheduler tick failed")
+
+    async def _safe_chore(self, chore: Callable[[], Awaitable[object]]) -> None:
+        if self._stopped:
+            return
+        try:
+            await chore()
+        except Exception:
+            log.exception("scheduler chore failed; it runs again next tick")
 
     async def _report(self, occurrences: Sequence[int]) -> None:
         for occurrence in occurrences:

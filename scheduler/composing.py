@@ -13,7 +13,7 @@ from typing import Protocol
 
 from core.events import Chat
 from core.members import Member
-from core.messaging import Outgoing
+from core.messaging import Outgoing, Sent
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,4 +64,12 @@ class Reporter(Protocol):
 
     async def report(self, occurrence_id: int) -> None:
         """Send the report of one finished (or missed) occurrence to its creator."""
+        ...
+
+
+class Keeper(Protocol):
+    """Remembers what a sent message needs later (a poll's id, say); most messages need nothing."""
+
+    async def kept(self, occasion: Occasion, recipient: Recipient, sent: Sent) -> None:
+        """Called once a message is out, before its outcome is recorded."""
         ...

@@ -21,7 +21,8 @@ import logging
 from core.clock import Clock
 from core.members import MemberDirectory, Status, UnknownMember
 from core.messaging import DeliveryFailed, Messenger, Outgoing, RecipientGone
-from scheduler.composing import Composer, Recipient
+from core.metrics import Metrics, NoMetrics
+from scheduler.composing import Composer, Keeper, Occasion, Recipient
 from scheduler.ledger import Ledger
 from scheduler.occasions import Occasions
 from scheduler.outbox import Outbox
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 POLL = 1.0  # seconds between looks for due rows when nobody says there are new ones
 STOP_WAIT = 15.0  # seconds a graceful stop waits for sends under way
 CANCELLED = "the schedule was cancelled"
+RECORD_RETRY_FIRST, RECORD_RETRY_CAP = 0.1, 5.0  # seconds between tries to commit an outcome
 
 
 class DeliveryWorker:
@@ -50,6 +52,8 @@ class DeliveryWorker:
         concurrency: int,
         policy: RetryPolicy | None = None,
         occasions: Occasions | None = None,
+        keeper: Keeper | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
         self._outbox, self._recipients, self._composer = outbox, recipients, composer
         self._messenger, self._pacer, self._members, self._clock = messenger, pacer, members, clock
@@ -58,6 +62,8 @@ class DeliveryWorker:
         self._policy = policy or RetryPolicy()
         self._occasions = occasions or Occasions(outbox.sessions)
         self._ledger = Ledger(outbox)
+        self._keeper = keeper
+        self._metrics = metrics or NoMetrics()
         self._queue: asyncio.Queue[tuple[Claimed, Known] | None] = asyncio.Queue()
         self._wake, self._room, self._idle = asyncio.Event(), asyncio.Event(), asyncio.Event()
         self._busy = 0
@@ -145,14 +151,40 @@ class DeliveryWorker:
                 self._room.set()
             self._busy += 1
             try:
+                try:
+                    outcome = await self._attempt(job, known)
+                except Exception as error:  # nothing went out: a lookup failed
+                    log.warning(
+                        "delivery %s not tried (%s); it goes back to pending", job.id, error
+                    )
+                    outcome = ended(job, "pending", f"not tried: {error}", self._clock.now())
                 # the next row only once this outcome is committed: that bounds duplicates
-                await self._ledger.record(await self._attempt(job, known))
-            except Exception:
-                log.exception("delivery %s: outcome not recorded; it is retried later", job.id)
+                await self._record(outcome)
+                self._metrics.delivery_ended(outcome.status)
             finally:
                 self._busy -= 1
                 if self._queue.empty() and self._busy == 0:
                     self._wake.set()  # the claimer looks again, and says when all is done
+
+    async def _record(self, outcome: Outcome) -> None:
+        """Commit the outcome, trying again while the database is away (it restarts, a
+        connection drops mid-batch). Meanwhile this sender takes no new row, so however long
+        the database is gone, each sender holds at most one sent but unrecorded message."""
+        delay = RECORD_RETRY_FIRST
+        while True:
+            try:
+                await self._ledger.record(outcome)
+                return
+            except Exception as error:
+                if self._stopping:  # the row stays "sending": the next start takes it back
+                    log.error("delivery %s: outcome lost at stop: %s", outcome.delivery_id, error)
+                    return
+                log.warning(
+                    "delivery %s: outcome not recorded yet (%s); retrying in %.1f s",
+                    outcome.delivery_id, error, delay,
+                )  # fmt: skip
+                await asyncio.sleep(delay)
+                delay = min(2 * delay, RECORD_RETRY_CAP)
 
     async def _attempt(self, job: Claimed, known: Known) -> Outcome:
         occasion = await self._occasions.get(job.occurrence_id)
@@ -167,9 +199,11 @@ class DeliveryWorker:
             log.exception("delivery %s: could not compose the message", job.id)
             reason = f"could not compose the message: {error}"
             return ended(job, "failed", reason, self._clock.now())
-        return await self._send(job, target, message)
+        return await self._send(job, occasion, target, message)
 
-    async def _send(self, job: Claimed, target: Recipient, message: Outgoing) -> Outcome:
+    async def _send(
+        self, job: Claimed, occasion: Occasion, target: Recipient, message: Outgoing
+    ) -> Outcome:
         try:
             sent = await self._messenger.send(target.chat, message)
         except RecipientGone as gone:
@@ -184,6 +218,11 @@ class DeliveryWorker:
             log.exception("delivery %s: unexpected error while sending", job.id)
             broken = DeliveryFailed(f"unexpected error: {error}", transient=True)
             return self._policy.after(job, broken, self._clock.now())
+        if self._keeper is not None:
+            try:
+                await self._keeper.kept(occasion, target, sent)
+            except Exception:  # the message is out all the same: record it as delivered
+                log.exception("delivery %s: sent, but what it needs later was not kept", job.id)
         return delivered(job, sent, self._clock.now())
 
     async def _gone(self, target: Recipient) -> None:

@@ -1,28 +1,34 @@
 """The scheduler assembled: the clockwork that fires schedules and the worker that delivers.
 
-Several instances may run it on one PostgreSQL database: firing skips schedules another
-instance is firing, and claims skip rows another instance holds (SKIP LOCKED), so each message
-is sent once. Each instance needs its own ``MREZA_INSTANCE_ID``.
+Several instances may run it on one PostgreSQL database: only the elected leader fires (and
+firing twice would create nothing twice anyway), every instance delivers, and claims skip rows
+another instance holds (SKIP LOCKED), so each message is sent once. Each instance needs its
+own ``MREZA_INSTANCE_ID``.
 """
 
 from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from core.clock import Clock
 from core.members import MemberDirectory
 from core.messaging import Messenger
+from core.metrics import Metrics
 from core.settings import Settings
 from scheduler.clockwork import TICK, Clockwork
-from scheduler.composing import Composer, Reporter
+from scheduler.composing import Composer, Keeper, Reporter
 from scheduler.delivery import DeliveryWorker
-from scheduler.firing import Firing
+from scheduler.firing import Firing, FiringRules
+from scheduler.leadership import Leadership, leadership_for
 from scheduler.outbox import Outbox
 from scheduler.pacer import Pacer
 from scheduler.recipients import MemberRoll, Recipients
+from scheduler.shared_rate import SharedRate
 
 log = logging.getLogger(__name__)
 # A send takes one round trip to Telegram; enough senders keep the pacer's slots filled even
@@ -34,6 +40,14 @@ FEWEST_SENDERS = 4
 def senders_for(rate: float) -> int:
     """Concurrent senders that sustain ``rate`` messages a second at a slow round trip."""
     return max(FEWEST_SENDERS, math.ceil(rate * SLOW_ROUND_TRIP))
+
+
+def pacer_for(settings: Settings, database: AsyncEngine, metrics: Metrics | None = None) -> Pacer:
+    """The pacer of this instance: on PostgreSQL its global rate is every instance's together."""
+    shared = None
+    if make_url(settings.database_url).get_backend_name() == "postgresql":
+        shared = SharedRate(database, settings.send_rate)
+    return Pacer(settings.send_rate, shared=shared, metrics=metrics)
 
 
 class SchedulerEngine:
@@ -53,8 +67,18 @@ class SchedulerEngine:
         transports: tuple[str, ...] = ("telegram",),
         tick: float = TICK,
         roll: MemberRoll | None = None,
+        rules: Mapping[str, FiringRules] | None = None,
+        keeper: Keeper | None = None,
+        chores: Sequence[Callable[[], Awaitable[object]]] = (),
+        leadership: Leadership | None = None,
+        metrics: Metrics | None = None,
     ) -> None:
-        """``roll``: looks members up a batch at a time; without it, one at a time."""
+        """``roll``: looks members up a batch at a time; without it, one at a time.
+
+        ``rules``, ``keeper`` and ``chores``: what kinds such as pulses add to firing, to
+        sending and to every tick. ``leadership``: whether this instance fires; by default an
+        advisory-lock election on PostgreSQL, and the sole instance on SQLite.
+        """
         concurrency = settings.send_concurrency or senders_for(settings.send_rate)
         self.worker = DeliveryWorker(
             outbox=Outbox(sessions, settings.instance_id),
@@ -65,9 +89,16 @@ class SchedulerEngine:
             members=members,
             clock=clock,
             concurrency=concurrency,
+            keeper=keeper,
+            metrics=metrics,
         )
-        firing = Firing(sessions, members, clock, settings.misfire_grace)
-        self.clockwork = Clockwork(firing, sessions, clock, reporter, self.worker.poke, tick)
+        firing = Firing(sessions, members, clock, settings.misfire_grace, rules)
+        self.clockwork = Clockwork(
+            firing, sessions, clock, reporter, self.worker.poke, tick, chores
+        )
+        self.leadership = leadership or leadership_for(
+            settings.database_url, settings.leader_timeout, settings.instance_id
+        )
 
     @property
     def in_flight_bound(self) -> int:
@@ -77,7 +108,7 @@ class SchedulerEngine:
     async def start(self) -> None:
         """Take back deliveries a previous run left in flight, then deliver and fire."""
         await self.worker.start()
-        self.clockwork.start()
+        await self.leadership.start(self.clockwork.start, self.clockwork.stop)
         log.info(
             "scheduler running: %d concurrent senders (at most that many in flight)",
             self.worker.concurrency,
@@ -85,5 +116,5 @@ class SchedulerEngine:
 
     async def stop(self) -> None:
         """Stop firing, finish the sends under way, and leave everything else pending."""
-        await self.clockwork.stop()
+        await self.leadership.stop()
         await self.worker.stop()

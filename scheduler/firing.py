@@ -8,14 +8,16 @@ missed and reported to its creator instead of being sent late.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from core.clock import Clock
-from core.members import MemberDirectory
+from core.members import Member, MemberDirectory
 from core.storage import insert_ignoring_duplicates, utc
 from scheduler.audience import Audience
 from scheduler.recurrence import Recurrence
@@ -24,6 +26,22 @@ from scheduler.tables import DeliveryRow, GroupChatRow, OccurrenceRow, RsvpRow, 
 log = logging.getLogger(__name__)
 BATCH = 1000  # rows per INSERT: SQLite allows at most 32,766 bound values in one statement
 DECLINED = "no"
+
+
+class FiringRules(Protocol):
+    """What one kind of schedule adds to firing, in the firing's own transaction."""
+
+    async def recipients(
+        self, session: AsyncSession, schedule: ScheduleRow, members: list[Member]
+    ) -> list[Member]:
+        """Narrow the audience's members down to those this firing reaches."""
+        ...
+
+    async def fired(
+        self, session: AsyncSession, schedule: ScheduleRow, occurrence_id: int, fire_at: datetime
+    ) -> None:
+        """Record what the new occurrence needs beside its deliveries."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +61,14 @@ class Firing:
         members: MemberDirectory,
         clock: Clock,
         grace: timedelta,
+        rules: Mapping[str, FiringRules] | None = None,
     ) -> None:
+        """``rules``: by schedule kind, for kinds that need more than their audience."""
         self._sessions = sessions
         self._members = members
         self._clock = clock
         self._grace = grace
+        self._rules = dict(rules or {})
 
     async def fire_due(self) -> Fired:
         """Fire every active schedule whose time has come."""
@@ -115,6 +136,9 @@ class Firing:
         occurrence = await session.get(OccurrenceRow, occurrence_id)
         assert occurrence is not None  # inserted above, in this transaction
         occurrence.recipients = len(rows)
+        rules = self._rules.get(schedule.kind)
+        if rules is not None:
+            await rules.fired(session, schedule, occurrence_id, fire_at)
         log.info("schedule %s fired for %s: %d recipients", schedule.id, fire_at, len(rows))
         return occurrence_id
 
@@ -136,6 +160,9 @@ class Firing:
                 )
             )
             members = [m for m in members if m.id not in declined]
+        rules = self._rules.get(schedule.kind)
+        if rules is not None:
+            members = await rules.recipients(session, schedule, members)
         return [(f"member:{m.id}", m.id) for m in members]
 
 

@@ -13,6 +13,8 @@ from core.members import MemberDirectory
 from core.storage import utc
 from scheduler.audience import Audience
 from scheduler.drafts import AnnouncementDraft, EventDraft, ScheduleError, When
+from scheduler.pulses.drafts import KIND as PULSE
+from scheduler.pulses.drafts import PulseDraft
 from scheduler.tables import DeliveryRow, EventRow, GroupChatRow, OccurrenceRow, ScheduleRow
 
 
@@ -69,6 +71,17 @@ class Planner:
         payload: dict[str, object] = {"text": draft.text, "link": draft.link, "image": draft.image}
         async with self._sessions.begin() as session:
             row = self._schedule("announcement", draft.audience, draft.when, payload, creator, now)
+            session.add(row)
+            await session.flush()
+            return row.id
+
+    async def start_pulse(self, draft: PulseDraft, creator: int | None) -> int:
+        """Schedule a pulse (its rounds open at each firing); returns its id."""
+        now = self._clock.now()
+        draft.check(now)
+        await self._require_recipients(draft.audience)
+        async with self._sessions.begin() as session:
+            row = self._schedule(PULSE, draft.audience, draft.when, draft.payload(), creator, now)
             session.add(row)
             await session.flush()
             return row.id
@@ -252,7 +265,8 @@ async def _active(session: AsyncSession, schedule_id: int) -> ScheduleRow:
 
 
 def _view(row: ScheduleRow) -> ScheduleView:
-    summary = str(row.payload.get("text") or row.payload.get("title") or "")
+    payload = row.payload
+    summary = str(payload.get("text") or payload.get("title") or payload.get("question") or "")
     next_fire = utc(row.next_fire_at) if row.next_fire_at else None
     return ScheduleView(
         row.id,

@@ -6,7 +6,20 @@ import logging
 
 import typer
 
-from bot.cli import announce, ask, bench, chat, db, evaluate, event, invite, kb, members, run
+from bot.cli import (
+    announce,
+    ask,
+    bench,
+    chat,
+    db,
+    evaluate,
+    event,
+    invite,
+    kb,
+    members,
+    pulse,
+    run,
+)
 
 
 def build() -> typer.Typer:
@@ -28,6 +41,7 @@ def build() -> typer.Typer:
     app.add_typer(invite.build(), name="invite")
     app.add_typer(announce.build(), name="announce")
     app.add_typer(event.build(), name="event")
+    app.add_typer(pulse.build(), name="pulse")
     return app
 
 

@@ -9,6 +9,10 @@ import typer
 
 from bot.cli.broadcast import FREE_RATE
 from bot.cli.broadcast import broadcast as run_broadcast
+from bot.cli.cluster_bench import Scenario
+from bot.cli.cluster_report import DEFAULT_SERVER, logs_directory, report_cluster_broadcast
+from bot.cli.pulse_bench import run_pulse_bench
+from bot.cli.signal_bench import run_signal_bench
 from core.clock import SystemClock
 from core.settings import Settings
 from knowledge.bench import SIZES, run_search_bench
@@ -20,6 +24,8 @@ def build() -> typer.Typer:
     group = typer.Typer(help="Measure performance.", no_args_is_help=True)
     group.command()(search)
     group.command()(broadcast)
+    group.command()(pulse)
+    group.command(name="signal")(signal_broadcast)
     return group
 
 
@@ -46,10 +52,26 @@ def broadcast(
     rate: Annotated[float | None, typer.Option(help="Messages a second (MREZA_SEND_RATE).")] = None,
     instances: Annotated[int, typer.Option(help="Bot instances sharing the work.")] = 1,
     senders: Annotated[int | None, typer.Option(help="Concurrent senders per instance.")] = None,
+    postgres: Annotated[
+        str,
+        typer.Option(
+            help="With --instances > 1: the PostgreSQL server to use a scratch database on."
+        ),
+    ] = DEFAULT_SERVER,
+    kill: Annotated[
+        bool, typer.Option(help="With --instances > 1: SIGKILL the leader and a worker mid-way.")
+    ] = True,
 ) -> None:
-    """One announcement to N members through the real engine against the emulator, measured."""
+    """One announcement to N members through the real engine against the emulator, measured.
+
+    With --instances N > 1: N `mreza run --webhook` processes on PostgreSQL share the work.
+    """
     settings = Settings()
     chosen = rate or settings.send_rate
+    if instances > 1:
+        scenario = Scenario(members, instances, chosen, latency_ms, kill, logs_directory())
+        report_cluster_broadcast(scenario, postgres)
+        return
     senders = senders or settings.send_concurrency
     figures = asyncio.run(run_broadcast(members, latency_ms, chosen, instances, senders))
     typer.echo(
@@ -65,5 +87,46 @@ def broadcast(
         ("busiest second", figures.busiest_second),
         ("refused with 429", figures.rate_limited),
         ("peak RSS MB", f"{figures.peak_rss_mb:.0f}"),
+    ):
+        typer.echo(f"{name:>18}: {value}")
+
+
+def pulse(
+    members: Annotated[int, typer.Option(help="Members the pulse goes to.")] = 10_000,
+) -> None:
+    """One pulse to N members: fan-out, composing, ingesting N answers, and the results."""
+    figures = asyncio.run(run_pulse_bench(members))
+    typer.echo(f"members {figures.members}")
+    for name, seconds in (
+        ("fan out s", figures.fan_out),
+        ("compose all s", figures.compose),
+        ("ingest answers s", figures.ingest),
+        ("results s", figures.results),
+    ):
+        typer.echo(f"{name:>18}: {seconds:.2f}")
+    typer.echo(f"{'answers / s':>18}: {figures.answers_per_second:.0f}")
+
+
+def signal_broadcast(
+    members: Annotated[int, typer.Option(help="Members on Signal the announcement goes to.")] = 200,
+    rate: Annotated[float, typer.Option(help="Messages a second (MREZA_SIGNAL_SEND_RATE).")] = 20.0,
+    limits: Annotated[int, typer.Option(help="Sends the daemon refuses as rate-limited.")] = 3,
+    retry_after: Annotated[int, typer.Option(help="Seconds each refusal asks to wait.")] = 1,
+    backoff: Annotated[float, typer.Option(help="MREZA_SIGNAL_BACKOFF, seconds.")] = 1.0,
+) -> None:
+    """One announcement to N Signal members through `mreza run --transport signal`, measured."""
+    figures = asyncio.run(run_signal_bench(members, rate, limits, retry_after, backoff))
+    typer.echo(
+        f"members {members}  rate {rate:g}/s  rate limits {limits} x {retry_after} s"
+        f"  backoff {backoff:g} s"
+    )
+    for name, value in (
+        ("delivered", figures.delivered),
+        ("duplicates", figures.duplicates),
+        ("lost", figures.lost),
+        ("rate-limited", figures.rate_limited),
+        ("wall time s", f"{figures.wall_seconds:.1f}"),
+        ("achieved rate /s", f"{figures.achieved_rate:.1f}"),
+        ("busiest second", figures.busiest_second),
     ):
         typer.echo(f"{name:>18}: {value}")

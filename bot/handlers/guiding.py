@@ -5,12 +5,20 @@ from __future__ import annotations
 from bot import texts
 from bot.dialogs import Dialog
 from bot.handlers.announcing import ANNOUNCE
+from bot.handlers.handing_off import ANSWER
+from bot.handlers.pulse_dialog import PULSE
+from bot.handlers.pulsing import COMMENT
+from bot.handlers.reviewing import DECLINE
 from bot.handlers.schedules import EDIT_TEXT, EDIT_TIME
 from bot.handlers.scheduling import EVENT
+from bot.handlers.sharing import SHARE
 from bot.turn import Turn
 from bot.wizard import Wizard
 
-WIZARDS = {wizard.kind: wizard for wizard in (ANNOUNCE, EVENT, EDIT_TEXT, EDIT_TIME)}
+WIZARDS = {
+    wizard.kind: wizard
+    for wizard in (ANNOUNCE, EVENT, EDIT_TEXT, EDIT_TIME, ANSWER, COMMENT, PULSE, SHARE, DECLINE)
+}
 
 
 async def continue_dialog(turn: Turn, text: str) -> bool:

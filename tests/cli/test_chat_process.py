@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot import texts
+from bot.handlers.browsing import coordinator_help, member_help
 from core.settings import BUNDLED_KB_PATH
 
 PERSON_OF_TRUST = "Persons of trust in the defence system"
@@ -97,7 +98,7 @@ def test_topics_then_a_number_lists_entries(env: dict[str, str], tmp_path: Path)
 def test_help_is_the_cores_help(env: dict[str, str], tmp_path: Path) -> None:
     """/help prints the conversation core's help; the console user is an admin, so all of it."""
     done = chat(env, tmp_path, "/help")
-    assert done.stdout == texts.HELP + "\n\n" + texts.HELP_COORDINATOR + "\n\n"
+    assert done.stdout == member_help(str) + "\n\n" + coordinator_help(str) + "\n\n"
 
 
 def test_unknown_command(env: dict[str, str], tmp_path: Path) -> None:

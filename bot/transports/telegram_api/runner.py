@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,21 +15,27 @@ from telegram.error import InvalidToken, NetworkError
 from telegram.ext import Application, ContextTypes, TypeHandler
 
 from bot import texts
-from bot.app import Mreza, conversation_for, delivery_ports
+from bot.app import Mreza, conversation_for, delivery_ports, pulse_machinery_for
 from bot.conversation import Conversation
+from bot.digest import weekly_digest
+from bot.handled_updates import HandledUpdates
+from bot.handlers.handing_off import handoff_reminders
+from bot.handlers.reviewing import author_news
 from bot.i18n import Translations
 from bot.member_roll import SqlMemberRoll
+from bot.metrics import PrometheusMetrics
 from bot.serving import ServerRunner
+from bot.transports.routes import Routes
 from bot.transports.telegram_api.connections import ShardedRequest
 from bot.transports.telegram_api.messenger import TelegramMessenger
-from bot.transports.telegram_api.updates import to_event
-from bot.transports.telegram_api.webhook import WEBHOOK_PATH, web_app
+from bot.transports.telegram_api.updates import TRANSPORT, to_event
+from bot.transports.telegram_api.webhook import WEBHOOK_PATH, MetricsPage, web_app
 from core.events import Event
 from core.members import Language
 from core.messaging import Messenger
+from core.metrics import Metrics, NoMetrics
 from scheduler.composing import Composer, Reporter
-from scheduler.engine import SchedulerEngine, senders_for
-from scheduler.pacer import Pacer
+from scheduler.engine import SchedulerEngine, pacer_for, senders_for
 
 log = logging.getLogger(__name__)
 TelegramApp = Application[Any, Any, Any, Any, Any, Any]
@@ -92,18 +98,33 @@ async def initialize(application: TelegramApp, stop: asyncio.Event) -> bool:
 
 
 def dispatcher(
-    conversation: Conversation, username: str, bot_id: int
+    conversation: Conversation,
+    username: str,
+    bot_id: int,
+    handled: HandledUpdates,
+    metrics: Metrics | None = None,
 ) -> Callable[[Update, Any], Coroutine[Any, Any, None]]:
-    """The one python-telegram-bot handler: translate the update, hand it to the conversation."""
+    """The one python-telegram-bot handler: translate the update, hand it to the conversation.
+
+    Polled or posted, an update another instance (or this one) already took is dropped.
+    """
+
+    counted = metrics or NoMetrics()
 
     async def dispatch(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not await handled.first_time(update.update_id):
+            log.info("update %s was handled already; dropped", update.update_id)
+            counted.update_handled(TRANSPORT, "duplicate")
+            return
         event: Event | None = to_event(update, username, bot_id)
         if event is None:
             log.info(
                 "ignored an update of a kind Mreža does not handle (update %s)", update.update_id
             )
+            counted.update_handled(TRANSPORT, "ignored")
             return
         await conversation.handle(event)
+        counted.update_handled(TRANSPORT, "handled")
 
     return dispatch
 
@@ -122,7 +143,12 @@ async def set_commands(application: TelegramApp, translations: Translations) -> 
             await application.bot.set_my_commands(menu)
 
 
-async def serve(application: TelegramApp, listen: Listen, stop: asyncio.Event) -> None:
+async def serve(
+    application: TelegramApp,
+    listen: Listen,
+    stop: asyncio.Event,
+    metrics_page: MetricsPage | None = None,
+) -> None:
     """Take updates by long polling, or by webhook when a public URL is given, until ``stop``."""
     if listen.public_url and not listen.secret:
         raise ValueError("a webhook needs a secret token, or anyone could post fake updates")
@@ -132,9 +158,8 @@ async def serve(application: TelegramApp, listen: Listen, stop: asyncio.Event) -
         async def sink(data: dict[str, object]) -> None:
             await application.update_queue.put(Update.de_json(data, application.bot))
 
-    http = ServerRunner(
-        web_app(sink, listen.secret, lambda: application.running), listen.host, listen.port
-    )
+    web = web_app(sink, listen.secret, lambda: application.running, metrics_page)
+    http = ServerRunner(web, listen.host, listen.port)
     await http.start()
     await application.start()
     try:
@@ -156,7 +181,7 @@ async def serve(application: TelegramApp, listen: Listen, stop: asyncio.Event) -
 
 
 async def _take_updates(application: TelegramApp, listen: Listen) -> None:
-    allowed = ["message", "callback_query", "my_chat_member", "poll_answer"]
+    allowed = ["message", "callback_query", "my_chat_member", "poll_answer", "poll"]
     if listen.public_url:
         url = listen.public_url.rstrip("/") + WEBHOOK_PATH
         await application.bot.set_webhook(url, secret_token=listen.secret, allowed_updates=allowed)
@@ -172,8 +197,16 @@ async def run_on_telegram(
     listen: Listen,
     stop: asyncio.Event,
     ports: DeliveryPorts = delivery_ports,
+    also: Mapping[str, Messenger] | None = None,
+    shared: Routes | None = None,
 ) -> None:
-    """Connect, register the conversation, deliver schedules, serve until ``stop``; shut down."""
+    """Connect, register the conversation, deliver schedules, serve until ``stop``; shut down.
+
+    ``also``: the delivery messengers of other transports served at the same time (Signal),
+    so that one engine delivers on all of them, each member once. ``shared``: the replies of
+    every transport, which Telegram's joins, so that a report or a hand-off reaches a member
+    on whichever transport they are.
+    """
     settings = mreza.settings
     assert settings.telegram_token is not None  # checked by the command
     senders = settings.send_concurrency or senders_for(settings.send_rate)
@@ -183,22 +216,36 @@ async def run_on_telegram(
         return
     try:
         bot = application.bot
-        pacer = Pacer(settings.send_rate)  # replies and deliveries share Telegram's limits
+        metrics = PrometheusMetrics(settings.send_rate)
+        pacer = pacer_for(settings, mreza.engine, metrics)  # replies and deliveries share it
         replies = TelegramMessenger(bot, pacer)
-        conversation = await conversation_for(mreza, replies, bot.username)
-        application.add_handler(TypeHandler(Update, dispatcher(conversation, bot.username, bot.id)))
+        if shared is not None:
+            shared.add(TRANSPORT, replies)
+        speaking: Messenger = shared or replies
+        conversation = await conversation_for(mreza, speaking, bot.username, metrics)
+        handled = HandledUpdates(mreza.sessions, mreza.clock)
+        dispatch = dispatcher(conversation, bot.username, bot.id, handled, metrics)
+        application.add_handler(TypeHandler(Update, dispatch))
         await set_commands(application, mreza.translations)
-        composer, reporter = await ports(mreza, replies)
+        composer, reporter = await ports(mreza, speaking)
         # Deliveries hear of every 429 at once: the worker reschedules the row instead of
         # holding a sender, and the attempt is not counted against the message.
         deliveries = TelegramMessenger(bot, pacer, flood_retries=0)
+        routes = Routes({TRANSPORT: deliveries, **(also or {})})
+        writer = await conversation_for(mreza, routes, bot.username)
+        # reminders to coordinators and news to authors, on whichever transport they use
+        services = writer.services
+        curating = (handoff_reminders(services), author_news(services), weekly_digest(services))
+        pulses = await pulse_machinery_for(mreza, routes, stopper=deliveries)
         engine = SchedulerEngine(
-            mreza.sessions, mreza.members, mreza.clock, deliveries, composer, reporter, pacer,
-            settings, roll=SqlMemberRoll(mreza.sessions),
+            mreza.sessions, mreza.members, mreza.clock, routes, composer, reporter, pacer,
+            settings, roll=SqlMemberRoll(mreza.sessions), transports=routes.transports,
+            rules=pulses.rules, keeper=pulses.keeper, chores=(*curating, *pulses.chores),
+            metrics=metrics,
         )  # fmt: skip
         await engine.start()
         try:
-            await serve(application, listen, stop)
+            await serve(application, listen, stop, lambda: metrics.page(mreza.sessions))
         finally:
             await engine.stop()
     finally:
