@@ -7,20 +7,26 @@ from collections.abc import Mapping
 from bot import texts
 from bot.describing import repeat_words
 from bot.dialogs import Dialog
-from bot.handlers.answers import AUDIENCES, CONFIRM, audience, moment, problem, restored, stored
+from bot.handlers.answers import (
+    AUDIENCES,
+    CONFIRM,
+    REPEATS,
+    audience_step,
+    confirmed,
+    problem,
+    repeat_step,
+    restored,
+    when_step,
+)
 from bot.times import local_time
 from bot.turn import Turn
-from bot.wizard import Buttons, Choice, Invalid, Step, Wizard
+from bot.wizard import Buttons, Choice, Step, Wizard
 from scheduler.audience import Audience
 from scheduler.composing import Occasion, Recipient
 from scheduler.drafts import TEXT_LIMIT, AnnouncementDraft, ScheduleError, When
 
-ONCE = "once"
 SKIP = "skip"
 SKIPPING: tuple[tuple[Choice, ...], ...] = (((texts.SKIP, SKIP),),)
-REPEATS: tuple[tuple[Choice, ...], ...] = (
-    ((texts.ONCE, ONCE), (texts.WEEKLY, "FREQ=WEEKLY"), (texts.MONTHLY, "FREQ=MONTHLY")),
-)
 # Where a refusal at Confirm sends the coordinator back to: time passes while they read.
 BACK = {"past": "when", "rule": "repeat", "nobody": "audience", "empty": "text", "too-long": "text"}
 EVERYONE = Audience(everyone=True)
@@ -59,28 +65,6 @@ async def _image(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
     return _address(turn, answer, "image")
 
 
-async def _audience(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
-    return {"audience": str(await audience(turn, answer))}
-
-
-async def _when(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
-    at = moment(turn, answer)
-    try:
-        When(at, zone=turn.services.zone).check(turn.services.clock.now())
-    except ScheduleError as error:
-        raise problem(error) from None
-    return {"at": stored(at)}
-
-
-async def _repeat(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, str]:
-    rule = None if answer.strip().lower() == ONCE else answer.strip()
-    try:
-        When(restored(dialog.data["at"]), rule, turn.services.zone).check(turn.services.clock.now())
-    except ScheduleError as error:
-        raise problem(error) from None
-    return {"rule": rule or ""}
-
-
 def draft(turn: Turn, data: Mapping[str, str]) -> AnnouncementDraft:
     """The announcement the dialog describes."""
     when = When(restored(data["at"]), data["rule"] or None, turn.services.zone)
@@ -107,11 +91,8 @@ async def _preview(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
 
 
 async def _confirm(turn: Turn, dialog: Dialog, answer: str) -> None:
-    if answer == "no":
-        await turn.say(texts.STOPPED)
+    if not await confirmed(turn, answer):
         return
-    if answer != "yes":
-        raise Invalid("choose")
     assert turn.member is not None  # the wizard checked the role
     try:
         schedule_id = await turn.services.planner.announce(draft(turn, dialog.data), turn.member.id)
@@ -126,9 +107,9 @@ ANNOUNCE = Wizard(
         Step("text", _text, texts.ASK_ANNOUNCEMENT),
         Step("link", _link, texts.ASK_LINK, SKIPPING),
         Step("image", _image, texts.ASK_IMAGE, SKIPPING),
-        Step("audience", _audience, texts.ASK_AUDIENCE, AUDIENCES),
-        Step("when", _when, texts.ASK_WHEN, (((texts.NOW, "now"),),)),
-        Step("repeat", _repeat, texts.ASK_REPEAT, REPEATS),
+        Step("audience", audience_step, texts.ASK_AUDIENCE, AUDIENCES),
+        Step("when", when_step, texts.ASK_WHEN, (((texts.NOW, "now"),),)),
+        Step("repeat", repeat_step, texts.ASK_REPEAT, REPEATS),
         Step("confirm", _confirm, choices=CONFIRM, ask=_preview),
     ),
 )

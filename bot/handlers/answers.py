@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from bot import texts
+from bot.dialogs import Dialog
 from bot.turn import Turn
 from bot.wizard import Choice, Invalid
 from core.durations import duration
 from scheduler.audience import Audience, AudienceError
-from scheduler.drafts import ScheduleError, parse_time
+from scheduler.drafts import ScheduleError, When, parse_time
 
 AUDIENCES: tuple[tuple[Choice, ...], ...] = (
     ((texts.EVERYONE, "all"),),
@@ -19,6 +21,10 @@ AUDIENCES: tuple[tuple[Choice, ...], ...] = (
     ((texts.COORDINATORS, "role:coordinator"), (texts.GROUP_CHATS, "groups")),
 )
 CONFIRM: tuple[tuple[Choice, ...], ...] = (((texts.CONFIRM, "yes"), (texts.CANCEL, "no")),)
+ONCE = "once"
+REPEATS: tuple[tuple[Choice, ...], ...] = (
+    ((texts.ONCE, ONCE), (texts.WEEKLY, "FREQ=WEEKLY"), (texts.MONTHLY, "FREQ=MONTHLY")),
+)
 NO_REMINDERS = "none"
 
 
@@ -74,3 +80,38 @@ def stored(at: datetime | None) -> str:
 def restored(text: str) -> datetime | None:
     """A time kept by ``stored``."""
     return datetime.fromisoformat(text) if text else None
+
+
+async def audience_step(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
+    """A dialog's audience step: one that reaches somebody now."""
+    return {"audience": str(await audience(turn, answer))}
+
+
+async def when_step(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
+    """A dialog's "when" step: now, or a local time that has not passed."""
+    at = moment(turn, answer)
+    try:
+        When(at, zone=turn.services.zone).check(turn.services.clock.now())
+    except ScheduleError as error:
+        raise problem(error) from None
+    return {"at": stored(at)}
+
+
+async def repeat_step(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, str]:
+    """A dialog's repeat step, after its "when": once, or an RRULE that still fires."""
+    rule = None if answer.strip().lower() == ONCE else answer.strip()
+    try:
+        When(restored(dialog.data["at"]), rule, turn.services.zone).check(turn.services.clock.now())
+    except ScheduleError as error:
+        raise problem(error) from None
+    return {"rule": rule or ""}
+
+
+async def confirmed(turn: Turn, answer: str) -> bool:
+    """A preview's answer: Confirm is True; Cancel says nothing was done and is False."""
+    if answer == "no":
+        await turn.say(texts.STOPPED)
+        return False
+    if answer != "yes":
+        raise Invalid("choose")
+    return True

@@ -9,8 +9,17 @@ from datetime import timedelta
 from bot import texts
 from bot.describing import repeat_words
 from bot.dialogs import Dialog
-from bot.handlers.announcing import REPEATS
-from bot.handlers.answers import AUDIENCES, CONFIRM, audience, moment, problem, restored, stored
+from bot.handlers.answers import (
+    AUDIENCES,
+    CONFIRM,
+    REPEATS,
+    audience_step,
+    confirmed,
+    problem,
+    repeat_step,
+    restored,
+    when_step,
+)
 from bot.times import local_time, span
 from bot.turn import Turn
 from bot.wizard import Buttons, Choice, Invalid, Step, Wizard
@@ -21,7 +30,6 @@ from scheduler.drafts import ScheduleError, When
 from scheduler.pulses.drafts import DEFAULT_REMINDER, KIND, Mode, PulseDraft
 from scheduler.pulses.results import Scale
 
-ONCE = "once"
 EVERYONE = Audience(everyone=True)
 KINDS: tuple[tuple[Choice, ...], ...] = (
     ((texts.KIND_SINGLE, "single"), (texts.KIND_MULTIPLE, "multiple")),
@@ -83,28 +91,6 @@ async def _comment(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str
     return {"comment": answer}
 
 
-async def _audience(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
-    return {"audience": str(await audience(turn, answer))}
-
-
-async def _when(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
-    at = moment(turn, answer)
-    try:
-        When(at, zone=turn.services.zone).check(turn.services.clock.now())
-    except ScheduleError as error:
-        raise problem(error) from None
-    return {"at": stored(at)}
-
-
-async def _repeat(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, str]:
-    rule = None if answer.strip().lower() == ONCE else answer.strip()
-    try:
-        When(restored(dialog.data["at"]), rule, turn.services.zone).check(turn.services.clock.now())
-    except ScheduleError as error:
-        raise problem(error) from None
-    return {"rule": rule or ""}
-
-
 async def _open_for(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
     try:
         span_ = duration(answer)
@@ -160,11 +146,8 @@ async def _preview(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
 
 
 async def _confirm(turn: Turn, dialog: Dialog, answer: str) -> None:
-    if answer == "no":
-        await turn.say(texts.STOPPED)
+    if not await confirmed(turn, answer):
         return
-    if answer != "yes":
-        raise Invalid("choose")
     assert turn.member is not None  # the wizard checked the role
     try:
         pulse_id = await turn.services.planner.start_pulse(draft(turn, dialog.data), turn.member.id)
@@ -180,9 +163,9 @@ PULSE = Wizard(
         Step("kind", _kind, texts.ASK_PULSE_KIND, KINDS),
         Step("options", _options, texts.ASK_PULSE_OPTIONS, needed=_wants_options),
         Step("comment", _comment, texts.ASK_PULSE_COMMENT_ALLOWED, YES_NO),
-        Step("audience", _audience, texts.ASK_AUDIENCE, AUDIENCES),
-        Step("when", _when, texts.ASK_WHEN, (((texts.NOW, "now"),),)),
-        Step("repeat", _repeat, texts.ASK_REPEAT, REPEATS),
+        Step("audience", audience_step, texts.ASK_AUDIENCE, AUDIENCES),
+        Step("when", when_step, texts.ASK_WHEN, (((texts.NOW, "now"),),)),
+        Step("repeat", repeat_step, texts.ASK_REPEAT, REPEATS),
         Step("open_for", _open_for, texts.ASK_PULSE_OPEN_FOR, SPANS),
         Step("mode", _mode, texts.ASK_PULSE_MODE, MODES),
         Step("confirm", _confirm, choices=CONFIRM, ask=_preview),

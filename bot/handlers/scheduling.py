@@ -11,7 +11,8 @@ from bot.handlers.answers import (
     AUDIENCES,
     CONFIRM,
     NO_REMINDERS,
-    audience,
+    audience_step,
+    confirmed,
     future,
     moment,
     problem,
@@ -83,10 +84,6 @@ async def _place(_turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]
     return {"place": place}
 
 
-async def _audience(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
-    return {"audience": str(await audience(turn, answer))}
-
-
 async def _reminders(_turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
     minutes = [str(int(span.total_seconds() // 60)) for span in reminders(answer)]
     return {"reminders": ",".join(minutes)}
@@ -126,11 +123,8 @@ async def _preview(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
 
 
 async def _confirm(turn: Turn, dialog: Dialog, answer: str) -> None:
-    if answer == "no":
-        await turn.say(texts.STOPPED)
+    if not await confirmed(turn, answer):
         return
-    if answer != "yes":
-        raise Invalid("choose")
     assert turn.member is not None  # the wizard checked the role
     try:
         plan = await turn.services.planner.plan_event(draft(turn, dialog.data), turn.member.id)
@@ -146,7 +140,7 @@ EVENT = Wizard(
         Step("starts", _starts, texts.ASK_STARTS),
         Step("ends", _ends, texts.ASK_ENDS),
         Step("place", _place, texts.ASK_PLACE, (((texts.SKIP, SKIP),),)),
-        Step("audience", _audience, texts.ASK_AUDIENCE, AUDIENCES),
+        Step("audience", audience_step, texts.ASK_AUDIENCE, AUDIENCES),
         Step("reminders", _reminders, texts.ASK_REMINDERS, REMINDER_CHOICES),
         Step("confirm", _confirm, choices=CONFIRM, ask=_preview),
     ),

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from bot import texts
 from bot.dialogs import Dialog
-from bot.handlers.answers import CONFIRM
+from bot.handlers.answers import CONFIRM, confirmed
 from bot.submissions import FIELD_LIMIT
 from bot.turn import Turn
 from bot.wizard import Buttons, Choice, Invalid, Step, Taker, Wizard
@@ -90,11 +90,8 @@ async def _preview(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
 
 
 async def _confirm(turn: Turn, dialog: Dialog, answer: str) -> None:
-    if answer == "no":
-        await turn.say(texts.STOPPED)
+    if not await confirmed(turn, answer):
         return
-    if answer != "yes":
-        raise Invalid("choose")
     assert turn.member is not None  # the wizard checked the role
     number = await turn.services.submissions.submit(
         turn.member.id,
