@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from scheduler.pulses.ballots import to_round
+from scheduler.pulses.ballots import pulse_of, to_round
+from scheduler.pulses.drafts import KIND
 from scheduler.pulses.pulse import Pulse, Round
 from scheduler.pulses.results import Answer, Results, results, suppressed
 from scheduler.pulses.tables import PulseAnswerRow, PulseCommentRow, PulseRoundRow
 from scheduler.tables import OccurrenceRow, ScheduleRow
 
-KIND = "pulse"
 UNKNOWN = "unknown"  # the group of answers with no country or role (anonymous ones)
 
 
@@ -40,9 +40,7 @@ class Tally:
             schedule = await session.get(ScheduleRow, pulse_id)
         if schedule is None or schedule.kind != KIND:
             return None
-        return Pulse.from_schedule(
-            schedule.id, schedule.payload, schedule.audience, schedule.created_by
-        )
+        return pulse_of(schedule)
 
     async def recent_pulses(self, limit: int = 5) -> list[Pulse]:
         """The newest pulses that have opened at least once."""
@@ -54,10 +52,7 @@ class Tally:
                 .order_by(ScheduleRow.id.desc())
                 .limit(limit)
             )
-            return [
-                Pulse.from_schedule(row.id, row.payload, row.audience, row.created_by)
-                for row in rows
-            ]
+            return [pulse_of(row) for row in rows]
 
     async def rounds(self, pulse_id: int) -> list[Round]:
         """Every round of a pulse, oldest first."""
