@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
+from contextlib import asynccontextmanager
+from typing import Any
 
 import pytest
 
 from bot.app import Mreza
+from bot.emulator import BotApiEmulator
 from bot.signal_emulator import ACCOUNT, SignalEmulator
 from bot.transports.signal_cli.runner import run_on_signal
+from bot.transports.telegram_api.runner import Listen
+from bot.transports.together import run_on_telegram_and_signal
 from tests.bot.conftest import database_url, migrated, network
 from tests.signal.channels import Channel, MemoryChannel, SignalChannel, TelegramChannel
 from tests.signal.people import REPLY_WAIT, SignalPeople, SignalPerson
 from tests.telegram.conftest import emu, mreza, on_telegram, runner_log, settings
 from tests.telegram.people import People
+from tests.telegram.running import free_port, logged
 
 # A migrated template copied per test (much faster), the in-memory network of tests/bot, and
 # Mreža on the emulated Telegram (its settings carry the emulator's token; Signal ignores it).
@@ -44,23 +50,56 @@ async def signal_emu() -> AsyncIterator[SignalEmulator]:
         yield emulator
 
 
-@pytest.fixture
-async def on_signal(signal_emu: SignalEmulator, mreza: Mreza) -> AsyncIterator[asyncio.Task[None]]:
-    """Mreža listening to the daemon's events, from when its stream is open."""
-    stop = asyncio.Event()
-    failures = Failures()
-    logging.getLogger("bot.conversation").addHandler(failures)
-    task = asyncio.create_task(run_on_signal(mreza, signal_emu.url, ACCOUNT, stop))
+async def listening(signal_emu: SignalEmulator, task: asyncio.Task[None]) -> None:
+    """Wait until Mreža's event stream is open (re-raising whatever ended ``task`` first)."""
     async with asyncio.timeout(REPLY_WAIT):
         while signal_emu.world.listening == 0:
             if task.done():
                 task.result()
             await asyncio.sleep(0.01)
-    yield task
-    stop.set()
-    await asyncio.wait_for(task, SHUTDOWN_WAIT)
-    logging.getLogger("bot.conversation").removeHandler(failures)
+
+
+@asynccontextmanager
+async def serving(
+    run: Coroutine[Any, Any, None], stop: asyncio.Event
+) -> AsyncIterator[asyncio.Task[None]]:
+    """``run`` as a task until the block ends; a failure the conversation logged fails the test."""
+    failures = Failures()
+    logging.getLogger("bot.conversation").addHandler(failures)
+    task = asyncio.create_task(run)
+    try:
+        yield task
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, SHUTDOWN_WAIT)
+        logging.getLogger("bot.conversation").removeHandler(failures)
     assert not failures.records, failures.records[0].exc_info
+
+
+@pytest.fixture
+async def on_signal(signal_emu: SignalEmulator, mreza: Mreza) -> AsyncIterator[asyncio.Task[None]]:
+    """Mreža listening to the daemon's events, from when its stream is open."""
+    stop = asyncio.Event()
+    async with serving(run_on_signal(mreza, signal_emu.url, ACCOUNT, stop), stop) as task:
+        await listening(signal_emu, task)
+        yield task
+
+
+@pytest.fixture
+async def on_telegram_and_signal(
+    signal_emu: SignalEmulator,
+    emu: BotApiEmulator,
+    mreza: Mreza,
+    runner_log: pytest.LogCaptureFixture,
+) -> AsyncIterator[asyncio.Task[None]]:
+    """Mreža serving both emulators from one process, from when each side runs."""
+    stop = asyncio.Event()
+    listen = Listen(port=free_port())
+    run = run_on_telegram_and_signal(mreza, emu.base_url, listen, signal_emu.url, ACCOUNT, stop)
+    async with serving(run, stop) as task:
+        await listening(signal_emu, task)
+        await logged(runner_log, "is running on Telegram")
+        yield task
 
 
 @pytest.fixture
