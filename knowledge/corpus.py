@@ -7,7 +7,7 @@ become arrays of ids, and texts are runs of positions cut by offsets.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Sized
 from dataclasses import dataclass
 from itertools import chain, count
 
@@ -79,10 +79,36 @@ class _WordTable:
 
 
 def _merge_phrases(table: _WordTable, word_ids: Ints, term_ids: Ints, text_offsets: Ints) -> None:
-    """Replace each multi-word glossary term inside one text by its concept, in place."""
+    """Replace each multi-word glossary term inside one text by its concept, in place.
+
+    As ``Analyzer.terms`` reads a text: left to right, the longest term starting at a word
+    wins, and the words it spans start nothing. Each glossary term is matched against all its
+    possible starts at once, so the cost grows with the glossary, not with the corpus.
+    """
     if len(word_ids) < 2:
         return
     stems = table.word_stems[word_ids]
+    width = len(table.stems)
+    starts = np.flatnonzero(table.word_starts[word_ids[:-1]])
+    pairs = stems[starts] * width + stems[starts + 1]
+    order = np.argsort(pairs, kind="stable")
+    starts, pairs = starts[order], pairs[order]
+    ends = text_offsets[np.searchsorted(text_offsets, starts, side="right")]
+    found: list[tuple[Ints, int, int]] = []  # (positions, words spanned, concept)
+    for pair, phrases in _phrases_by_pair(table).items():
+        lo, hi = np.searchsorted(pairs, [pair, pair + 1])
+        positions, limits = starts[lo:hi], ends[lo:hi]
+        for key, concept in phrases:  # longest first
+            fits = positions + len(key) <= limits
+            for offset in range(2, len(key)):
+                fits &= stems[np.minimum(positions + offset, len(stems) - 1)] == key[offset]
+            found.append((positions[fits], len(key), concept))
+            positions, limits = positions[~fits], limits[~fits]
+    _replace(term_ids, _leftmost(found))
+
+
+def _phrases_by_pair(table: _WordTable) -> dict[int, list[tuple[tuple[int, ...], int]]]:
+    """The glossary's multi-word terms as stem ids, keyed by their first two, longest first."""
     width = len(table.stems)
     by_pair: dict[int, list[tuple[tuple[int, ...], int]]] = {}
     for (first, second), phrases in table.analyzer.phrases_by_pair.items():
@@ -93,23 +119,37 @@ def _merge_phrases(table: _WordTable, word_ids: Ints, term_ids: Ints, text_offse
                 for stems_, concept in phrases
                 if all(s in table.stem_index for s in stems_)
             ]
-    pairs = stems[:-1] * width + stems[1:]
-    candidates = np.flatnonzero(
-        np.isin(pairs, np.fromiter(by_pair, np.int64)) & table.word_starts[word_ids[:-1]]
-    )
-    ends = text_offsets[np.searchsorted(text_offsets, candidates, side="right")].tolist()
-    stem_list = stems.tolist()
-    skip_to = 0
-    for i, end in zip(candidates.tolist(), ends, strict=True):
-        if i < skip_to:
-            continue
-        for key, concept in by_pair[stem_list[i] * width + stem_list[i + 1]]:
-            stop = i + len(key)
-            if stop <= end and tuple(stem_list[i:stop]) == key:
-                term_ids[i] = concept
-                term_ids[i + 1 : stop] = -1
-                skip_to = stop
-                break
+    return by_pair
+
+
+def _leftmost(found: list[tuple[Ints, int, int]]) -> tuple[Ints, Ints, Ints]:
+    """Matches in reading order, dropping each that starts inside one kept before it."""
+    if not found:
+        empty = np.zeros(0, np.int64)
+        return empty, empty, empty
+    positions = np.concatenate([p for p, _, _ in found])
+    spans = np.concatenate([np.full(len(p), n, np.int64) for p, n, _ in found])
+    concepts = np.concatenate([np.full(len(p), c, np.int64) for p, _, c in found])
+    order = np.argsort(positions, kind="stable")
+    positions, spans, concepts = positions[order], spans[order], concepts[order]
+    stops = positions + spans
+    if np.all(positions[1:] >= stops[:-1]):
+        return positions, spans, concepts
+    keep = np.zeros(len(positions), bool)
+    reached = 0
+    for i, (position, stop) in enumerate(zip(positions.tolist(), stops.tolist(), strict=True)):
+        if position >= reached:
+            keep[i], reached = True, stop
+    return positions[keep], spans[keep], concepts[keep]
+
+
+def _replace(term_ids: Ints, matches: tuple[Ints, Ints, Ints]) -> None:
+    """Put each concept at its first word and drop the other words it spans."""
+    positions, spans, concepts = matches
+    term_ids[positions] = concepts
+    rest = spans - 1
+    spanned = np.repeat(positions + 1 - offsets(rest)[:-1], rest) + np.arange(int(rest.sum()))
+    term_ids[spanned] = -1
 
 
 def ids_of(items: Sequence[str], index: dict[str, int]) -> Ints:
@@ -117,7 +157,7 @@ def ids_of(items: Sequence[str], index: dict[str, int]) -> Ints:
     return np.fromiter(map(index.__getitem__, items), dtype=np.int64, count=len(items))
 
 
-def lengths(pieces: Sequence[Sequence[object]]) -> Ints:
+def lengths(pieces: Sequence[Sized]) -> Ints:
     """The length of every piece."""
     return np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces))
 

@@ -6,6 +6,7 @@ import pytest
 
 from knowledge.analysis import Analyzer, Glossary
 from knowledge.corpus import analyse
+from knowledge.loader import LoadReport
 
 PERSON_OF_TRUST = "@person-of-trust"
 
@@ -94,6 +95,23 @@ def test_bulk_analysis_agrees_with_one_by_one(analyzer: Analyzer) -> None:
         for start, end in zip(corpus.term_offsets[:-1], corpus.term_offsets[1:], strict=True)
     ]
     assert bulk == [analyzer.terms(text) for text in TEXTS]
+
+
+def test_bulk_analysis_agrees_on_the_whole_knowledge_base(
+    analyzer: Analyzer, bundled: LoadReport
+) -> None:
+    """Every title, phrasing and answer of the bundled entries, glossary terms and all."""
+    texts = [
+        t for e in bundled.entries for t in (e.title, e.answer, *(q.text for q in e.questions))
+    ]
+    texts.append("person of trust person of trust of trust, persons of trust")  # back to back
+    corpus = analyse(texts, analyzer)
+    bulk = [
+        [corpus.terms[t] for t in corpus.term_ids[start:end]]
+        for start, end in zip(corpus.term_offsets[:-1], corpus.term_offsets[1:], strict=True)
+    ]
+    assert bulk == [analyzer.terms(text) for text in texts]
+    assert sum(row.count(PERSON_OF_TRUST) for row in bulk) > 40
 
 
 def test_bulk_analysis_keeps_the_normalised_words(analyzer: Analyzer) -> None:
