@@ -138,11 +138,12 @@ class Analyzer:
     def _tokens_of(self, raw: Collection[str]) -> list[Token]:
         found = list(map(self._tokens.get, raw))  # map keeps the loop in C: this is the hot path
         if None in found:
-            missing = list(set(raw) - self._tokens.keys())
+            # not ``set(raw) - keys``: that copies every token learnt so far into a new set
+            missing = [t for t in dict.fromkeys(raw) if t not in self._tokens]
             whole = [t for t in missing if "\n" not in t]  # newlines separate tokens when folding
             for token, folded in zip(whole, folded_words_of_each(whole), strict=True):
                 self._learn_token(token, folded)
-            for token in set(missing) - set(whole):
+            for token in (t for t in missing if "\n" in t):
                 self._learn_token(token)
             found = list(map(self._tokens.get, raw))
         return found  # type: ignore[return-value]  # every None was just replaced
