@@ -19,7 +19,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from knowledge.analysis import Analyzer
-from knowledge.corpus import ragged_range
+from knowledge.corpus import lengths, offsets, ragged_range
 from knowledge.entry import Entry
 from knowledge.indexing import build_index_data
 from knowledge.normalise import words
@@ -63,6 +63,11 @@ class SearchIndex:
         size = max(len(entries), 1)
         self._unknown_idf = UNKNOWN_SHARE * float(np.log1p((size + 0.5) / 0.5))
         self._sorted: dict[int, list[str]] = {}
+        self._by_rank = np.array(
+            sorted(range(len(self._data.words)), key=self._data.words.__getitem__), np.int64
+        )
+        self._word_rank = np.empty_like(self._by_rank)
+        self._word_rank[self._by_rank] = np.arange(len(self._by_rank))
         self._speller = Speller(
             self._data.asked_words | analyzer.glossary_words, self._known_words()
         )
@@ -126,7 +131,7 @@ class SearchIndex:
         shared = np.bincount(owner, weights=hits, minlength=len(phrasings))
         extra = data.phrasing_mass[phrasings] - shared
         overlap = np.minimum(shared / (budget + extra), 1.0)
-        texts = list(chain.from_iterable(map(self._sorted_texts, candidates.tolist())))
+        texts = self._sorted_texts(candidates.tolist())
         sorted_query = " ".join(sorted(words(query)))
         similarity = (
             process.cdist([sorted_query], texts, scorer=fuzz.ratio, dtype=np.float64)[0] / 100
@@ -137,29 +142,36 @@ class SearchIndex:
             similarity, cuts
         )
 
-    def _sorted_texts(self, entry: int) -> list[str]:
-        """An entry's phrasings with their words sorted, as token-sort ratio compares them.
+    def _sorted_texts(self, entries: list[int]) -> list[str]:
+        """The entries' phrasings with their words sorted, as token-sort ratio compares them.
 
-        Made on first use: most entries are never a candidate, and building them all would
-        double the index build time.
+        Made on first use: most entries are never a candidate, and making them all would add
+        a fifth to the build. The entries a query meets for the first time are made together.
         """
-        found = self._sorted.get(entry)
-        if found is None:
-            data = self._data
-            phrasings = range(data.phrasing_starts[entry], data.phrasing_starts[entry + 1])
-            words_of = data.words.__getitem__
-            found = self._sorted[entry] = [
-                " ".join(
-                    sorted(
-                        map(
-                            words_of,
-                            data.word_ids[data.word_starts[p] : data.word_starts[p + 1]].tolist(),
-                        )
-                    )
-                )
-                for p in phrasings
-            ]
-        return found
+        missing = [e for e in entries if e not in self._sorted]
+        if missing:
+            self._sort_phrasings(missing)
+        return list(chain.from_iterable(map(self._sorted.__getitem__, entries)))
+
+    def _sort_phrasings(self, entries: list[int]) -> None:
+        data = self._data
+        phrasings = ragged_range(data.phrasing_starts, np.array(entries, np.int64))
+        sizes = data.word_starts[phrasings + 1] - data.word_starts[phrasings]
+        owner = np.repeat(np.arange(len(phrasings)), sizes)
+        ranks = self._word_rank[data.word_ids[ragged_range(data.word_starts, phrasings)]]
+        keys = np.sort(owner * len(data.words) + ranks)
+        ordered = list(map(data.words.__getitem__, self._by_rank[keys % len(data.words)].tolist()))
+        joined = " ".join(ordered)
+        # each word starts one past the end of the one before; a phrasing ends before its space
+        word_at = offsets(lengths(ordered) + 1)
+        bounds = offsets(sizes)
+        cuts = zip(word_at[bounds[:-1]].tolist(), (word_at[bounds[1:]] - 1).tolist(), strict=True)
+        texts = [joined[start:end] for start, end in cuts]
+        counts = (data.phrasing_starts[1:] - data.phrasing_starts[:-1])[entries].tolist()
+        first = 0
+        for entry, count in zip(entries, counts, strict=True):
+            self._sorted[entry] = texts[first : first + count]
+            first += count
 
 
 def _top(scores: npt.NDArray[np.float64], k: int = CANDIDATES) -> npt.NDArray[np.intp]:
