@@ -94,7 +94,7 @@ class _Answers:
     Answers are long and only their distinct terms matter, so no word positions are kept.
     """
 
-    answer_of_pair: Ints  # distinct (answer, token) pairs...
+    answer_of_pair: Ints  # distinct (answer, token) pairs, by answer...
     token_of_pair: Ints
     token_terms: list[tuple[str, ...]]  # ...and each distinct token's terms
     terms: list[str]
@@ -102,29 +102,27 @@ class _Answers:
 
     @classmethod
     def of(cls, texts: list[str], analyzer: Analyzer) -> _Answers:
-        splits = list(map(str.split, texts))
-        flat = list(chain.from_iterable(splits))
-        distinct = list(dict.fromkeys(flat))
-        owners = np.repeat(np.arange(len(texts)), lengths(splits))
-        answers, tokens = _distinct_pairs(
-            owners, ids_of(flat, dict(zip(distinct, count(), strict=False)))
-        )
+        # An answer repeats its words; dropping the repeats first halves the work after. Their
+        # order within an answer does not matter: the postings are sorted later.
+        own_tokens = list(map(set, map(str.split, texts)))
+        flat = list(chain.from_iterable(own_tokens))
+        distinct = list(set().union(*own_tokens))
         known = analyzer.tokens(distinct)
         token_terms = [t.terms for t in known]
         return cls(
-            answers,
-            tokens,
+            np.repeat(np.arange(len(texts)), lengths(own_tokens)),
+            ids_of(flat, dict(zip(distinct, count(), strict=False))),
             token_terms,
             list(dict.fromkeys(chain.from_iterable(token_terms))),
             {w for t in known for w in t.words},
         )
 
     def pairs(self, vocabulary: dict[str, int]) -> tuple[Ints, Ints]:
-        """Distinct (answer, term id) pairs."""
+        """(answer, term id) pairs, repeated where two tokens mean one term."""
         per_token = lengths(self.token_terms)
         flat = ids_of(list(chain.from_iterable(self.token_terms)), vocabulary)
         terms = ragged_gather(flat, per_token, self.token_of_pair)
-        return _distinct_pairs(np.repeat(self.answer_of_pair, per_token[self.token_of_pair]), terms)
+        return np.repeat(self.answer_of_pair, per_token[self.token_of_pair]), terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,25 +143,39 @@ class _Postings:
         answer_terms: Ints,
         terms: int,
     ) -> _Postings:
-        width = max(terms, 1)
-        asked_keys, counts = _unique(asked_entries * width + asked_terms)
-        answer_keys = _unique(answer_entries * width + answer_terms)[0]
-        answer_keys = answer_keys[~np.isin(answer_keys, asked_keys, assume_unique=True)]
-        keys = np.concatenate((asked_keys, answer_keys))
+        # Keys are term-major, so that sorting them lays the postings out term by term.
+        entries = max(int(asked_entries.max(initial=0)), int(answer_entries.max(initial=0))) + 1
+        asked_keys, counts = _unique(asked_terms * entries + asked_entries)
+        answer_keys = _unique(answer_terms * entries + answer_entries)[0]
+        answer_keys = answer_keys[~_within(answer_keys, asked_keys)]
         centrality = ANSWER_WEIGHT + (1 - ANSWER_WEIGHT) * counts / (counts + CENTRAL_K)
-        weights = np.concatenate((centrality, np.full(len(answer_keys), ANSWER_WEIGHT)))
-        term_of = keys % width
-        order = np.argsort(term_of, kind="stable")
-        asked_df = np.bincount(asked_keys % width, minlength=terms).astype(np.float64)
-        all_df = np.bincount(term_of, minlength=terms).astype(np.float64)
+        # Both runs are sorted: each key's place in the merged run is its own index plus the
+        # number of keys of the other run before it.
+        at_asked = np.arange(len(asked_keys)) + np.searchsorted(answer_keys, asked_keys)
+        at_answer = np.arange(len(answer_keys)) + np.searchsorted(asked_keys, answer_keys)
+        keys = np.empty(len(asked_keys) + len(answer_keys), np.int64)
+        keys[at_asked], keys[at_answer] = asked_keys, answer_keys
+        weights = np.empty(len(keys), np.float64)
+        weights[at_asked], weights[at_answer] = centrality, ANSWER_WEIGHT
+        asked_df = np.bincount(asked_keys // entries, minlength=terms).astype(np.float64)
+        all_df = np.bincount(keys // entries, minlength=terms).astype(np.float64)
         return cls(
-            starts=offsets(np.bincount(term_of, minlength=terms)),
-            entries=(keys // width)[order],
-            weights=weights[order],
+            starts=offsets(all_df.astype(np.int64)),
+            entries=keys % entries,
+            weights=weights,
             # A country named in passing in many answers is still a sharp signal in a question,
             # so document frequency counts the entries asked for with a term when there are any.
             df=np.where(asked_df > 0, asked_df, all_df),
         )
+
+
+def _within(keys: Ints, sorted_keys: Ints) -> npt.NDArray[np.bool_]:
+    """Which keys occur in ``sorted_keys`` (both sorted and distinct)."""
+    if len(sorted_keys) == 0:
+        return np.zeros(len(keys), bool)
+    places = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    found: npt.NDArray[np.bool_] = sorted_keys[places] == keys
+    return found
 
 
 def _distinct_pairs(owners: Ints, terms: Ints) -> tuple[Ints, Ints]:
