@@ -1,4 +1,5 @@
-"""Database table of lessons learnt that members shared with /share, and the curators' verdicts."""
+"""Database table of lessons learnt that members shared with /share, curators' drafts of new
+entries, and the curators' verdicts."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from core.storage import Base
 
 
 class SubmissionRow(Base):
-    """One shared lesson: pending review, then accepted as an entry or declined with a note."""
+    """One shared lesson or drafted entry: pending review, then accepted as an entry or declined
+    with a note."""
 
     __tablename__ = "kb_submissions"
 
@@ -33,3 +35,11 @@ class SubmissionRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     decided_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
     author_told_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    # what a curator wrote or changed: the entry's title and answer instead of ones made of the
+    # fields above, and the members' questions it is to answer (a draft from an unanswered group)
+    title: Mapped[str | None] = mapped_column(Text, default=None)
+    answer: Mapped[str | None] = mapped_column(Text, default=None)
+    phrasings: Mapped[list[str] | None] = mapped_column(JSON, default=None)
+    group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("kb_unanswered_groups.id", ondelete="SET NULL"), default=None
+    )

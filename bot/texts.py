@@ -321,6 +321,48 @@ GROUP_ATTACHED = N_("Group #{id} is attached to “{title}”: {added} new phras
 GROUP_DISMISSED = N_("Group #{id} is marked out of scope.")
 GROUP_DECIDED = N_("That group was already decided.")
 
+# a new entry drafted from an unanswered group
+DRAFT_NEW_ENTRY = N_("Draft a new entry")
+ASK_DRAFT_TITLE = N_("A new entry for group #{group}. First, its title (at most 80 characters).")
+ASK_DRAFT_ANSWER = N_(
+    "Now its answer. You may write **bold**, _italic_, links as [words](https://...), and lines starting with - as bullet points."
+)
+DRAFT_SUMMARY = N_(
+    "Your draft, as the reviewers will get it:\n\nTitle: {title}\n\nAnswer: {answer}\n\nIt will also answer:\n{phrasings}\n\nIt applies to the whole region until someone edits it. Nothing is stored before you press Confirm."
+)
+DRAFT_QUEUED = N_(
+    "Draft #{id} is in the review queue, with {count} question(s) from group #{group} as its phrasings. Review, edit or accept it with /submissions."
+)
+DRAFT_CARD = N_(
+    "Draft #{id} from group #{group} ({country}, {date})\nTitle: {title}\nAnswer: {answer}\nKeywords: {tags}\nIt will also answer:\n{phrasings}"
+)
+PROBLEMS["markup"] = N_(
+    "The answer's markup is not valid ({reason}). Close every ** and _, and write links as [words](https://...)."
+)
+PROBLEMS["answer-too-long"] = N_(
+    "That answer is too long for one message: {length} characters with its title, at most {limit}."
+)
+
+# a submission edited before it is accepted
+EDIT = N_("Edit")
+ASK_EDIT_FIELD = N_("What should change in #{id}?")
+FIELD_NAMES = {
+    "title": N_("Title"),
+    "situation": N_("Situation"),
+    "action": N_("What was done"),
+    "worked": N_("What worked"),
+    "not_worked": N_("What did not"),
+    "answer": N_("Answer"),
+    "country": N_("Country"),
+    "tags": N_("Keywords"),
+}
+ASK_EDIT_VALUE = N_("#{id} · {field}, as it is now:\n{current}\n\nSend the new text.")
+ASK_EDIT_TAGS = N_(
+    "#{id} · keywords, as they are now: {current}\n\nSend the new ones, separated by commas, or - for none."
+)
+ASK_EDIT_COUNTRY = N_("#{id} applies to: {current}. Which country should it apply to?")
+FIELD_UNKNOWN = N_("There is no such field to change.")
+
 # Signal: choices come as numbered lines, picked by a reply or a reaction
 SIGNAL_REPLY = N_("Reply {numbers}.")
 SIGNAL_REPLY_OR_REACT = N_("Reply {numbers}, or react to this message with {emoji}.")
@@ -425,8 +467,9 @@ SHARE_ACCEPTED = N_("Your lesson #{id} is now in the knowledge base as “{title
 SHARE_DECLINED = N_("The curators did not add your lesson #{id}. Their note:\n\n{note}")
 SUBMISSIONS_NONE = N_("No shared lessons wait for review.")
 SUBMISSION_CARD = N_(
-    "Lesson #{id} ({country}, {date})\nSituation: {situation}\nWhat was done: {action}\nWhat worked: {worked}\nWhat did not: {not_worked}\nKeywords: {tags}\nNamed as author: {credit}"
+    "Lesson #{id} ({country}, {date})\nTitle: {title}\nSituation: {situation}\nWhat was done: {action}\nWhat worked: {worked}\nWhat did not: {not_worked}\nKeywords: {tags}\nNamed as author: {credit}"
 )
+SUBMISSION_ANSWER = N_("Answer, as a curator wrote it: {answer}")
 ACCEPT = N_("Accept")
 DECLINE = N_("Decline")
 ASK_DECLINE_NOTE = N_("Why is lesson #{submission} declined? Your note goes to its author.")

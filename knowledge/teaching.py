@@ -1,4 +1,5 @@
-"""Teaching from the queue: a group's questions become phrasings of an entry, or are dismissed.
+"""Teaching from the queue: a group's questions become phrasings of an entry, are dismissed, or
+go with a draft of a new entry to the review queue.
 
 Every change to what search knows bumps the knowledge revision, so every running instance
 rebuilds its index before its next search (see Librarian.ask_logged).
@@ -11,14 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.instance_key import InstanceValue
 from knowledge.curation_tables import GroupQuestionRow, GroupRow
 from knowledge.normalise import normalise
 from knowledge.tables import AskedRow, EntryRow, QuestionRow
-from knowledge.unanswered import ATTACHED, DISMISSED, OPEN, distinct_phrasings
+from knowledge.unanswered import ATTACHED, DISMISSED, DRAFTED, OPEN, distinct_phrasings
 
 REVISION = "kb_revision"
 ATTACHED_ORIGIN = "attached"
@@ -32,7 +33,7 @@ class TeachingRefused(Exception):
 
     def __init__(self, code: str, reason: str) -> None:
         super().__init__(reason)
-        self.code = code  # "no-group", "no-entry" or "decided"
+        self.code = code  # "no-group", "no-entry", "decided", or why a value was refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +47,8 @@ class Attached:
 
 async def attach(session: AsyncSession, group_id: int, entry_id: str, now: datetime) -> Attached:
     """Make a group's questions alternate phrasings of an entry; refused if it cannot be."""
-    group = await _open_group(session, group_id)
-    texts = distinct_phrasings(await _questions(session, group_id))
-    added = await add_phrasings(session, entry_id, texts)
+    group = await open_group(session, group_id)
+    added = await add_phrasings(session, entry_id, await phrasings_of(session, group_id))
     group.status, group.entry_id, group.decided_at = ATTACHED, entry_id, now
     return Attached(group_id, entry_id, added)
 
@@ -81,17 +81,57 @@ async def add_phrasings(
 
 async def dismiss(session: AsyncSession, group_id: int, now: datetime) -> None:
     """Mark a group out of scope: it leaves the queue, and similar questions join it quietly."""
-    group = await _open_group(session, group_id)
+    group = await open_group(session, group_id)
     group.status, group.decided_at = DISMISSED, now
 
 
-async def _open_group(session: AsyncSession, group_id: int) -> GroupRow:
+async def draft_from(session: AsyncSession, group_id: int, now: datetime) -> tuple[str, ...]:
+    """Close a group for a draft of a new entry; its questions, to become the entry's phrasings.
+
+    Of two curators drafting the same group at once, one gets it and the other a refusal.
+    """
+    await open_group(session, group_id)
+    claimed = await session.execute(
+        update(GroupRow)
+        .where(GroupRow.id == group_id, GroupRow.status == OPEN)
+        .values(status=DRAFTED, decided_at=now)
+    )
+    if not claimed.rowcount:  # type: ignore[attr-defined]  # a CursorResult for UPDATE
+        raise TeachingRefused("decided", f"group {group_id} was decided a moment ago")
+    return await phrasings_of(session, group_id)
+
+
+async def phrasings_of(session: AsyncSession, group_id: int) -> tuple[str, ...]:
+    """Every distinct wording of a group's questions, most asked first."""
+    return tuple(distinct_phrasings(await _questions(session, group_id)))
+
+
+async def draft_settled(
+    session: AsyncSession, group_id: int, entry_id: str | None, now: datetime
+) -> None:
+    """A group's draft was reviewed: accepted, the group is attached to the new entry; declined,
+    it is open again, for another decision."""
+    group = await session.get(GroupRow, group_id)
+    if group is None or group.status != DRAFTED:
+        return
+    if entry_id is None:
+        group.status, group.decided_at = OPEN, None
+    else:
+        group.status, group.entry_id, group.decided_at = ATTACHED, entry_id, now
+
+
+async def open_group(session: AsyncSession, group_id: int) -> GroupRow:
+    """The group, if it still waits for a decision; refused with what became of it otherwise."""
     group = await session.get(GroupRow, group_id)
     if group is None:
         raise TeachingRefused("no-group", f"there is no unanswered group {group_id}")
     if group.status == ATTACHED:
         raise TeachingRefused(
             "decided", f"group {group_id} is already attached to {group.entry_id!r}"
+        )
+    if group.status == DRAFTED:
+        raise TeachingRefused(
+            "decided", f"group {group_id} was already drafted as a new entry, waiting for review"
         )
     if group.status != OPEN:
         raise TeachingRefused("decided", f"group {group_id} was already dismissed")

@@ -1,8 +1,8 @@
 """The unanswered queue: questions answered "I don't know" or rated 👎, grouped by similarity.
 
 Grouping is incremental and stored, so a group keeps its id from one look to the next and a
-curator's decision about it sticks: a new question joins the most similar open (or dismissed)
-group, or starts one of its own.
+curator's decision about it sticks: a new question joins the most similar open (or dismissed, or
+drafted) group, or starts one of its own.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from knowledge.tables import AskedRow
 # "weather in podgorica today" together, and "weather" apart from "weather in Skopje reports".
 SIMILAR = 75.0
 EXAMPLES = 3  # distinct phrasings shown per group
-OPEN, ATTACHED, DISMISSED = "open", "attached", "dismissed"
+OPEN, ATTACHED, DISMISSED, DRAFTED = "open", "attached", "dismissed", "drafted"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from bot.app import Mreza
-from bot.cli import curate, quality, review, suggest
+from bot.cli import curate, drafting, quality, review, suggest
 from bot.cli.common import fail, print_json, with_mreza
 from core.clock import SystemClock
 from core.settings import Settings
@@ -22,6 +22,7 @@ def build() -> typer.Typer:
     group.command()(check)
     group.command()(export)
     curate.register(group)
+    drafting.register(group)
     review.register(group)
     suggest.register(group)
     quality.register(group)

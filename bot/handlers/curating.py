@@ -1,12 +1,14 @@
 """/unanswered: the queue of what members could not get answered, and teaching from it.
 
 Each group comes with buttons: attach it to one of the entries search finds closest to it (its
-questions become that entry's phrasings, in effect at once), or mark it out of scope.
+questions become that entry's phrasings, in effect at once), draft a new entry for it
+(bot/handlers/drafting.py), or mark it out of scope.
 """
 
 from __future__ import annotations
 
 from bot import texts
+from bot.handlers.drafting import draft_button
 from bot.turn import Turn
 from core.members import Role
 from core.messaging import Button
@@ -53,6 +55,7 @@ def _buttons(turn: Turn, group: Group) -> list[list[Button]]:
             rows.append([turn.button(label, KIND, f"a.{group.id}.{hit.entry_id}")])
         except ValueError:
             continue  # an id too long for Telegram's 64 bytes: `mreza kb attach` still can
+    rows.append([draft_button(turn, group.id)])
     rows.append([turn.button(turn.tr(texts.OUT_OF_SCOPE), KIND, f"d.{group.id}")])
     return rows
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot import texts
 from bot.dialogs import Dialog
 from bot.handlers.announcing import ANNOUNCE
+from bot.handlers.drafting import DRAFT
+from bot.handlers.editing import EDIT_COUNTRY, EDIT_FIELD
 from bot.handlers.handing_off import ANSWER
 from bot.handlers.pulse_dialog import PULSE
 from bot.handlers.pulsing import COMMENT
@@ -17,8 +19,11 @@ from bot.wizard import Wizard
 
 WIZARDS = {
     wizard.kind: wizard
-    for wizard in (ANNOUNCE, EVENT, EDIT_TEXT, EDIT_TIME, ANSWER, COMMENT, PULSE, SHARE, DECLINE)
-}
+    for wizard in (
+        ANNOUNCE, EVENT, EDIT_TEXT, EDIT_TIME, ANSWER, COMMENT, PULSE, SHARE, DECLINE, DRAFT,
+        EDIT_FIELD, EDIT_COUNTRY,
+    )
+}  # fmt: skip
 
 
 async def continue_dialog(turn: Turn, text: str) -> bool:

@@ -1,8 +1,9 @@
-"""/submissions: coordinators review shared lessons; authors hear the verdict through Mreža."""
+"""/submissions: coordinators review shared lessons and drafts; authors hear the verdict through
+Mreža."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime, timedelta
 
 from bot import texts
@@ -18,31 +19,45 @@ from knowledge.teaching import TeachingRefused
 
 SHOWN = 5  # one message each: more would trip Telegram's one-message-a-second per chat
 KIND = "w"  # "a.N" accept or "d.N" decline lesson N
+EDIT_KIND = "m"  # the Edit button's (bot/handlers/editing.py): "e.N" edit lesson N
 NOTE_LIMIT = 1000
 TELL_EVERY = timedelta(minutes=1)
+PHRASINGS_SHOWN = 5
 
 
 async def submissions(turn: Turn, _args: str = "") -> None:
-    """/submissions: the pending lessons, oldest first, each with Accept and Decline."""
+    """/submissions: the pending lessons, oldest first, each with Accept, Decline and Edit."""
     pending = await turn.services.submissions.listed()
     if not pending:
         await turn.say(texts.SUBMISSIONS_NONE)
         return
     for submission in pending[:SHOWN]:
-        buttons = [
-            turn.button(turn.tr(texts.ACCEPT), KIND, f"a.{submission.id}"),
-            turn.button(turn.tr(texts.DECLINE), KIND, f"d.{submission.id}"),
-        ]
-        await turn.say(card(turn, submission), [buttons])
+        await show(turn, submission)
+
+
+async def show(turn: Turn, submission: Submission) -> None:
+    """A submission's card with its buttons."""
+    number = submission.id
+    buttons = [
+        [
+            turn.button(turn.tr(texts.ACCEPT), KIND, f"a.{number}"),
+            turn.button(turn.tr(texts.DECLINE), KIND, f"d.{number}"),
+        ],
+        [turn.button(turn.tr(texts.EDIT), EDIT_KIND, f"e.{number}")],
+    ]
+    await turn.say(card(turn, submission), buttons)
 
 
 def card(turn: Turn, submission: Submission) -> str:
-    """A lesson as a reviewer reads it."""
+    """A lesson, or a curator's draft, as a reviewer reads it."""
+    if submission.drafted:
+        return _draft_card(turn, submission)
     lesson = submission.lesson
-    return turn.tr(texts.SUBMISSION_CARD).format(
+    text = turn.tr(texts.SUBMISSION_CARD).format(
         id=submission.id,
         country=lesson.country,
         date=f"{submission.created_at:%Y-%m-%d}",
+        title=lesson.title,
         situation=lesson.situation,
         action=lesson.action,
         worked=lesson.worked,
@@ -50,6 +65,31 @@ def card(turn: Turn, submission: Submission) -> str:
         tags=", ".join(lesson.tags) or "-",
         credit=turn.tr(texts.YES if lesson.author else texts.NO),
     )
+    if lesson.given_answer:
+        text += "\n" + turn.tr(texts.SUBMISSION_ANSWER).format(answer=lesson.given_answer)
+    return text
+
+
+def _draft_card(turn: Turn, submission: Submission) -> str:
+    lesson = submission.lesson
+    return turn.tr(texts.DRAFT_CARD).format(
+        id=submission.id,
+        group=submission.group_id,
+        country=lesson.country,
+        date=f"{submission.created_at:%Y-%m-%d}",
+        title=lesson.title,
+        answer=lesson.given_answer or "",
+        tags=", ".join(lesson.tags) or "-",
+        phrasings=listed_phrasings(lesson.phrasings),
+    )
+
+
+def listed_phrasings(phrasings: Sequence[str]) -> str:
+    """Members' wordings one per line, the first few, and how many more."""
+    lines = [f"– {text[:200]}" for text in phrasings[:PHRASINGS_SHOWN]]
+    if len(phrasings) > PHRASINGS_SHOWN:
+        lines.append(f"(+{len(phrasings) - PHRASINGS_SHOWN})")
+    return "\n".join(lines) or "-"
 
 
 async def review(turn: Turn, payload: str) -> bool | str:
@@ -71,7 +111,7 @@ async def review(turn: Turn, payload: str) -> bool | str:
         return texts.SUBMISSION_DECIDED
     await turn.services.librarian.refresh()
     await turn.say(texts.SUBMISSION_ACCEPTED, id=number, entry=entry_id)
-    await tell_authors(turn.services)
+    await _settled(turn, int(number))
     return True
 
 
@@ -88,11 +128,19 @@ async def _note(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, str] | 
         await turn.say(texts.SUBMISSION_DECIDED)
         return None
     await turn.say(texts.SUBMISSION_DECLINED, id=number)
-    await tell_authors(turn.services)
+    await _settled(turn, number)
     return None
 
 
 DECLINE = Wizard("decline", (Step("note", _note, texts.ASK_DECLINE_NOTE),))
+
+
+async def _settled(turn: Turn, number: int) -> None:
+    """Tell authors; a reviewer who decided their own draft has just seen the verdict."""
+    decided = await turn.services.submissions.get(number)
+    if decided and turn.member and decided.member_id == turn.member.id:
+        await turn.services.submissions.told(number, turn.services.clock.now())
+    await tell_authors(turn.services)
 
 
 async def tell_authors(services: Services) -> int:

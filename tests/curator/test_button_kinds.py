@@ -5,6 +5,8 @@ from __future__ import annotations
 from bot import pulse_cards
 from bot.handlers import (
     curating,
+    drafting,
+    editing,
     handing_off,
     handoff_teaching,
     results,
@@ -21,5 +23,6 @@ def test_button_kinds_are_distinct() -> None:
         "e", "f", "p", "t", "l", "x", "r", DIALOG, schedules.KIND, results.KIND,
         pulse_cards.ANSWER_KIND, pulse_cards.COMMENT_KIND,
         handing_off.KIND, handoff_teaching.KIND, curating.KIND, reviewing.KIND, suggesting.KIND,
+        drafting.KIND, editing.KIND,
     ]  # fmt: skip
     assert len(kinds) == len(set(kinds))

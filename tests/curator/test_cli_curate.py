@@ -157,3 +157,124 @@ def test_write_back_refuses_a_file_changed_since_the_load(env: dict[str, str], k
     assert result.exit_code == 1
     assert "persons-of-trust.yaml: changed on disk since Mreža loaded it" in result.stderr
     assert path.read_text(encoding="utf-8") == edited
+
+
+PARKING = "where can I park at the ministry"
+PARKING_TITLE = "Parking at the ministry"
+PARKING_ANSWER = "Staff need a **permit** from the logistics office."
+
+
+def drafted(env: dict[str, str], *extra: str) -> Result:
+    """A member asked PARKING; a curator drafts an entry for its group."""
+    members_ask(env, ("ME", PARKING))
+    draft = ("kb", "draft", "1", "--title", PARKING_TITLE, "--answer", PARKING_ANSWER)
+    return mreza(env, *draft, *extra)
+
+
+def test_draft_queues_a_new_entry_and_closes_the_group(env: dict[str, str]) -> None:
+    """draft prints the submission's number; the group leaves the queue; review lists the draft."""
+    result = drafted(env, "--tags", "Parking, Visitors", "--country", "me")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("draft 1 from group 1, with 1 phrasing(s), waits for review")
+    assert json.loads(mreza(env, "kb", "unanswered", "--json").stdout) == []
+    [draft] = json.loads(mreza(env, "kb", "submissions", "--json").stdout)
+    assert (draft["title"], draft["answer"], draft["phrasings"], draft["group"]) == (
+        PARKING_TITLE, PARKING_ANSWER, [PARKING], 1
+    )  # fmt: skip
+    assert (draft["country"], draft["tags"], draft["credit"]) == (
+        "ME",
+        ["parking", "visitors"],
+        False,
+    )
+
+
+def test_draft_json_prints_the_number(env: dict[str, str]) -> None:
+    """--json prints {"id": N} and nothing else."""
+    assert json.loads(drafted(env, "--json").stdout) == {"id": 1}
+
+
+def test_an_accepted_draft_is_exported_and_answers_the_groups_question(
+    env: dict[str, str],
+) -> None:
+    """Accepted, the draft is an entry with the group's question as a phrasing, served at once."""
+    drafted(env)
+    accepted = mreza(env, "kb", "accept", "1")
+    assert accepted.stdout == "lesson 1 accepted as entry parking-at-the-ministry-1\n"
+    entries = json.loads(mreza(env, "kb", "export", "--json").stdout)
+    entry = next(e for e in entries if e["id"] == "parking-at-the-ministry-1")
+    assert (entry["title"], entry["answer"], entry["countries"], entry["accepted"]) == (
+        PARKING_TITLE, PARKING_ANSWER, ["regional"], True
+    )  # fmt: skip
+    assert entry["questions"]["en"] == [
+        {"text": PARKING_TITLE, "curated": False}, {"text": PARKING, "curated": False}
+    ]  # fmt: skip
+    answer = json.loads(mreza(env, "ask", "--json", PARKING).stdout)
+    assert (answer["decision"], answer["results"][0]["id"]) == (
+        "answer", "parking-at-the-ministry-1"
+    )  # fmt: skip
+
+
+def test_write_back_drafts_the_accepted_entry_with_its_phrasings(
+    env: dict[str, str], kb: Path
+) -> None:
+    """write-back puts the accepted draft in drafts/, the group's question among its questions."""
+    drafted(env)
+    mreza(env, "kb", "accept", "1")
+    assert mreza(env, "kb", "write-back").exit_code == 0
+    text = (kb / "drafts" / "parking-at-the-ministry-1.yaml").read_text(encoding="utf-8")
+    assert f"title: {PARKING_TITLE}\n" in text
+    assert f"  en:\n    - {PARKING_TITLE}\n    - {PARKING}\n" in text
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "reason"),
+    [
+        ("--title", "  ", "the title is empty"),
+        ("--title", "x" * 81, "the title is longer than 80 characters"),
+        ("--answer", "", "the answer is empty"),
+        ("--answer", "Staff need a **permit", "invalid markup: line 1: unbalanced '**'"),
+        ("--answer", "word " * 1000, "too long for one Telegram message"),
+        ("--country", "HR", "unknown country 'HR' (known: BA, ME, MK, RS, regional)"),
+    ],
+)
+def test_a_bad_draft_is_a_usage_error_and_stores_nothing(
+    env: dict[str, str], option: str, value: str, reason: str
+) -> None:
+    """Each bad value exits 2 with the reason; no submission, and the group still waits."""
+    result = drafted(env, option, value)
+    assert result.exit_code == 2
+    assert reason in result.stderr
+    assert json.loads(mreza(env, "kb", "submissions", "--json", "--all").stdout) == []
+    assert len(json.loads(mreza(env, "kb", "unanswered", "--json").stdout)) == 1
+
+
+def test_a_draft_needs_a_title_and_an_answer(env: dict[str, str]) -> None:
+    """Without --answer, draft is a usage error."""
+    result = mreza(env, "kb", "draft", "1", "--title", PARKING_TITLE)
+    assert result.exit_code == 2
+    assert "--answer" in result.output
+
+
+@pytest.mark.parametrize(
+    ("first", "group", "reason"),
+    [
+        ((), "2", "there is no unanswered group 2"),
+        (("draft", "1", "--title", "Other", "--answer", "Other"), "1", "was already drafted"),
+        (("attach", "1", "persons-of-trust"), "1", "is already attached to 'persons-of-trust'"),
+        (("dismiss", "1"), "1", "group 1 was already dismissed"),
+    ],
+)
+def test_a_decided_or_unknown_group_cannot_be_drafted(
+    env: dict[str, str], first: tuple[str, ...], group: str, reason: str
+) -> None:
+    """Drafting a group that is not waiting exits 1 with what became of it; nothing is added."""
+    members_ask(env, ("ME", PARKING))
+    mreza(env, "kb", "unanswered")
+    if first:
+        mreza(env, "kb", *first)
+    args = ("kb", "draft", group, "--title", PARKING_TITLE, "--answer", PARKING_ANSWER)
+    result = mreza(env, *args)
+    assert result.exit_code == 1
+    assert reason in result.stderr
+    waiting = json.loads(mreza(env, "kb", "submissions", "--json").stdout)
+    assert PARKING_TITLE not in [s["title"] for s in waiting]

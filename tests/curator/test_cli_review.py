@@ -173,3 +173,106 @@ def test_write_back_drafts_an_accepted_lesson_outside_the_loaded_files(
     assert "tags: [persons-of-trust]\ncountries: [RS]\n" in text
     assert mreza(env, "kb", "check", str(kb)).stdout == "42 entries, no problems\n"
     assert mreza(env, "kb", "write-back").stdout.startswith("nothing to write")
+
+
+def pending(env: dict[str, str]) -> dict[str, object]:
+    """The one lesson waiting for review, as `kb submissions --json` shows it."""
+    [lesson] = json.loads(mreza(env, "kb", "submissions", "--json").stdout)
+    return dict(lesson)
+
+
+def test_edit_changes_the_fields_shown_for_review(env: dict[str, str]) -> None:
+    """edit says what changed; --json shows the new title, texts, country and keywords."""
+    shared(env)
+    result = mreza(
+        env, "kb", "edit", "1", "--title", "Night-shift persons of trust",
+        "--worked", "Complaints came a month earlier", "--country", "me", "--tags", "Night shifts",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "lesson 1 edited (title, worked, country, tags): Night-shift persons of trust\n"
+    )
+    lesson = pending(env)
+    assert (lesson["title"], lesson["worked"]) == (
+        "Night-shift persons of trust", "Complaints came a month earlier"
+    )  # fmt: skip
+    assert (lesson["country"], lesson["tags"]) == ("ME", ["night-shifts"])
+    assert (lesson["situation"], lesson["answer"]) == (LESSON.situation, None)
+
+
+def test_accept_uses_the_edited_title_and_answer(env: dict[str, str]) -> None:
+    """The entry takes the edited title (and a slug from it) and the written answer."""
+    shared(env)
+    mreza(env, "kb", "edit", "1", "--title", "Night-shift persons of trust", "--answer", "Two.")
+    assert mreza(env, "kb", "accept", "1").stdout == (
+        "lesson 1 accepted as entry night-shift-persons-of-trust-1\n"
+    )
+    entries = json.loads(mreza(env, "kb", "export", "--json").stdout)
+    entry = next(e for e in entries if e["id"] == "night-shift-persons-of-trust-1")
+    assert (entry["title"], entry["answer"]) == (
+        "Night-shift persons of trust", "Two.\n\n_Shared by Alice (RS)._"
+    )  # fmt: skip
+
+
+def test_accepts_own_title_wins_over_the_edited_one(env: dict[str, str]) -> None:
+    """`accept --title` keeps working and beats an edited title."""
+    shared(env)
+    mreza(env, "kb", "edit", "1", "--title", "Night-shift persons of trust")
+    mreza(env, "kb", "accept", "1", "--title", "Persons of trust at night", "--id", "at-night")
+    entries = json.loads(mreza(env, "kb", "export", "--json").stdout)
+    assert next(e for e in entries if e["id"] == "at-night")["title"] == "Persons of trust at night"
+
+
+def test_edit_needs_something_to_change(env: dict[str, str]) -> None:
+    """Without an option, edit is a usage error that names the options."""
+    shared(env)
+    result = mreza(env, "kb", "edit", "1")
+    assert result.exit_code == 2
+    assert "nothing to change: give at least one of --title, --situation" in result.stderr
+    assert "--not-worked" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (("--title", ""), "the title is empty"),
+        (("--title", "x" * 81), "the title is longer than 80 characters"),
+        (("--worked", "x" * 2001), "the text is longer than 2000 characters"),
+        (("--action", " "), "the text is empty"),
+        (("--answer", "See [the plan](ftp://mod.gov.rs)"), "is not an http(s) URL"),
+        (("--title", "Fine", "--country", "Kosovo"), "unknown country 'Kosovo'"),
+    ],
+)
+def test_a_bad_edit_is_a_usage_error_and_changes_nothing(
+    env: dict[str, str], args: tuple[str, ...], reason: str
+) -> None:
+    """Each bad value exits 2 with the reason; the lesson is as it was, good changes too."""
+    shared(env)
+    before = pending(env)
+    result = mreza(env, "kb", "edit", "1", *args)
+    assert result.exit_code == 2
+    assert reason in result.stderr
+    assert pending(env) == before
+
+
+@pytest.mark.parametrize(
+    ("first", "reason"),
+    [
+        ((), "there is no submission 9"),
+        (("accept", "1"), "submission 1 was already accepted"),
+        (("decline", "1", "--note", "Covered"), "submission 1 was already declined"),
+    ],
+)
+def test_only_a_pending_lesson_can_be_edited(
+    env: dict[str, str], first: tuple[str, ...], reason: str
+) -> None:
+    """Editing an unknown or reviewed lesson exits 1 with the reason and changes nothing."""
+    shared(env)
+    if first:
+        mreza(env, "kb", *first)
+    number = first[1] if first else "9"
+    result = mreza(env, "kb", "edit", number, "--title", "Too late")
+    assert result.exit_code == 1
+    assert reason in result.stderr
+    listed = json.loads(mreza(env, "kb", "submissions", "--json", "--all").stdout)
+    assert "Too late" not in [s["title"] for s in listed]

@@ -40,14 +40,15 @@ async def test_an_answer_rated_thumbs_down_joins_the_queue(alice: Person, cora: 
     assert group.text.endswith(f"\n– {TRUST}")
 
 
-async def test_each_group_offers_the_closest_entries_and_out_of_scope(
+async def test_each_group_offers_the_closest_entries_a_draft_and_out_of_scope(
     alice: Person, cora: Person
 ) -> None:
-    """A group's buttons: attach to one of the entries search finds nearest, or out of scope."""
+    """A group's buttons: attach to one of the entries search finds nearest, draft a new one, or
+    out of scope."""
     await alice.says(CONFIDENTIAL)
     _, group = await cora.says("/unanswered")
-    assert group.labels[-1] == texts.OUT_OF_SCOPE
-    assert all(label.startswith("Attach to: ") for label in group.labels[:-1])
+    assert group.labels[-2:] == [texts.DRAFT_NEW_ENTRY, texts.OUT_OF_SCOPE]
+    assert all(label.startswith("Attach to: ") for label in group.labels[:-2])
 
 
 async def test_attaching_a_group_answers_its_question_at_once(

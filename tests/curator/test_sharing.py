@@ -62,7 +62,7 @@ async def test_a_confirmed_lesson_waits_for_review(alice: Person, cora: Person) 
     [card] = await cora.says("/submissions")
     assert card.text.startswith("Lesson #1 (RS, ")
     assert "Named as author: Yes" in card.text
-    assert card.labels == [texts.ACCEPT, texts.DECLINE]
+    assert card.labels == [texts.ACCEPT, texts.DECLINE, texts.EDIT]
 
 
 async def test_accepting_makes_an_entry_that_answers_at_once(
