@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from core.events import Chat
-from scheduler.pacer import Pacer
+from scheduler.pacer import MARGIN, Pacer
 
 FAST = 10_000.0  # a global rate that never holds anything up, for the per-chat tests
 
@@ -95,3 +95,37 @@ async def test_no_second_holds_more_than_the_rate() -> None:
         await pacer.slot(Chat("telegram", str(number)))
         granted.append(loop.time())
     assert one_second_peak(granted) <= 100
+
+
+async def test_a_second_and_a_margin_hold_no_more_than_the_rate() -> None:
+    """At 20 a second, the 21st send leaves more than a second and a margin after the 1st.
+
+    Sends arrive at Telegram with a few milliseconds of jitter; evenly spaced sends would put
+    the 21st exactly a second after the first, one jitter away from a 429.
+    """
+    pacer = Pacer(20)
+    loop = asyncio.get_running_loop()
+    granted = []
+    for number in range(41):
+        await pacer.slot(Chat("telegram", str(number)))
+        granted.append(loop.time())
+    assert all(
+        later - first > 1.0 + MARGIN for first, later in zip(granted, granted[20:], strict=False)
+    )
+
+
+async def test_senders_woken_together_still_keep_the_window() -> None:
+    """Many senders waiting at once cannot all slip through the same free moment."""
+    pacer = Pacer(10)
+    loop = asyncio.get_running_loop()
+    granted: list[float] = []
+
+    async def send(number: int) -> None:
+        await pacer.slot(Chat("telegram", str(number)))
+        granted.append(loop.time())
+
+    await asyncio.gather(*(send(number) for number in range(25)))
+    granted.sort()
+    assert all(
+        later - first > 1.0 + MARGIN for first, later in zip(granted, granted[10:], strict=False)
+    )
