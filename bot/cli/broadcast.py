@@ -32,6 +32,7 @@ from bot.member_tables import IdentityRow, MemberRow
 from bot.transports.telegram_api.connections import ShardedRequest
 from bot.transports.telegram_api.messenger import TelegramMessenger
 from core.clock import SystemClock
+from core.heap import keep_for_good
 from core.settings import Settings
 from core.storage import create_engine, session_factory, upgrade
 from scheduler.audience import Audience
@@ -179,6 +180,7 @@ async def broadcast(
             await upgrade(database)
             sessions = session_factory(database)
             await add_members(sessions, users)
+            keep_for_good()  # as ``mreza run`` does once it has started
             started = time.perf_counter()
             await Planner(sessions, SqlMemberDirectory(sessions), SystemClock()).announce(
                 AnnouncementDraft(TEXT, Audience(everyone=True)), None

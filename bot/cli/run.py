@@ -17,6 +17,7 @@ from bot.log_format import use_log_format
 from bot.transports.signal_cli.runner import run_on_signal
 from bot.transports.telegram_api.runner import Listen, run_on_telegram
 from bot.transports.together import run_on_telegram_and_signal
+from core.heap import keep_for_good
 from core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -108,6 +109,7 @@ def _serve(serve: Callable[[Mreza, asyncio.Event], Awaitable[None]], settings: S
         loop = asyncio.get_running_loop()
         for number in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(number, stop.set)
+        keep_for_good()  # what start-up built serves until the end
         await serve(mreza, stop)
 
     logging.getLogger().setLevel(logging.INFO)

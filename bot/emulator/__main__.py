@@ -9,6 +9,7 @@ import sys
 from bot.emulator.core import DEFAULT_TOKEN, EmulatorConfig
 from bot.emulator.emulator import BotApiEmulator
 from bot.emulator.spec import DEFAULT_SPEC_PATH
+from core.heap import keep_records_for_good
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -34,10 +35,14 @@ async def _serve(args: argparse.Namespace) -> None:
         latency_ms=args.latency_ms,
         enforce_limits=args.enforce_limits,
     )
+    # Every call served is kept for the tests to read: keep the collector off that record, as
+    # only a process of its own may (it freezes everything in the process).
+    settling = asyncio.create_task(keep_records_for_good())
     # The parent process reads this line to learn where the emulator listens.
     await emulator.serve_forever(
         lambda url: print(f"bot-api-emulator listening on {url}", flush=True)
     )
+    settling.cancel()
 
 
 def main(argv: list[str] | None = None) -> None:
