@@ -476,6 +476,10 @@ ASK_DECLINE_NOTE = N_("Why is lesson #{submission} declined? Your note goes to i
 SUBMISSION_ACCEPTED = N_("Lesson #{id} is now the entry {entry}, in effect at once.")
 SUBMISSION_DECLINED = N_("Lesson #{id} is declined; its author gets your note.")
 SUBMISSION_DECIDED = N_("That lesson was already reviewed.")
+SUBMISSION_NOT_AN_ENTRY = N_(
+    "Lesson #{id} cannot become an entry as it is: its answer would not fit in one message, or "
+    "its formatting is broken. Write a shorter answer with Edit, then accept it."
+)
 PROBLEMS["country"] = N_("Please press one of the countries.")
 
 # a coordinator's answer to a hand-off, turned into knowledge

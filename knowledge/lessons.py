@@ -178,6 +178,12 @@ async def accept_lesson(
     """Add the lesson as an entry whose title is its first phrasing; its id."""
     if await session.get(EntryRow, entry_id) is not None:
         raise TeachingRefused("decided", f"there is already an entry {entry_id!r}")
+    try:  # four full answers of the form make more than one message
+        checked_answer(lesson.answer(), title)
+    except FieldInvalid as problem:
+        raise TeachingRefused(
+            "not-an-entry", f"{problem}; write a shorter answer with edit --answer first"
+        ) from problem
     session.add(
         EntryRow(
             id=entry_id,

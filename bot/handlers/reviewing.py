@@ -107,8 +107,11 @@ async def review(turn: Turn, payload: str) -> bool | str:
         return True
     try:
         entry_id = await turn.services.submissions.accept(int(number), turn.services.clock.now())
-    except TeachingRefused:
-        return texts.SUBMISSION_DECIDED
+    except TeachingRefused as refused:
+        if refused.code != "not-an-entry":
+            return texts.SUBMISSION_DECIDED
+        await turn.say(texts.SUBMISSION_NOT_AN_ENTRY, id=number)
+        return True
     await turn.services.librarian.refresh()
     await turn.say(texts.SUBMISSION_ACCEPTED, id=number, entry=entry_id)
     await _settled(turn, int(number))

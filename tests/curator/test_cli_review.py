@@ -39,7 +39,7 @@ def mreza(env: dict[str, str], *args: str) -> Result:
     return CliRunner().invoke(build(), list(args), env=env)
 
 
-def shared(env: dict[str, str], credit: bool = True) -> None:
+def shared(env: dict[str, str], credit: bool = True, lesson: Lesson = LESSON) -> None:
     """Alice, a member, shared LESSON through the bot."""
 
     async def share() -> None:
@@ -47,7 +47,7 @@ def shared(env: dict[str, str], credit: bool = True) -> None:
         async with open_mreza(settings) as app:
             now = app.clock.now()
             alice = await app.members.add(NewMember("Alice", "RS", Identity("telegram", "1")), now)
-            await SubmissionBook(app.sessions).submit(alice.id, LESSON, credit, "en", now)
+            await SubmissionBook(app.sessions).submit(alice.id, lesson, credit, "en", now)
 
     asyncio.run(share())
 
@@ -276,3 +276,20 @@ def test_only_a_pending_lesson_can_be_edited(
     assert reason in result.stderr
     listed = json.loads(mreza(env, "kb", "submissions", "--json", "--all").stdout)
     assert "Too late" not in [s["title"] for s in listed]
+
+
+def test_a_lesson_longer_than_a_message_is_refused_until_its_answer_is_shorter(
+    env: dict[str, str],
+) -> None:
+    """Accept says why and what to do, and changes nothing; after edit --answer it goes through."""
+    long = "x " * 999
+    shared(env, lesson=Lesson("Night shifts", long, long, long, "RS", ()))
+    refused = mreza(env, "kb", "accept", "1")
+    assert refused.exit_code == 1
+    assert "too long for one Telegram message" in refused.output
+    assert "edit --answer" in refused.output
+    [pending] = json.loads(mreza(env, "kb", "submissions", "--json").stdout)
+    assert pending["status"] == "pending"
+    assert mreza(env, "kb", "edit", "1", "--answer", "Rotate them fairly.").exit_code == 0
+    accepted = mreza(env, "kb", "accept", "1")
+    assert accepted.exit_code == 0, accepted.output

@@ -202,3 +202,28 @@ async def test_members_cannot_edit(network: Network, alice: Person) -> None:
     await shares(alice)
     assert await alice.sends_press(network.signer.sign(alice.chat, "m", "e.1")) == []
     assert alice.last_notice == texts.NOT_ALLOWED
+
+
+async def test_a_lesson_too_long_for_one_message_waits_for_a_shorter_answer(
+    network: Network, alice: Person, cora: Person
+) -> None:
+    """Four full answers of the form make more than one message: accept says what to do and
+    keeps the lesson; with a shorter written answer it becomes an entry."""
+    await alice.says("/share")
+    for word in ("situation", "action", "worked", "missed"):
+        await alice.says((f"{word} " * 300)[:1900])  # within the form's 2,000 each
+    await alice.presses(texts.COUNTRY_NAMES["RS"])
+    await alice.says("shifts")
+    await alice.presses(texts.NO)
+    await alice.presses(texts.CONFIRM)
+    await cora.says("/submissions")
+    [refusal] = await cora.presses(texts.ACCEPT)
+    assert refusal.text == texts.SUBMISSION_NOT_AN_ENTRY.format(id=1)
+    entry = "situation-situation-situation-situation-situation-situation-1"
+    assert network.mreza.librarian.entry(entry) is None
+    await cora.presses(texts.EDIT)
+    await cora.presses(texts.FIELD_NAMES["answer"])
+    await cora.says("Rotate the night shifts fairly.")
+    done, *_ = await cora.presses(texts.ACCEPT)
+    assert done.text == texts.SUBMISSION_ACCEPTED.format(id=1, entry=entry)
+    assert [r.text for r in await cora.says("/submissions")] == [texts.SUBMISSIONS_NONE]
