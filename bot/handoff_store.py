@@ -14,6 +14,9 @@ from bot.handoff_tables import HandoffRow
 
 OPEN, CLAIMED, ANSWERED, TAUGHT = "open", "claimed", "answered", "taught"
 REMIND_AFTER = timedelta(days=1)
+# A hand-off no coordinator could be shown (none reachable, or a transport still connecting) is
+# tried again from this old on: the first try has surely finished by then.
+RETRY_AFTER = timedelta(minutes=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +92,20 @@ class HandoffBook:
             (HandoffRow.status == ANSWERED) & (HandoffRow.claimed_by == coordinator_id),
             status=TAUGHT,
         )
+
+    async def heard(self, handoff_id: int, now: datetime) -> None:
+        """A coordinator has been shown the hand-off."""
+        await self._change(handoff_id, HandoffRow.heard_at.is_(None), heard_at=now)
+
+    async def unheard(self, now: datetime) -> list[Handoff]:
+        """Open hand-offs no coordinator has been shown yet, oldest first."""
+        query = select(HandoffRow).where(
+            HandoffRow.status == OPEN,
+            HandoffRow.heard_at.is_(None),
+            HandoffRow.created_at <= now - RETRY_AFTER,
+        )
+        async with self._sessions() as session:
+            return [_handoff(row) for row in await session.scalars(query.order_by(HandoffRow.id))]
 
     async def due_reminders(self, now: datetime) -> list[Handoff]:
         """Open hand-offs a day old that were never reminded; marked reminded as they are read."""

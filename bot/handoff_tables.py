@@ -27,6 +27,8 @@ class HandoffRow(Base):
     question: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="open", index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # when a coordinator was first shown it; None while none could be reached, to try again
+    heard_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
     reminded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
     claimed_by: Mapped[int | None] = mapped_column(
         ForeignKey("members.id", ondelete="SET NULL"), default=None

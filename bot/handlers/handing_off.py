@@ -20,7 +20,9 @@ from knowledge.tables import AskedRow
 
 KIND = "h"
 ANSWER_LIMIT = 3000  # characters: one Telegram message with the question quoted above it
-REMIND_EVERY = timedelta(minutes=10)  # a day's wait allows this much slack, and spares the DB
+# A day's wait allows this much slack, and it spares the database; a hand-off no coordinator
+# could be shown waits at most this long for its next try.
+REMIND_EVERY = timedelta(minutes=10)
 
 
 async def pass_on(turn: Turn, payload: str) -> bool | str:
@@ -38,7 +40,8 @@ async def pass_on(turn: Turn, payload: str) -> bool | str:
     )
     if handoff is None:
         return texts.ALREADY_PASSED_ON
-    await notify_coordinators(turn.services, handoff, texts.HANDED_OVER)
+    if await notify_coordinators(turn.services, handoff, texts.HANDED_OVER):
+        await turn.services.handoffs.heard(handoff.id, now)
     await turn.say(texts.PASSED_ON)
     return True
 
@@ -147,6 +150,17 @@ async def remind_unclaimed(services: Services) -> int:
     return len(due)
 
 
+async def retry_unheard(services: Services) -> int:
+    """Show hand-offs no coordinator could be shown yet, now that one may be reached; how many
+    reached someone."""
+    reached = 0
+    for handoff in await services.handoffs.unheard(services.clock.now()):
+        if await notify_coordinators(services, handoff, texts.HANDED_OVER):
+            await services.handoffs.heard(handoff.id, services.clock.now())
+            reached += 1
+    return reached
+
+
 def handoff_reminders(
     services: Services, every: timedelta = REMIND_EVERY
 ) -> Callable[[], Awaitable[int]]:
@@ -158,6 +172,6 @@ def handoff_reminders(
         if last and now - last[0] < every:
             return 0
         last[:] = [now]
-        return await remind_unclaimed(services)
+        return await retry_unheard(services) + await remind_unclaimed(services)
 
     return chore

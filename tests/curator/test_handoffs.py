@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot import texts
-from bot.handlers.handing_off import remind_unclaimed
+from bot.handlers.handing_off import remind_unclaimed, retry_unheard
 from core.members import Role
 from tests.bot.people import Network, Person
 
@@ -171,3 +171,30 @@ async def test_only_the_coordinator_who_answered_can_teach_from_it(
     forged = network.signer.sign(dragan.chat, "j", "e.1")
     assert await dragan.sends_press(forged) == []
     assert dragan.last_notice == texts.BUTTON_EXPIRED
+
+
+async def test_a_question_no_coordinator_heard_reaches_the_first_one_who_can(
+    network: Network, alice: Person
+) -> None:
+    """Passed on while no coordinator could be reached, it is shown to one a little later."""
+    await passes_on(alice)
+    assert alice.last_message.text == texts.PASSED_ON
+    cora = await network.member("Cora", country="RS", role=Role.COORDINATOR)
+    services = network.conversation.services
+    network.clock.advance(timedelta(minutes=2))
+    assert await retry_unheard(services) == 1
+    assert cora.last_message.text == texts.HANDED_OVER.format(country="Serbia", question=QUESTION)
+    assert cora.last_message.labels == [texts.CLAIM_HANDOFF]
+    network.clock.advance(timedelta(minutes=10))
+    assert await retry_unheard(services) == 0
+    assert len(cora.messages) == 1
+
+
+async def test_a_question_a_coordinator_heard_is_not_shown_again_early(
+    network: Network, alice: Person, cora: Person
+) -> None:
+    """Heard at once, it waits for the day's reminder like any other."""
+    await passes_on(alice)
+    network.clock.advance(timedelta(hours=1))
+    assert await retry_unheard(network.conversation.services) == 0
+    assert len(cora.messages) == 1
