@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import weakref
 from collections.abc import Iterator
 
 import pytest
 
-from core.heap import keep_for_good, keep_records_for_good
+from core.heap import collect_young_only, keep_for_good
 
 
 @pytest.fixture
@@ -32,16 +33,25 @@ def test_what_start_up_built_is_frozen_and_garbage_is_not() -> None:
     assert gc.collect() == 0  # nothing left to find: the cycle went before the freeze
 
 
-@pytest.mark.usefixtures("unfrozen")
-async def test_a_recording_process_freezes_what_it_keeps_as_it_goes() -> None:
-    """Records added after start are frozen too, on the next turn of the settling task."""
-    settling = asyncio.create_task(keep_records_for_good(every=0.01))
+async def test_a_recording_process_collects_only_its_young_garbage() -> None:
+    """While it runs, nothing collects on its own; every turn, young reference cycles go."""
+    settling = asyncio.create_task(collect_young_only(every=0.01))
+    await asyncio.sleep(0)
+    assert not gc.isenabled()
+    cycle: list[object] = []
+    cycle.append(cycle)
+    gone = weakref.ref(Cell(cycle))
+    del cycle
     await asyncio.sleep(0.05)
-    before = gc.get_freeze_count()
-    records = [[number] for number in range(1000)]
-    await asyncio.sleep(0.05)
+    assert gone() is None
     settling.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await settling
-    # the count also drops when a frozen object dies, as a few of the event loop's do meanwhile
-    assert gc.get_freeze_count() >= before + len(records) - 50
+    assert gc.isenabled()
+
+
+class Cell:
+    """Something a weak reference can point to, held only by a reference cycle."""
+
+    def __init__(self, cycle: list[object]) -> None:
+        cycle.append(self)

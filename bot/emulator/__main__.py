@@ -9,7 +9,7 @@ import sys
 from bot.emulator.core import DEFAULT_TOKEN, EmulatorConfig
 from bot.emulator.emulator import BotApiEmulator
 from bot.emulator.spec import DEFAULT_SPEC_PATH
-from core.heap import keep_records_for_good
+from core.heap import collect_young_only
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -36,8 +36,8 @@ async def _serve(args: argparse.Namespace) -> None:
         enforce_limits=args.enforce_limits,
     )
     # Every call served is kept for the tests to read: keep the collector off that record, as
-    # only a process of its own may (it freezes everything in the process).
-    settling = asyncio.create_task(keep_records_for_good())
+    # only a process of its own may (this changes collection for the whole process).
+    settling = asyncio.create_task(collect_young_only())
     # The parent process reads this line to learn where the emulator listens.
     await emulator.serve_forever(
         lambda url: print(f"bot-api-emulator listening on {url}", flush=True)
