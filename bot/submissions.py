@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.member_tables import MemberRow
 from bot.submission_tables import SubmissionRow
-from knowledge.lessons import FIELD_LIMIT as FIELD_LIMIT  # the form's limit, named here too
 from knowledge.lessons import FIELDS, Lesson, accept_lesson, entry_id_for
 from knowledge.teaching import TeachingRefused, draft_from, draft_settled
 

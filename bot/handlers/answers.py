@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 
 from bot import texts
@@ -10,6 +11,7 @@ from bot.dialogs import Dialog
 from bot.turn import Turn
 from bot.wizard import Choice, Invalid
 from core.durations import duration
+from knowledge.lessons import FieldInvalid
 from scheduler.audience import Audience, AudienceError
 from scheduler.drafts import ScheduleError, When, parse_time
 
@@ -26,6 +28,15 @@ REPEATS: tuple[tuple[Choice, ...], ...] = (
     ((texts.ONCE, ONCE), (texts.WEEKLY, "FREQ=WEEKLY"), (texts.MONTHLY, "FREQ=MONTHLY")),
 )
 NO_REMINDERS = "none"
+
+
+@contextmanager
+def field_checks() -> Iterator[None]:
+    """A lesson field's refusal, said as the dialog step's problem."""
+    try:
+        yield
+    except FieldInvalid as refused:
+        raise Invalid(refused.code, None, **refused.values) from None
 
 
 def problem(error: ScheduleError, back_to: str | None = None, limit: int = 0) -> Invalid:

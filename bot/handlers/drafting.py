@@ -9,13 +9,13 @@ from collections.abc import Mapping
 
 from bot import texts
 from bot.dialogs import Dialog
-from bot.handlers.answers import CONFIRM, confirmed
+from bot.handlers.answers import CONFIRM, confirmed, field_checks
 from bot.handlers.reviewing import listed_phrasings
 from bot.turn import Turn
-from bot.wizard import Buttons, Invalid, Step, Wizard
+from bot.wizard import Buttons, Step, Wizard
 from core.members import Role
 from core.messaging import Button
-from knowledge.lessons import FieldInvalid, Lesson, checked_answer, checked_title
+from knowledge.lessons import Lesson, checked_answer, checked_title
 from knowledge.teaching import TeachingRefused, open_group, phrasings_of
 
 KIND = "n"  # "GROUP": draft a new entry from that unanswered group
@@ -42,22 +42,14 @@ async def start(turn: Turn, payload: str) -> bool | str:
     return True
 
 
-def _invalid(refused: FieldInvalid) -> Invalid:
-    return Invalid(refused.code, None, **refused.values)
-
-
 async def _title(_turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
-    try:
+    with field_checks():
         return {"title": checked_title(answer)}
-    except FieldInvalid as refused:
-        raise _invalid(refused) from None
 
 
 async def _answer(_turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, str]:
-    try:
+    with field_checks():
         return {"answer": checked_answer(answer, dialog.data["title"])}
-    except FieldInvalid as refused:
-        raise _invalid(refused) from None
 
 
 async def _preview(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:

@@ -8,14 +8,15 @@ from dataclasses import replace
 
 from bot import texts
 from bot.dialogs import Dialog
+from bot.handlers.answers import field_checks
 from bot.handlers.reviewing import EDIT_KIND, show
 from bot.handlers.sharing import COUNTRY_CHOICES
 from bot.submissions import PENDING, Submission
 from bot.turn import Turn
-from bot.wizard import Buttons, Invalid, Step, Wizard
+from bot.wizard import Buttons, Step, Wizard
 from core.members import Role
 from core.messaging import Button
-from knowledge.lessons import FIELDS, FieldInvalid
+from knowledge.lessons import FIELDS
 from knowledge.teaching import TeachingRefused
 
 KIND = EDIT_KIND  # "e.N" offers lesson N's fields; "f.N.FIELD" asks for that field's new text
@@ -89,9 +90,8 @@ def _current(submission: Submission, field: str) -> str:
 async def _revise(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, str] | None:
     number, field = int(dialog.data["submission"]), dialog.data["field"]
     try:
-        edited = await turn.services.submissions.edit(number, {field: answer})
-    except FieldInvalid as refused:
-        raise Invalid(refused.code, None, **refused.values) from None
+        with field_checks():
+            edited = await turn.services.submissions.edit(number, {field: answer})
     except TeachingRefused:  # reviewed by someone else while this dialog went on
         await turn.say(texts.SUBMISSION_DECIDED)
         return None

@@ -6,16 +6,13 @@ from collections.abc import Mapping
 
 from bot import texts
 from bot.dialogs import Dialog
-from bot.handlers.answers import CONFIRM, confirmed
-from bot.submissions import FIELD_LIMIT
+from bot.handlers.answers import CONFIRM, confirmed, field_checks
 from bot.turn import Turn
 from bot.wizard import Buttons, Choice, Invalid, Step, Taker, Wizard
-from core.members import COUNTRIES, Role
-from knowledge.lessons import Lesson
-from knowledge.normalise import words
+from core.members import Role
+from knowledge.lessons import Lesson, checked_country, checked_text, tags_of
 
 SKIP = "skip"
-TAG_LIMIT = 5
 COUNTRY_CHOICES: tuple[tuple[Choice, ...], ...] = (
     ((texts.COUNTRY_NAMES["BA"], "BA"), (texts.COUNTRY_NAMES["ME"], "ME")),
     ((texts.COUNTRY_NAMES["MK"], "MK"), (texts.COUNTRY_NAMES["RS"], "RS")),
@@ -33,29 +30,21 @@ def _text(name: str) -> Taker:
     """A step that takes free text: not empty, not longer than the limit."""
 
     async def take(_turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
-        text = answer.strip()
-        if not text:
-            raise Invalid("empty")
-        if len(text) > FIELD_LIMIT:
-            raise Invalid("too-long", limit=FIELD_LIMIT)
-        return {name: text}
+        with field_checks():
+            return {name: checked_text(answer)}
 
     return take
 
 
 async def _country(_turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
-    value = "regional" if answer.strip().lower() == "regional" else answer.strip().upper()
-    if value not in COUNTRIES:
-        raise Invalid("country")
-    return {"country": value}
+    with field_checks():
+        return {"country": checked_country(answer)}
 
 
 async def _tags(_turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
     if answer.strip().lower() == SKIP:
         return {"tags": ""}
-    tags = ["-".join(words(part)) for part in answer.split(",")]
-    unique = list(dict.fromkeys(tag[:40].strip("-") for tag in tags if tag))
-    return {"tags": ",".join(unique[:TAG_LIMIT])}
+    return {"tags": ",".join(tags_of(answer))}
 
 
 async def _credit(_turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
