@@ -40,9 +40,16 @@ async def pass_on(turn: Turn, payload: str) -> bool | str:
     )
     if handoff is None:
         return texts.ALREADY_PASSED_ON
-    if await notify_coordinators(turn.services, handoff, texts.HANDED_OVER):
-        await turn.services.handoffs.heard(handoff.id, now)
+    await show_coordinators(turn.services, handoff)
     await turn.say(texts.PASSED_ON)
+    return True
+
+
+async def show_coordinators(services: Services, handoff: Handoff) -> bool:
+    """Show a new hand-off to its coordinators; True, and remembered, once one has seen it."""
+    if not await notify_coordinators(services, handoff, texts.HANDED_OVER):
+        return False
+    await services.handoffs.heard(handoff.id, services.clock.now())
     return True
 
 
@@ -153,12 +160,8 @@ async def remind_unclaimed(services: Services) -> int:
 async def retry_unheard(services: Services) -> int:
     """Show hand-offs no coordinator could be shown yet, now that one may be reached; how many
     reached someone."""
-    reached = 0
-    for handoff in await services.handoffs.unheard(services.clock.now()):
-        if await notify_coordinators(services, handoff, texts.HANDED_OVER):
-            await services.handoffs.heard(handoff.id, services.clock.now())
-            reached += 1
-    return reached
+    unheard = await services.handoffs.unheard(services.clock.now())
+    return sum([await show_coordinators(services, handoff) for handoff in unheard])
 
 
 def handoff_reminders(
