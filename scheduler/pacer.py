@@ -160,10 +160,10 @@ class Pacer:
 
     async def _take(self, window: _Window) -> None:
         while True:
-            await self._until(self._paused_until)
-            await self._until(window.free_at())
+            await self._until(lambda: self._paused_until)
+            await self._until(window.free_at)
             await self._global_slot()
-            await self._until_free(self._last_second.free_at)
+            await self._until(self._last_second.free_at)
             if self._timer.now() >= self._paused_until:
                 break  # a 429 arrived while this one waited for the rate: wait that out too
         now = self._timer.now()
@@ -204,12 +204,8 @@ class Pacer:
         """True while a flood wait lasts."""
         return self._timer.now() < self._paused_until
 
-    async def _until(self, moment: float) -> None:
-        while (wait := moment - self._timer.now()) > 0:
-            await self._timer.sleep(wait)
-
-    async def _until_free(self, free_at: Callable[[], float]) -> None:
-        """Wait for a moment that others' sends may move while this one sleeps."""
+    async def _until(self, free_at: Callable[[], float]) -> None:
+        """Wait for a moment that others' sends (or a 429) may move while this one sleeps."""
         while (wait := free_at() - self._timer.now()) > 0:
             await self._timer.sleep(wait)
 
