@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import sys
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
 
 import pytest
 
@@ -18,26 +14,7 @@ from core.settings import Settings
 from tests.signal.people import SignalPeople
 from tests.telegram.people import People
 from tests.telegram.running import free_port
-from tests.telegram.test_mreza_run import STARTUP_WAIT, Process, read_until
-
-
-@asynccontextmanager
-async def mreza_run(settings: Settings, *args: str, **environment: str) -> AsyncIterator[Process]:
-    """``python -m bot.cli run ARGS`` on the test's database, with these MREZA_ variables."""
-    env = dict(os.environ, MREZA_DATABASE_URL=settings.database_url)
-    env.update({f"MREZA_{name.upper()}": value for name, value in environment.items()})
-    process = await asyncio.create_subprocess_exec(
-        *(sys.executable, "-m", "bot.cli", "run", *args),
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    try:
-        yield process
-    finally:
-        if process.returncode is None:
-            process.kill()
-            await process.wait()
+from tests.telegram.test_mreza_run import STARTUP_WAIT, Process, mreza_run, read_until
 
 
 async def stops_cleanly(process: Process) -> None:

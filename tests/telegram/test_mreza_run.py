@@ -7,7 +7,7 @@ import os
 import signal
 import sys
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 import pytest
 
@@ -22,12 +22,12 @@ Process = asyncio.subprocess.Process
 
 
 @asynccontextmanager
-async def mreza_run(settings: Settings, api_url: str, token: str) -> AsyncIterator[Process]:
-    """``python -m bot.cli run`` on the test's database against the given Bot API."""
-    env = dict(os.environ, MREZA_DATABASE_URL=settings.database_url, MREZA_TELEGRAM_TOKEN=token)
+async def mreza_run(settings: Settings, *args: str, **environment: str) -> AsyncIterator[Process]:
+    """``python -m bot.cli run ARGS`` on the test's database, with these MREZA_ variables."""
+    env = dict(os.environ, MREZA_DATABASE_URL=settings.database_url)
+    env.update({f"MREZA_{name.upper()}": value for name, value in environment.items()})
     process = await asyncio.create_subprocess_exec(
-        *(sys.executable, "-m", "bot.cli", "run", "--telegram-api-url", api_url),
-        *("--listen", f"127.0.0.1:{free_port()}"),
+        *(sys.executable, "-m", "bot.cli", "run", *args),
         env=env,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
@@ -38,6 +38,16 @@ async def mreza_run(settings: Settings, api_url: str, token: str) -> AsyncIterat
         if process.returncode is None:
             process.kill()
             await process.wait()
+
+
+def on_telegram(
+    settings: Settings, api_url: str, token: str
+) -> AbstractAsyncContextManager[Process]:
+    """``mreza run`` against the given Bot API."""
+    listen = f"127.0.0.1:{free_port()}"
+    return mreza_run(
+        settings, "--telegram-api-url", api_url, "--listen", listen, telegram_token=token
+    )
 
 
 async def read_until(process: Process, fragment: str) -> str:
@@ -57,7 +67,7 @@ async def test_mreza_run_serves_until_sigterm(
 ) -> None:
     """The process answers a member, then stops cleanly on SIGTERM without printing the token."""
     alice = await People(emu, mreza).member("Alice")
-    async with mreza_run(settings, emu.base_url, emu.token) as process:
+    async with on_telegram(settings, emu.base_url, emu.token) as process:
         printed = await read_until(process, "is running on Telegram")
         await alice.says("What is resolution 1325?")
         assert (await alice.reply()).params["parse_mode"] == "HTML"
@@ -72,7 +82,7 @@ async def test_a_rejected_token_is_reported_without_printing_it(
 ) -> None:
     """A wrong token ends `mreza run` with an error that does not contain the token."""
     wrong = "999:do-not-print-this-token"
-    async with mreza_run(settings, emu.base_url, wrong) as process:
+    async with on_telegram(settings, emu.base_url, wrong) as process:
         out, err = await asyncio.wait_for(process.communicate(), STARTUP_WAIT)
     assert process.returncode != 0
     assert wrong not in out.decode() + err.decode()
