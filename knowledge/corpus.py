@@ -1,6 +1,6 @@
 """Many texts analysed at once, for building the index.
 
-A knowledge base of 10,000 entries holds two million words but only tens of thousands of
+A knowledge base of 10,000 entries holds millions of words but only tens of thousands of
 distinct ones, so Python touches each distinct token once and numpy does the rest: positions
 become arrays of ids, and texts are runs of positions cut by offsets.
 """
@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 
 from knowledge.analysis import Analyzer
+from knowledge.splitting import split_texts
 
 Ints = npt.NDArray[np.int64]
 
@@ -33,14 +34,11 @@ class Corpus:
 
 def analyse(texts: Sequence[str], analyzer: Analyzer) -> Corpus:
     """Normalise, stem and map many texts to terms, as ``Analyzer.terms`` does one by one."""
-    splits = list(map(str.split, texts))
-    flat = list(chain.from_iterable(splits))
-    distinct = list(dict.fromkeys(flat))
-    token_ids = ids_of(flat, dict(zip(distinct, count(), strict=False)))
-    table = _WordTable(analyzer, distinct)
+    split = split_texts(texts)
+    table = _WordTable(analyzer, split.distinct)
     per_token = lengths([t.infos for t in table.tokens])
-    word_ids = ragged_gather(table.token_words, per_token, token_ids)
-    word_offsets = offsets(per_token[token_ids])[offsets(lengths(splits))]
+    word_ids = ragged_gather(table.token_words, per_token, split.ids)
+    word_offsets = offsets(per_token[split.ids])[split.offsets]
     term_ids = table.word_terms[word_ids]
     _merge_phrases(table, word_ids, term_ids, word_offsets)
     kept = term_ids >= 0

@@ -84,6 +84,8 @@ TEXTS = [
     "Gender focal points and contact points in the MoD",
     "training for persons of trust in Serbia, and sexual harassment complaints",
     "Кога е донесена Резолуцијата 1325 на Советот за безбедност?",
+    "  person\u00a0of trust\t",  # whitespace at the edges and between words of a term
+    " \n ",
 ]
 
 
