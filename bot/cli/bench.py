@@ -1,4 +1,8 @@
-"""``mreza bench``: performance figures, printed, never asserted in tests."""
+"""``mreza bench``: performance figures, printed, never asserted in tests.
+
+The benchmarks bring in the emulators, a web server and the delivery engine; each command
+imports what it runs, so that every other ``mreza`` command starts without them.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,7 @@ from typing import Annotated
 
 import typer
 
-from bot.cli.broadcast import FREE_RATE
-from bot.cli.broadcast import broadcast as run_broadcast
-from bot.cli.cluster_bench import Scenario
-from bot.cli.cluster_report import DEFAULT_SERVER, logs_directory, report_cluster_broadcast
-from bot.cli.pulse_bench import run_pulse_bench
-from bot.cli.signal_bench import run_signal_bench
+from bot.cli.cluster import DEFAULT_SERVER
 from core.clock import SystemClock
 from core.settings import Settings
 from knowledge.bench import SIZES, run_search_bench
@@ -66,6 +65,11 @@ def broadcast(
 
     With --instances N > 1: N `mreza run --webhook` processes on PostgreSQL share the work.
     """
+    from bot.cli.broadcast import FREE_RATE
+    from bot.cli.broadcast import broadcast as run_broadcast
+    from bot.cli.cluster_bench import Scenario
+    from bot.cli.cluster_report import logs_directory, report_cluster_broadcast
+
     settings = Settings()
     chosen = rate or settings.send_rate
     if instances > 1:
@@ -95,6 +99,8 @@ def pulse(
     members: Annotated[int, typer.Option(help="Members the pulse goes to.")] = 10_000,
 ) -> None:
     """One pulse to N members: fan-out, composing, ingesting N answers, and the results."""
+    from bot.cli.pulse_bench import run_pulse_bench
+
     figures = asyncio.run(run_pulse_bench(members))
     typer.echo(f"members {figures.members}")
     for name, seconds in (
@@ -115,6 +121,8 @@ def signal_broadcast(
     backoff: Annotated[float, typer.Option(help="MREZA_SIGNAL_BACKOFF, seconds.")] = 1.0,
 ) -> None:
     """One announcement to N Signal members through `mreza run --transport signal`, measured."""
+    from bot.cli.signal_bench import run_signal_bench
+
     figures = asyncio.run(run_signal_bench(members, rate, limits, retry_after, backoff))
     typer.echo(
         f"members {members}  rate {rate:g}/s  rate limits {limits} x {retry_after} s"

@@ -126,6 +126,10 @@ async def healthy(instance: Instance, logs: Path, within: float = STARTUP_WAIT) 
     raise RuntimeError(f"instance {instance.name} did not come up:\n{tail}")
 
 
+# where ``mreza bench broadcast --instances N`` makes its scratch database unless told otherwise
+DEFAULT_SERVER = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+
+
 @contextlib.asynccontextmanager
 async def scratch_database(server: str) -> AsyncIterator[str]:
     """A new database on a PostgreSQL server for one run, dropped afterwards; its URL."""

@@ -11,8 +11,6 @@ import typer
 from bot.cli.cluster import scratch_database
 from bot.cli.cluster_bench import ClusterFigures, Scenario, cluster_broadcast
 
-DEFAULT_SERVER = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
-
 
 def report_cluster_broadcast(scenario: Scenario, server: str) -> None:
     """Run the broadcast in a scratch database on ``server`` and print what it measured."""
