@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Mapping
 
@@ -13,13 +14,17 @@ from bot.turn import Turn
 from bot.wizard import Invalid, Step, Wizard
 from core.events import PollAnswered, PollCounted
 from core.members import Role
-from scheduler.pulses.ballots import BallotError
+from scheduler.pulses.ballots import BallotError, Ballots
 from scheduler.pulses.drafts import Mode
 from scheduler.pulses.pulse import Round
 
 log = logging.getLogger(__name__)
 NOTICE_LIMIT = 190  # Telegram shows at most 200 characters in a press's notice
 REFUSALS = {"closed": texts.PULSE_CLOSED, "once": texts.PULSE_ONCE}
+# A member can vote as soon as Telegram shows the poll, before the send has returned and Mreža
+# has stored which round the poll belongs to. A vote in a poll not yet known is looked up again
+# after these pauses (about three seconds in all) before it is taken for someone else's poll.
+KEEPING_PAUSES = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)
 
 
 async def press(turn: Turn, payload: str) -> bool | str:
@@ -58,7 +63,7 @@ async def poll_answered(turn: Turn, event: PollAnswered) -> None:
     """A vote in a confidential pulse's native poll (no options: the vote was taken back)."""
     assert turn.member is not None  # the router lets only members here
     ballots = turn.services.ballots
-    found = await ballots.round_of_poll(event.poll_id)
+    found = await _round_of_poll(ballots, event.poll_id)
     if found is None:
         log.info("a vote in poll %s, which is no pulse of ours", event.poll_id)
         return
@@ -76,7 +81,7 @@ async def poll_answered(turn: Turn, event: PollAnswered) -> None:
 async def poll_counted(services: Services, event: PollCounted) -> None:
     """New counts of an anonymous pulse's poll: the answer of its one, unnamed voter."""
     ballots = services.ballots
-    found = await ballots.round_of_poll(event.poll_id)
+    found = await _round_of_poll(ballots, event.poll_id)
     if found is None or found.pulse.mode is not Mode.ANONYMOUS:
         return  # a confidential poll's answers come named, as poll answers
     if not found.is_open(services.clock.now()):
@@ -88,6 +93,17 @@ async def poll_counted(services: Services, event: PollCounted) -> None:
         log.warning("counts of poll %s were refused: %s", event.poll_id, error.code)
         return
     services.metrics.pulse_answered(found.pulse.mode.value)
+
+
+async def _round_of_poll(ballots: Ballots, poll_id: str) -> Round | None:
+    """The round a poll belongs to, waiting a little for a poll whose send is still returning."""
+    found = await ballots.round_of_poll(poll_id)
+    for pause in KEEPING_PAUSES:
+        if found is not None:
+            break
+        await asyncio.sleep(pause)
+        found = await ballots.round_of_poll(poll_id)
+    return found
 
 
 def _saved(turn: Turn, found: Round, picks: tuple[int, ...]) -> str:

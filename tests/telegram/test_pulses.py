@@ -4,6 +4,7 @@ member to an answer (confidential) or to a poll (anonymous)."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 from datetime import timedelta
 
@@ -13,8 +14,10 @@ from sqlalchemy import inspect, select, text
 
 from bot.app import Mreza
 from bot.emulator import BotApiEmulator
+from core.events import Chat
 from core.members import Role
 from scheduler.audience import Audience
+from scheduler.pulses.ballots import Ballots
 from scheduler.pulses.drafts import Mode, PulseDraft
 from scheduler.pulses.results import Scale
 from scheduler.pulses.tables import PulseAnswerRow
@@ -93,6 +96,30 @@ async def test_a_confidential_pulse_counts_votes_and_their_changes(
     for answer in await stored(mreza):
         values = {str(v) for v in (answer.respondent, answer.country, answer.role, answer.value)}
         assert not values & ids
+
+
+async def test_a_vote_before_the_poll_is_stored_still_counts(
+    emu: BotApiEmulator,
+    mreza: Mreza,
+    people: People,
+    on_telegram: RunningBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A member votes while Mreža is still storing the poll (a busy database): nothing is lost."""
+    keep = Ballots.keep_poll
+
+    async def slowly(
+        self: Ballots, round_id: int, chat: Chat, message_id: str, poll_id: str
+    ) -> None:
+        await asyncio.sleep(1.0)
+        await keep(self, round_id, chat, message_id, poll_id)
+
+    monkeypatch.setattr(Ballots, "keep_poll", slowly)
+    quick = await people.member("Quick")
+    await start(mreza)
+    message_id, _ = await poll_message(emu, quick)
+    await emu.vote(quick.id, message_id, [2])
+    await counts_become(mreza, [[2]])
 
 
 async def test_an_anonymous_pulse_is_counted_without_anyone(
