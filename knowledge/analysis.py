@@ -116,16 +116,6 @@ class Analyzer:
             infos = [i if i.term is None else self._info(correct(i.word)) for i in infos]
         return " ".join(info.word for info in infos), self._terms(infos)
 
-    def vocabulary(self, text: str) -> tuple[set[str], set[str]]:
-        """The distinct words and terms of a long text; much cheaper than ``terms`` for answers.
-
-        Multi-word glossary terms are not looked for: their words count one by one.
-        """
-        tokens = self._tokens_of(set(text.split()))
-        return set(chain.from_iterable(map(_WORDS, tokens))), set(
-            chain.from_iterable(map(_TERMS, tokens))
-        )
-
     def tokens(self, raw: Collection[str]) -> list[Token]:
         """What each raw token ("(2010-2015),", "Povjerenja?") holds, learnt once per token."""
         return self._tokens_of(raw)
@@ -197,4 +187,3 @@ class Analyzer:
 
 _TERM = attrgetter("term")
 _WORD = attrgetter("word")
-_STEM = attrgetter("stem")
