@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from core.events import Chat
 from scheduler.pacer import MARGIN, Pacer
@@ -26,13 +27,18 @@ class FakeTimer:
         await asyncio.sleep(0)
 
 
-async def stamps(pacer: Pacer, timer: FakeTimer, chats: list[Chat]) -> list[float]:
-    """The fake times at which each slot was granted, one chat after another."""
+async def stamps(pacer: Pacer, now: Callable[[], float], chats: list[Chat]) -> list[float]:
+    """The times at which each slot was granted, one chat after another."""
     granted = []
     for chat in chats:
         await pacer.slot(chat)
-        granted.append(timer.now())
+        granted.append(now())
     return granted
+
+
+def different_chats(count: int) -> list[Chat]:
+    """A chat each for ``count`` sends, so that only the global rate holds them."""
+    return [Chat("telegram", str(number)) for number in range(count)]
 
 
 def one_second_peak(times: list[float]) -> int:
@@ -44,21 +50,21 @@ async def test_one_private_chat_gets_one_message_a_second() -> None:
     """Three sends to Alice are granted a second apart."""
     timer = FakeTimer()
     alice = Chat("telegram", "1")
-    assert await stamps(Pacer(FAST, timer), timer, [alice] * 3) == [0.0, 1.0, 2.0]
+    assert await stamps(Pacer(FAST, timer), timer.now, [alice] * 3) == [0.0, 1.0, 2.0]
 
 
 async def test_other_chats_do_not_wait_for_a_busy_one() -> None:
     """A send to Bob right after one to Alice is not held back by Alice's limit."""
     timer = FakeTimer()
     alice, bob = Chat("telegram", "1"), Chat("telegram", "2")
-    assert await stamps(Pacer(FAST, timer), timer, [alice, bob]) == [0.0, 0.0]
+    assert await stamps(Pacer(FAST, timer), timer.now, [alice, bob]) == [0.0, 0.0]
 
 
 async def test_a_group_gets_twenty_messages_a_minute() -> None:
     """The 21st send to one group waits until a minute after the first."""
     timer = FakeTimer()
     group = Chat("telegram", "-100123", private=False)
-    granted = await stamps(Pacer(FAST, timer), timer, [group] * 21)
+    granted = await stamps(Pacer(FAST, timer), timer.now, [group] * 21)
     assert granted[:20] == [0.0] * 20
     assert granted[20] == 60.0
 
@@ -82,18 +88,13 @@ async def test_a_pause_holds_every_sender() -> None:
     timer = FakeTimer()
     pacer = Pacer(FAST, timer)
     pacer.pause(5)
-    assert await stamps(pacer, timer, [Chat("telegram", "9")]) == [5.0]
+    assert await stamps(pacer, timer.now, [Chat("telegram", "9")]) == [5.0]
     assert not pacer.paused
 
 
 async def test_no_second_holds_more_than_the_rate() -> None:
     """At 100 a second, 120 sends to different chats never put 101 in one second."""
-    pacer = Pacer(100)
-    loop = asyncio.get_running_loop()
-    granted = []
-    for number in range(120):
-        await pacer.slot(Chat("telegram", str(number)))
-        granted.append(loop.time())
+    granted = await stamps(Pacer(100), asyncio.get_running_loop().time, different_chats(120))
     assert one_second_peak(granted) <= 100
 
 
@@ -103,12 +104,7 @@ async def test_a_second_and_a_margin_hold_no_more_than_the_rate() -> None:
     Sends arrive at Telegram with a few milliseconds of jitter; evenly spaced sends would put
     the 21st exactly a second after the first, one jitter away from a 429.
     """
-    pacer = Pacer(20)
-    loop = asyncio.get_running_loop()
-    granted = []
-    for number in range(41):
-        await pacer.slot(Chat("telegram", str(number)))
-        granted.append(loop.time())
+    granted = await stamps(Pacer(20), asyncio.get_running_loop().time, different_chats(41))
     assert all(
         later - first > 1.0 + MARGIN for first, later in zip(granted, granted[20:], strict=False)
     )
