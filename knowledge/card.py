@@ -12,22 +12,31 @@ TELEGRAM_TEXT_LIMIT = 4096
 _TAG = re.compile(r"<[^>]+>")
 
 
-def card_html(entry: Entry, sources_heading: str = "Sources") -> str:
-    """Telegram HTML: bold title, the answer, and the sources as links."""
+def card_html(entry: Entry, sources_heading: str = "Sources", lang: str | None = None) -> str:
+    """Telegram HTML: bold title, the answer, and the sources as links (in ``lang`` if given)."""
+    title, answer = text_in(entry, lang)
     links = "\n".join(
         f'• <a href="{html.escape(s.url)}">{html.escape(s.title, quote=False)}</a>'
         for s in entry.sources
     )
-    title = html.escape(entry.title, quote=False)
     heading = html.escape(sources_heading, quote=False)
-    return f"<b>{title}</b>\n\n{to_html(parse(entry.answer))}\n\n<i>{heading}</i>\n{links}"
+    shown = html.escape(title, quote=False)
+    return f"<b>{shown}</b>\n\n{to_html(parse(answer))}\n\n<i>{heading}</i>\n{links}"
 
 
-def card_plain(entry: Entry, sources_heading: str = "Sources") -> str:
+def card_plain(entry: Entry, sources_heading: str = "Sources", lang: str | None = None) -> str:
     """Plain text for Signal and the console, with every URL written out."""
+    title, answer = text_in(entry, lang)
     links = "\n".join(f"• {s.title}\n  {s.url}" for s in entry.sources)
-    answer = to_plain(parse(entry.answer))
-    return f"{entry.title}\n\n{answer}\n\n{sources_heading}:\n{links}"
+    return f"{title}\n\n{to_plain(parse(answer))}\n\n{sources_heading}:\n{links}"
+
+
+def text_in(entry: Entry, lang: str | None) -> tuple[str, str]:
+    """The title and answer in language form ``lang``, or in English when not translated."""
+    translated = entry.translation(lang) if lang else None
+    if translated is None:
+        return entry.title, entry.answer
+    return translated.title, translated.answer
 
 
 def visible_length(telegram_html: str) -> int:

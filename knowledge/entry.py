@@ -7,8 +7,12 @@ from datetime import date
 
 COUNTRIES = ("BA", "ME", "MK", "RS", "regional")
 
+# The language forms every entry is written in: English, BCMS in Latin script (ijekavian),
+# Serbian in Cyrillic (ekavian) and Macedonian. English is the original; the others translate it.
+LANGUAGE_FORMS = ("en", "bcms", "sr-cyrl", "mk")
+TRANSLATED_FORMS = LANGUAGE_FORMS[1:]
 # Language forms of alternate questions; the first four are required in every entry.
-QUESTION_LANGUAGES = ("en", "bcms", "sr-cyrl", "mk", "sq")
+QUESTION_LANGUAGES = (*LANGUAGE_FORMS, "sq")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +33,16 @@ class Question:
 
 
 @dataclass(frozen=True, slots=True)
+class Translation:
+    """An entry's title and answer in one language form, and the English it was made from."""
+
+    lang: str
+    title: str
+    answer: str
+    made_from: str  # the fingerprint of the English title and answer when it was translated
+
+
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One knowledge-base entry: a titled answer with its sources and ways of asking for it."""
 
@@ -41,3 +55,8 @@ class Entry:
     sources: tuple[Source, ...]
     checked: date
     accepted: bool = False  # True for a member's lesson a curator accepted, not yet in a file
+    translations: tuple[Translation, ...] = ()
+
+    def translation(self, lang: str) -> Translation | None:
+        """The entry in language form ``lang``, if it has been translated into it."""
+        return next((t for t in self.translations if t.lang == lang), None)

@@ -10,7 +10,8 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-from knowledge.entry import Entry
+from knowledge.entry import TRANSLATED_FORMS, Entry
+from knowledge.figures import fingerprint
 from knowledge.normalise import normalise
 from knowledge.problems import Problem
 from knowledge.validation import check_entry
@@ -25,6 +26,11 @@ class LoadReport:
 
     @property
     def ok(self) -> bool:
+        """True when Mreža can serve every entry (translations may still be missing or stale)."""
+        return not any(p.blocking for p in self.problems)
+
+    @property
+    def clean(self) -> bool:
         """True when the knowledge base has no problem at all."""
         return not self.problems
 
@@ -54,6 +60,22 @@ def load_knowledge_base(path: Path, today: date) -> LoadReport:
             entries.append((str(file), entry))
     problems.extend(_across_entries(entries))
     return LoadReport(tuple(e for _, e in entries), tuple(problems))
+
+
+def coverage(entries: Iterable[Entry]) -> dict[str, tuple[int, int]]:
+    """Per language form, how many entries read fully and currently in it, out of how many."""
+    listed = list(entries)
+    counts = {"en": (len(listed), len(listed))}
+    for lang in TRANSLATED_FORMS:
+        current = sum(
+            1 for e in listed if (t := e.translation(lang)) and t.made_from == _english(e)
+        )
+        counts[lang] = (current, len(listed))
+    return counts
+
+
+def _english(entry: Entry) -> str:
+    return fingerprint(entry.title, entry.answer)
 
 
 def _load_file(yaml: YAML, file: Path, today: date) -> tuple[Entry | None, list[Problem]]:

@@ -11,8 +11,10 @@ from core import markup
 from knowledge.card import TELEGRAM_TEXT_LIMIT, card_html, visible_length
 from knowledge.entry import COUNTRIES, QUESTION_LANGUAGES, Entry, Question, Source
 from knowledge.problems import Problem
+from knowledge.translation_checks import check_translations, read_translations
 
 REQUIRED = ("id", "title", "answer", "questions", "tags", "countries", "sources", "checked")
+OPTIONAL = ("translations",)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DIACRITICS = set("čćšžđČĆŠŽĐ")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -27,8 +29,12 @@ class _Report:
         self.file = file
         self.problems: list[Problem] = []
 
-    def add(self, field: str, reason: str) -> None:
-        self.problems.append(Problem(self.file, field, reason))
+    def add(self, field: str, reason: str, blocking: bool = True) -> None:
+        self.problems.append(Problem(self.file, field, reason, blocking))
+
+    @property
+    def blocked(self) -> bool:
+        return any(p.blocking for p in self.problems)
 
 
 def check_entry(
@@ -43,8 +49,8 @@ def check_entry(
         if raw.get(name) in (None, "", [], {}):
             report.add(name, "missing field")
     for name in raw:
-        if name not in REQUIRED:
-            report.add(str(name), f"unknown field (known: {', '.join(REQUIRED)})")
+        if name not in REQUIRED + OPTIONAL:
+            report.add(str(name), f"unknown field (known: {', '.join(REQUIRED + OPTIONAL)})")
     if report.problems:
         return None, report.problems
     checks: tuple[Callable[[_Report, Mapping[str, Any]], None], ...] = (
@@ -60,9 +66,12 @@ def check_entry(
         check(report, raw)
     if report.problems:
         return None, report.problems
+    check_translations(report.add, raw, raw["title"].strip(), raw["answer"].strip())
+    if report.blocked:
+        return None, report.problems
     entry = _entry(raw)
     _check_length(report, entry)
-    return (None if report.problems else entry), report.problems
+    return (None if report.blocked else entry), report.problems
 
 
 def _check_id(report: _Report, raw: Mapping[str, Any], stem: str) -> None:
@@ -178,13 +187,18 @@ def _check_checked(report: _Report, raw: Mapping[str, Any], today: date) -> None
 
 
 def _check_length(report: _Report, entry: Entry) -> None:
-    length = visible_length(card_html(entry))
-    if length > TELEGRAM_TEXT_LIMIT:
-        report.add(
-            "answer",
-            f"too long for one Telegram message: {length} characters with title and sources, "
-            f"the limit is {TELEGRAM_TEXT_LIMIT}",
-        )
+    forms = [
+        ("answer", None),
+        *((f"translations.{t.lang}.answer", t.lang) for t in entry.translations),
+    ]
+    for field, lang in forms:
+        length = visible_length(card_html(entry, lang=lang))
+        if length > TELEGRAM_TEXT_LIMIT:
+            report.add(
+                field,
+                f"too long for one Telegram message: {length} characters with title and "
+                f"sources, the limit is {TELEGRAM_TEXT_LIMIT}",
+            )
 
 
 def _entry(raw: Mapping[str, Any]) -> Entry:
@@ -202,4 +216,5 @@ def _entry(raw: Mapping[str, Any]) -> Entry:
         countries=tuple(raw["countries"]),
         sources=tuple(Source(s["title"].strip(), s["url"]) for s in raw["sources"]),
         checked=checked if isinstance(checked, date) else date.fromisoformat(checked),
+        translations=read_translations(raw),
     )

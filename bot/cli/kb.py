@@ -13,7 +13,8 @@ from bot.cli.common import fail, print_json, with_mreza
 from core.clock import SystemClock
 from core.settings import Settings
 from knowledge.entry import Entry
-from knowledge.loader import load_knowledge_base
+from knowledge.loader import coverage, load_knowledge_base
+from knowledge.translating import NotTranslated, mark_translated
 
 
 def build() -> typer.Typer:
@@ -21,6 +22,7 @@ def build() -> typer.Typer:
     group = typer.Typer(help="Check, export and curate the knowledge base.", no_args_is_help=True)
     group.command()(check)
     group.command()(export)
+    group.command()(translated)
     curate.register(group)
     drafting.register(group)
     review.register(group)
@@ -39,9 +41,24 @@ def check(
     report = load_knowledge_base(target, SystemClock().now().date())
     for problem in report.problems:
         typer.echo(str(problem))
-    if not report.ok:
+    for lang, (done, total) in coverage(report.entries).items():
+        share = done / total if total else 1.0
+        typer.echo(f"{lang:8} {done:3} of {total} entries current ({share:.0%})")
+    if not report.clean:
         fail(f"{len(report.problems)} problem(s) in {target}")
     typer.echo(f"{len(report.entries)} entries, no problems")
+
+
+def translated(
+    entry_id: Annotated[str, typer.Argument(help="The entry's id.")],
+    langs: Annotated[list[str], typer.Argument(help="Language forms: bcms, sr-cyrl, mk.")],
+) -> None:
+    """Mark translations as reviewed against the English as it now stands."""
+    try:
+        stamp = mark_translated(Settings().kb_path, entry_id, langs)
+    except NotTranslated as error:
+        fail(str(error), 2)
+    typer.echo(f"{entry_id}: {', '.join(langs)} made from English {stamp}")
 
 
 def export(

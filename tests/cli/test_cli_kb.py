@@ -11,6 +11,7 @@ from typer.testing import CliRunner, Result
 from bot.cli import build
 from core.settings import BUNDLED_KB_PATH
 from tests.databases import table_names
+from tests.knowledge.yaml_entries import entry, write
 
 FIELDS = {"id", "title", "answer", "questions", "tags", "countries", "sources", "checked"}
 ORIGIN = {"accepted"}  # true for a member's lesson accepted in the database, not yet in a file
@@ -26,11 +27,25 @@ def mreza(env: dict[str, str], *args: str) -> Result:
     return CliRunner().invoke(build(), list(args), env=env)
 
 
-def test_kb_check_passes_the_bundled_knowledge_base(env: dict[str, str]) -> None:
-    """The curated files are valid: exit 0 and a one-line summary."""
-    result = mreza(env, "kb", "check")
+def test_kb_check_passes_a_complete_knowledge_base(env: dict[str, str], tmp_path: Path) -> None:
+    """Valid, fully translated files: exit 0, coverage per language form and a summary."""
+    write(tmp_path, entry())
+    result = mreza(env, "kb", "check", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert result.stdout == "42 entries, no problems\n"
+    assert result.stdout.splitlines() == [
+        "en         1 of 1 entries current (100%)",
+        "bcms       1 of 1 entries current (100%)",
+        "sr-cyrl    1 of 1 entries current (100%)",
+        "mk         1 of 1 entries current (100%)",
+        "1 entries, no problems",
+    ]
+
+
+def test_kb_translated_refuses_an_unknown_form(env: dict[str, str]) -> None:
+    """A language form Mreža does not know is a usage error that writes nothing."""
+    result = mreza(env, "kb", "translated", "persons-of-trust", "hr")
+    assert result.exit_code == 2
+    assert "unknown language form 'hr'" in result.stderr
 
 
 def test_kb_check_lists_every_problem_and_exits_1(env: dict[str, str], tmp_path: Path) -> None:
@@ -41,7 +56,7 @@ def test_kb_check_lists_every_problem_and_exits_1(env: dict[str, str], tmp_path:
     (broken / "bad-syntax.yaml").write_text("id: x\ntitle: [oops\n", encoding="utf-8")
     result = mreza(env, "kb", "check", str(broken))
     assert result.exit_code == 1
-    assert result.stdout.splitlines() == [
+    assert result.stdout.splitlines()[:-4] == [
         f"{broken / 'bad-syntax.yaml'}: line 3, column 1: not valid YAML: "
         "did not find expected ',' or ']'",
         f"{broken / 'listy.yaml'}: (file): expected a mapping of fields at the top level",

@@ -9,6 +9,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from knowledge.figures import fingerprint
 from knowledge.loader import load_knowledge_base
 from knowledge.problems import Problem
 
@@ -19,10 +20,13 @@ def entry(
     slug: str = "uniforms", latin: str = "uniforma", cyrillic: str = "униформа"
 ) -> dict[str, Any]:
     """A minimal valid entry; ``latin``/``cyrillic`` make its questions its own."""
+    title = f"About {latin}"
+    answer = f"A **short** answer about _{latin}_, see [SEESAC](https://www.seesac.org/)."
     return {
         "id": slug,
-        "title": f"About {latin}",
-        "answer": f"A **short** answer about _{latin}_, see [SEESAC](https://www.seesac.org/).",
+        "title": title,
+        "answer": answer,
+        "translations": translations(latin, cyrillic),
         "questions": {
             "en": [f"What is {latin}?", f"Tell me about {latin}", f"{latin} rules"],
             "bcms": [f"Šta je {latin}?", f"kako radi {latin}"],
@@ -36,8 +40,39 @@ def entry(
     }
 
 
+CURRENT = "current"  # ``write`` stamps the fingerprint of the English as written
+
+
+def translations(latin: str, cyrillic: str) -> dict[str, Any]:
+    """The three translations of a minimal entry, each made from its English as it stands."""
+    made_from = CURRENT
+    link = "[SEESAC](https://www.seesac.org/)"
+    return {
+        "bcms": {
+            "title": f"O temi {latin}",
+            "answer": f"Kratak **odgovor** o temi _{latin}_, vidi {link}.",
+            "from": made_from,
+        },
+        "sr-cyrl": {
+            "title": f"О теми {cyrillic}",
+            "answer": f"Кратак **одговор** о теми _{cyrillic}_, види {link}.",
+            "from": made_from,
+        },
+        "mk": {
+            "title": "За оваа тема",
+            "answer": f"Краток **одговор** за _оваа тема_, види {link}.",
+            "from": made_from,
+        },
+    }
+
+
 def write(folder: Path, data: object, name: str | None = None) -> Path:
-    """Write an entry as YAML to ``<name or id>.yaml``."""
+    """Write an entry as YAML to ``<name or id>.yaml``, stamping translations marked current."""
+    if isinstance(data, dict) and isinstance(data.get("translations"), dict):
+        stamp = fingerprint(str(data.get("title", "")).strip(), str(data.get("answer", "")).strip())
+        for given in data["translations"].values():
+            if isinstance(given, dict) and given.get("from") == CURRENT:
+                given["from"] = stamp
     yaml = YAML(typ="safe")
     yaml.default_flow_style = False
     yaml.allow_unicode = True
