@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import asyncio
 import json
 import shutil
@@ -151,7 +153,9 @@ def test_write_back_refuses_a_file_changed_since_the_load(env: dict[str, str], k
     members_ask(env, ("RS", CONFIDENTIAL))
     mreza(env, "kb", "attach", "1", "persons-of-trust")
     path = kb / "persons-of-trust.yaml"
-    edited = path.read_text(encoding="utf-8").replace("checked: 2026-11-28", "checked: 2026-11-27")
+    original = path.read_text(encoding="utf-8")
+    edited = re.sub(r"(?m)^checked: .*$", "checked: 2020-01-01", original)
+    assert edited != original
     path.write_text(edited, encoding="utf-8")
     result = mreza(env, "kb", "write-back")
     assert result.exit_code == 1
