@@ -27,6 +27,15 @@ def mreza(env: dict[str, str], *args: str) -> Result:
     return CliRunner().invoke(build(), list(args), env=env)
 
 
+def test_kb_check_passes_the_bundled_knowledge_base(env: dict[str, str]) -> None:
+    """The curated files are valid and fully translated: exit 0 and a one-line summary."""
+    result = mreza(env, "kb", "check")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith(
+        "mk        42 of 42 entries current (100%)\n42 entries, no problems\n"
+    )
+
+
 def test_kb_check_passes_a_complete_knowledge_base(env: dict[str, str], tmp_path: Path) -> None:
     """Valid, fully translated files: exit 0, coverage per language form and a summary."""
     write(tmp_path, entry())
