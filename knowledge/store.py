@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
-from knowledge.entry import Entry, Question, Source
+from knowledge.entry import Entry, Question, Source, Translation
 from knowledge.tables import EntryRow, QuestionRow
 
 
@@ -74,6 +74,7 @@ def _update_row(row: EntryRow, entry: Entry, digest: str, now: datetime) -> None
     row.tags = list(entry.tags)
     row.countries = list(entry.countries)
     row.sources = [{"title": s.title, "url": s.url} for s in entry.sources]
+    row.translations = [asdict(t) for t in entry.translations]
     row.checked = entry.checked
     row.content_hash = digest
     row.updated_at = now
@@ -108,4 +109,5 @@ def _entry(row: EntryRow) -> Entry:
         sources=tuple(Source(s["title"], s["url"]) for s in row.sources),
         checked=row.checked,
         accepted=row.origin != "curated",
+        translations=tuple(Translation(**t) for t in row.translations or ()),
     )

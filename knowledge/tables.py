@@ -21,6 +21,8 @@ class EntryRow(Base):
     tags: Mapped[list[str]] = mapped_column(JSON)
     countries: Mapped[list[str]] = mapped_column(JSON)
     sources: Mapped[list[dict[str, str]]] = mapped_column(JSON)
+    # [{"lang", "title", "answer", "made_from"}] in the order of the language forms
+    translations: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     checked: Mapped[date] = mapped_column(Date)
     content_hash: Mapped[str] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
