@@ -6,19 +6,46 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: chat test test-postgres lint eval bench check messages
+.PHONY: chat test test-slow test-postgres test-all test-clock lint eval bench check messages
 
 chat: $(INSTALLED)  ## the console chat on the bundled knowledge base and ./mreza.db
 	@$(BIN)/mreza chat
 
-test: $(INSTALLED)  ## every test
-	$(BIN)/pytest -q
+PYTEST := $(BIN)/pytest -q -n auto -p no:cacheprovider
+
+test: $(INSTALLED)  ## the fast tests, on SQLite: what every change is checked with
+	$(PYTEST) -m "not slow"
+
+test-slow: $(INSTALLED)  ## the slow tier: processes, restarts, several instances, PostgreSQL
+	$(PYTEST) -m slow --durations=15
 
 # Each test gets a database of its own on this server, dropped afterwards.
 POSTGRES_TEST_URL ?= postgresql+asyncpg://postgres@127.0.0.1:5432/test
 
-test-postgres: $(INSTALLED)  ## every test again, on PostgreSQL
-	MREZA_TEST_DATABASE_URL=$(POSTGRES_TEST_URL) $(BIN)/pytest -q
+test-postgres: $(INSTALLED)  ## every test, slow tier included, on PostgreSQL
+	MREZA_TEST_DATABASE_URL=$(POSTGRES_TEST_URL) $(PYTEST) --durations=15
+
+test-all: test test-slow test-postgres  ## every test on SQLite, then every test on PostgreSQL
+
+# Moments a scheduler gets wrong: the weekly digest's Monday morning, both daylight-saving
+# nights, the turn of the year and a leap day, all in Belgrade; and Monday morning again from
+# a machine in another time zone. The tests take their time from a fake clock, so each run
+# must pass whatever the machine's clock says.
+CLOCK_MOMENTS := "Europe/Belgrade 2026-12-14 09:30:00" "Europe/Belgrade 2027-03-28 01:59:30" \
+	"Europe/Belgrade 2027-10-31 02:30:00" "Europe/Belgrade 2026-12-31 23:59:30" \
+	"Europe/Belgrade 2028-02-29 12:00:00" "America/Los_Angeles 2026-12-14 00:30:00"
+# Every scheduled chore is in these: digest, reminders, hand-off re-notices, pulse closing.
+CLOCK_TESTS := tests/bot tests/curator tests/scheduler tests/cli tests/knowledge \
+	tests/telegram/test_curating.py tests/telegram/test_pulses.py \
+	tests/telegram/test_broadcast.py tests/telegram/test_hostile_text.py
+
+test-clock: $(INSTALLED)  ## the scheduling tests under faketime at awkward moments (needs faketime)
+	@command -v faketime >/dev/null || { echo "test-clock needs faketime (apt install faketime)"; exit 1; }
+	@for moment in $(CLOCK_MOMENTS); do \
+		set -- $$moment; zone=$$1; shift; \
+		echo "== machine clock at $$* in $$zone"; \
+		TZ=$$zone faketime "$$*" $(PYTEST) -m "not slow" $(CLOCK_TESTS) || exit 1; \
+	done
 
 lint: $(INSTALLED)  ## ruff and mypy
 	$(BIN)/ruff check .
@@ -39,6 +66,6 @@ $(INSTALLED): pyproject.toml
 	@$(BIN)/pip install --quiet -e '.[dev]' >&2
 	@touch $@
 
-messages: $(INSTALLED)  ## refresh the translation template and catalogs from bot/texts.py
-	$(BIN)/pybabel extract -k N_ --no-default-keywords --omit-header --no-location -w 100 -o bot/locales/mreza.pot bot/texts.py
-	$(BIN)/pybabel update -D mreza -i bot/locales/mreza.pot -d bot/locales --no-fuzzy-matching -w 100
+messages: $(INSTALLED)  ## refresh the translation template and catalogs from bot/languages/texts.py
+	$(BIN)/pybabel extract -k N_ --no-default-keywords --omit-header --no-location -w 100 -o bot/languages/locales/mreza.pot bot/languages/texts.py
+	$(BIN)/pybabel update -D mreza -i bot/languages/locales/mreza.pot -d bot/languages/locales --no-fuzzy-matching -w 100
