@@ -1,74 +1,133 @@
-"""Shared fixtures: the bundled knowledge base, a searcher over it, and Mreža on a temp database."""
+"""Shared fixtures: a fixed moment, the bundled knowledge base built once, Mreža on a fresh copy
+of one migrated database per test.
+
+Time is an input: every test starts at the same fixed moment, whatever the machine's clock says,
+so no test depends on the date, the weekday, the hour or the machine's time zone.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import shutil
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from bot.app import Mreza, open_mreza
+from bot.cli.common import Surroundings
+from bot.groundwork import Groundwork
 from core.clock import FakeClock
 from core.settings import BUNDLED_KB_PATH, Settings
-from knowledge.analysis import Analyzer, Glossary
-from knowledge.index import SearchIndex
-from knowledge.loader import LoadReport, load_knowledge_base
+from knowledge.loader import LoadReport
 from knowledge.search import Searcher
+from scheduler.pacer import MonotonicTimer, Timer
 from tests import databases
+from tests.commands import shared_groundwork
+from tests.moment import NOW
+from tests.timing import SkippingTimer
 
 
 @pytest.fixture(scope="session")
 def today() -> date:
-    """The day the bundled entries are validated against (their `checked` dates are real)."""
-    return datetime.now(UTC).date()
+    """The day the bundled entries are validated against."""
+    return NOW.date()
 
 
 @pytest.fixture(scope="session")
-def bundled(today: date) -> LoadReport:
+def groundwork() -> Groundwork:
+    """The bundled entries loaded and checked, the analyser and the catalogs: built once a run."""
+    return shared_groundwork()
+
+
+@pytest.fixture(scope="session")
+def bundled(groundwork: Groundwork) -> LoadReport:
     """The 42 curated entries, loaded and validated once."""
-    return load_knowledge_base(BUNDLED_KB_PATH, today)
+    return groundwork.report
 
 
 @pytest.fixture(scope="session")
-def searcher(bundled: LoadReport) -> Searcher:
+def searcher(groundwork: Groundwork, bundled: LoadReport) -> Searcher:
     """Mreža's searcher over the bundled entries, with the bundled glossary."""
-    return Searcher(SearchIndex(bundled.entries, Analyzer(Glossary.bundled())))
+    return groundwork.searcher(bundled.entries)
 
 
 @pytest.fixture(scope="session")
-def schema_template() -> Iterator[str | None]:
-    """On a PostgreSQL run, a migrated empty database that each test's database copies."""
+def migrated(tmp_path_factory: pytest.TempPathFactory, groundwork: Groundwork) -> Iterator[str]:
+    """A database migrated and holding the bundled entries, made once: each test gets a copy."""
     server = databases.configured_server()
     if server is None:
-        yield None
+        path = tmp_path_factory.mktemp("template") / "mreza.db"
+        _open_once(f"sqlite+aiosqlite:///{path}", groundwork)
+        yield str(path)
         return
-    template = databases.migrated_database(server)
+    template = databases.create_database(server)
+    _open_once(template, groundwork)
     yield template
     databases.drop_database(server, template)
 
 
+def _open_once(url: str, groundwork: Groundwork) -> None:
+    """Migrate and import the bundled entries, as the first start of Mreža does."""
+
+    async def build() -> None:
+        settings = Settings(database_url=url, kb_path=BUNDLED_KB_PATH)
+        async with open_mreza(settings, FakeClock(NOW), groundwork):
+            pass
+
+    asyncio.run(build())
+
+
 @pytest.fixture
-def database_url(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[str]:
-    """A fresh SQLite file per test, or a fresh migrated database on a PostgreSQL run."""
+def database_url(migrated: str, tmp_path: Path) -> Iterator[str]:
+    """A fresh copy of the migrated database per test (open_mreza finds nothing left to do)."""
     server = databases.configured_server()
     if server is None:
-        yield f"sqlite+aiosqlite:///{tmp_path}/t.db"
+        copy = tmp_path / "t.db"
+        shutil.copyfile(migrated, copy)
+        yield f"sqlite+aiosqlite:///{copy}"
         return
-    template = request.getfixturevalue("schema_template")
-    with databases.fresh_database(server, template) as url:
+    with databases.fresh_database(server, migrated) as url:
+        yield url
+
+
+@pytest.fixture
+def empty_database_url(tmp_path: Path) -> Iterator[str]:
+    """A database with no tables at all, for tests of migrating one."""
+    server = databases.configured_server()
+    if server is None:
+        yield f"sqlite+aiosqlite:///{tmp_path}/empty.db"
+        return
+    with databases.fresh_database(server) as url:
         yield url
 
 
 @pytest.fixture
 def clock() -> FakeClock:
-    """A clock that starts now (the bundled entries were checked up to today) and stays put."""
-    return FakeClock(datetime.now(UTC).replace(microsecond=0))
+    """A clock that starts at the fixed moment and moves only when a test moves it."""
+    return FakeClock(NOW)
 
 
 @pytest.fixture
-async def mreza(database_url: str, clock: FakeClock) -> AsyncIterator[Mreza]:
-    """The real app, on a temp database and a fake clock."""
+def timer(request: pytest.FixtureRequest) -> Timer:
+    """What pacers wait on: waits skipped, unless the test is marked ``real_time``."""
+    if request.node.get_closest_marker("real_time"):
+        return MonotonicTimer()
+    return SkippingTimer()
+
+
+@pytest.fixture
+def around(clock: FakeClock, groundwork: Groundwork) -> Surroundings:
+    """What the command line runs with in tests: the fake clock and the shared groundwork."""
+    return Surroundings(clock, groundwork)
+
+
+@pytest.fixture
+async def mreza(
+    database_url: str, clock: FakeClock, groundwork: Groundwork, timer: Timer
+) -> AsyncIterator[Mreza]:
+    """The real app, on a fresh database and a fake clock."""
     settings = Settings(database_url=database_url, kb_path=BUNDLED_KB_PATH)
-    async with open_mreza(settings, clock) as app:
+    async with open_mreza(settings, clock, groundwork, timer) as app:
         yield app
