@@ -7,7 +7,7 @@ import asyncio
 from alembic import context
 from sqlalchemy.engine import Connection
 
-import bot.tables  # noqa: F401  # registers the tables on Base.metadata
+import bot.schema  # noqa: F401  # registers the tables on Base.metadata
 from core.storage import Base, create_engine
 
 target_metadata = Base.metadata

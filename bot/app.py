@@ -3,22 +3,37 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.buttons import ButtonSigner
-from bot.composer import Composer
-from bot.conversation import Conversation
-from bot.i18n import Translations
-from bot.invite_store import SqlInviteBook
-from bot.invites import InviteBook, RefusalLog
-from bot.member_store import Refusals, SqlMemberDirectory
-from bot.pulse_results import PulseReports
-from bot.reporting import CreatorReports
-from bot.services import Services
+from bot.asking.question_log import QuestionLog
+from bot.conversation.buttons import ButtonSigner
+from bot.conversation.dialogs import DialogStore
+from bot.conversation.services import Services
+from bot.curation.curation_desk import CurationDesk
+from bot.curation.digest import weekly_digest
+from bot.curation.digest_book import DigestBook
+from bot.groundwork import Groundwork
+from bot.handoffs.handing_off import handoff_reminders
+from bot.handoffs.handoff_book import HandoffBook
+from bot.languages.i18n import Translations
+from bot.lessons.reviewing import author_news
+from bot.lessons.submission_book import SubmissionBook
+from bot.members.directory import Refusals, SqlMemberDirectory
+from bot.members.group_chats import GroupChats
+from bot.members.invite_store import SqlInviteBook
+from bot.members.invites import InviteBook, RefusalLog
+from bot.members.roll import SqlMemberRoll
+from bot.pulses.pulse_reports import PulseReports
+from bot.router import Conversation
+from bot.schedules.composer import Composer
+from bot.schedules.count_messages import CountMessages
+from bot.schedules.reporting import CreatorReports
+from bot.schedules.rsvp_book import RsvpBook
+from bot.transports.routes import Routes
 from core.clock import Clock, SystemClock
 from core.instance_key import instance_key
 from core.members import MemberDirectory
@@ -26,17 +41,17 @@ from core.messaging import Messenger, PollStopper
 from core.metrics import Metrics, NoMetrics
 from core.settings import Settings
 from core.storage import create_engine, one_at_a_time, session_factory, upgrade
-from knowledge.analysis import Analyzer, Glossary
-from knowledge.entry import Entry
-from knowledge.index import SearchIndex
 from knowledge.librarian import Librarian
-from knowledge.loader import KnowledgeBaseInvalid, load_knowledge_base
-from knowledge.search import Searcher
+from knowledge.loader import KnowledgeBaseInvalid
 from knowledge.store import active_entries, import_entries
 from knowledge.teaching import revision
+from scheduler.engine import SchedulerEngine
+from scheduler.pacer import MonotonicTimer, Pacer, Timer
 from scheduler.planner import Planner
+from scheduler.pulses.ballots import Ballots
 from scheduler.pulses.machinery import PulseMachinery, pulse_machinery
 from scheduler.pulses.pseudonyms import Pseudonyms
+from scheduler.pulses.tally import Tally
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +70,7 @@ class Mreza:
     refusals: RefusalLog
     translations: Translations
     planner: Planner
+    timer: Timer  # what pacers wait on: the monotonic clock, or a test's timer that never sleeps
 
 
 async def signer_for(mreza: Mreza) -> ButtonSigner:
@@ -86,35 +102,92 @@ async def pulse_machinery_for(
     )
 
 
+async def delivery_engine(
+    mreza: Mreza,
+    deliveries: Routes,
+    speaking: Messenger,
+    pacer: Pacer,
+    *,
+    bot_username: str | None = None,
+    stopper: PollStopper | None = None,
+    metrics: Metrics | None = None,
+) -> SchedulerEngine:
+    """The one delivery engine of a process, whichever transports it serves.
+
+    ``deliveries`` sends scheduled messages on each member's transport; ``speaking`` carries
+    reports and reminders to members' own chats; ``pacer`` is the one the engine pauses after a
+    429; ``stopper`` closes native polls where the transport has them.
+    """
+    composer, reporter = await delivery_ports(mreza, speaking)
+    services = (await conversation_for(mreza, deliveries, bot_username)).services
+    curating = (handoff_reminders(services), author_news(services), weekly_digest(services))
+    pulses = await pulse_machinery_for(mreza, deliveries, stopper)
+    return SchedulerEngine(
+        mreza.sessions, mreza.members, mreza.clock, deliveries, composer, reporter, pacer,
+        mreza.settings, transports=deliveries.transports, roll=SqlMemberRoll(mreza.sessions),
+        rules=pulses.rules, keeper=pulses.keeper, chores=(*curating, *pulses.chores),
+        metrics=metrics,
+    )  # fmt: skip
+
+
 async def conversation_for(
     mreza: Mreza, messenger: Messenger, bot_username: str | None, metrics: Metrics | None = None
 ) -> Conversation:
     """The conversation core speaking through one transport's messenger."""
-    services = Services(
+    signer, pseudonyms = await signer_for(mreza), await pseudonyms_for(mreza)
+    return Conversation(services_for(mreza, messenger, signer, pseudonyms, bot_username, metrics))
+
+
+def services_for(
+    mreza: Mreza,
+    messenger: Messenger,
+    signer: ButtonSigner,
+    pseudonyms: Pseudonyms,
+    bot_username: str | None = None,
+    metrics: Metrics | None = None,
+) -> Services:
+    """The ports and stores of the conversation, each built once on Mreža's database."""
+    sessions, clock, settings = mreza.sessions, mreza.clock, mreza.settings
+    return Services(
         librarian=mreza.librarian,
         members=mreza.members,
         invites=mreza.invites,
         refusals=mreza.refusals,
         messenger=messenger,
-        signer=await signer_for(mreza),
+        signer=signer,
         translations=mreza.translations,
-        clock=mreza.clock,
-        sessions=mreza.sessions,
+        clock=clock,
         planner=mreza.planner,
-        pseudonyms=await pseudonyms_for(mreza),
+        dialogs=DialogStore(sessions, clock),
+        handoffs=HandoffBook(sessions),
+        submissions=SubmissionBook(sessions),
+        ballots=Ballots(sessions, pseudonyms, clock),
+        tally=Tally(sessions, settings.pulse_min_respondents),
+        questions=QuestionLog(sessions),
+        group_chats=GroupChats(sessions, clock),
+        rsvps=RsvpBook(sessions),
+        count_messages=CountMessages(sessions),
+        curation=CurationDesk(sessions),
+        digests=DigestBook(sessions),
         bot_username=bot_username,
-        zone=mreza.settings.timezone,
-        pulse_k=mreza.settings.pulse_min_respondents,
+        zone=settings.timezone,
+        pulse_k=settings.pulse_min_respondents,
         metrics=metrics or NoMetrics(),
     )
-    return Conversation(services)
 
 
 @asynccontextmanager
-async def open_mreza(settings: Settings, clock: Clock | None = None) -> AsyncIterator[Mreza]:
+async def open_mreza(
+    settings: Settings,
+    clock: Clock | None = None,
+    groundwork: Groundwork | None = None,
+    timer: Timer | None = None,
+) -> AsyncIterator[Mreza]:
     """Migrate the database, import the curated knowledge base, build the index; then serve."""
     clock = clock or SystemClock()
-    report = load_knowledge_base(settings.kb_path, clock.now().date())
+    if groundwork is None or not groundwork.fits(settings.kb_path):
+        groundwork = Groundwork(settings.kb_path, clock.now().date())
+    report = groundwork.report
     if not report.ok:
         raise KnowledgeBaseInvalid(report.problems)
     engine = create_engine(settings.database_url)
@@ -130,11 +203,7 @@ async def open_mreza(settings: Settings, clock: Clock | None = None) -> AsyncIte
             "knowledge base: %d entries (%d added, %d updated, %d retired)",
             len(entries), len(synced.added), len(synced.updated), len(synced.retired),
         )  # fmt: skip
-        analyzer = Analyzer(Glossary.bundled())
-
-        def rebuild(taught: Sequence[Entry]) -> Searcher:
-            return Searcher(SearchIndex(taught, analyzer))
-
+        rebuild = groundwork.searcher
         searcher = rebuild(entries)
         members = SqlMemberDirectory(sessions, clock)
         yield Mreza(
@@ -146,8 +215,9 @@ async def open_mreza(settings: Settings, clock: Clock | None = None) -> AsyncIte
             members=members,
             invites=SqlInviteBook(sessions),
             refusals=Refusals(sessions),
-            translations=Translations(),
+            translations=groundwork.translations,
             planner=Planner(sessions, members, clock),
+            timer=timer or MonotonicTimer(),
         )
     finally:
         await engine.dispose()

@@ -1,6 +1,7 @@
 """What Mreža counts for its operators, as a port: the core says what happened, an adapter counts.
 
-The Prometheus adapter is bot/metrics.py; tests and the console use ``NoMetrics``.
+The Prometheus adapter is bot/operations/instance_metrics.py; tests and the console use
+``NoMetrics``.
 """
 
 from __future__ import annotations

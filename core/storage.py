@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Insert, MetaData, event, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -90,8 +93,20 @@ async def one_at_a_time(connection: AsyncConnection) -> None:
 
 def _upgrade(connection: Connection) -> None:
     config = alembic_config(connection.engine.url.render_as_string(hide_password=False))
+    if MigrationContext.configure(connection).get_current_heads() == _heads(config):
+        return  # already at the newest migration: running Alembic's environment would cost more
     config.attributes["connection"] = connection
     command.upgrade(config, "head")
+
+
+@lru_cache(maxsize=1)
+def _heads_of(script_location: str) -> tuple[str, ...]:
+    return tuple(ScriptDirectory(script_location).get_heads())
+
+
+def _heads(config: Config) -> tuple[str, ...]:
+    """The newest migration(s) in the scripts, read once per process."""
+    return _heads_of(str(config.get_main_option("script_location")))
 
 
 def upgrade_blocking(url: str) -> None:

@@ -17,8 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core import markup
 from knowledge.card import TELEGRAM_TEXT_LIMIT, card_html, visible_length
 from knowledge.entry import COUNTRIES, Entry
+from knowledge.entry_tables import EntryRow, QuestionRow
 from knowledge.normalise import words
-from knowledge.tables import EntryRow, QuestionRow
 from knowledge.teaching import (
     ATTACHED_ORIGIN,
     TeachingRefused,

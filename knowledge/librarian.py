@@ -9,9 +9,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from core.clock import Clock
 from knowledge.entry import Entry
+from knowledge.entry_tables import AskedRow
 from knowledge.search import Decision, Finding, Searcher
 from knowledge.store import active_entries
-from knowledge.tables import AskedRow
 from knowledge.teaching import revision
 
 SearcherBuilder = Callable[[Sequence[Entry]], Searcher]

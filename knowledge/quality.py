@@ -10,7 +10,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.entry import Entry
-from knowledge.tables import AskedRow
+from knowledge.entry_tables import AskedRow
 
 STALE_DAYS = 365  # an entry not checked for a year may state old facts
 LOW_RATED = 2  # 👎 beyond 👍 by this many marks an entry as low-rated

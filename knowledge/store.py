@@ -7,13 +7,15 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from knowledge.entry import Entry, Question, Source, Translation
-from knowledge.tables import EntryRow, QuestionRow
+from knowledge.entry_tables import EntryRow, QuestionRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,7 @@ class SyncReport:
     unchanged: int
 
 
+@lru_cache(maxsize=4096)  # an entry is immutable: a process fingerprints each one once
 def content_hash(entry: Entry) -> str:
     """A fingerprint of everything curated in an entry."""
     data = asdict(entry)
@@ -36,30 +39,46 @@ def content_hash(entry: Entry) -> str:
 async def import_entries(
     session: AsyncSession, entries: Sequence[Entry], now: datetime
 ) -> SyncReport:
-    """Make the database match the curated files: add, update, retire; idempotent."""
-    rows = {
+    """Make the database match the curated files: add, update, retire; idempotent.
+
+    Only the rows that changed are loaded whole: a start on an unchanged knowledge base reads
+    one fingerprint per entry.
+    """
+    known = {
         row.id: row
-        for row in await session.scalars(select(EntryRow).options(selectinload(EntryRow.questions)))
+        for row in await session.execute(
+            select(EntryRow.id, EntryRow.content_hash, EntryRow.retired_at, EntryRow.origin)
+        )
     }
-    added, updated = [], []
+    added, changed = [], {}
     for entry in entries:
-        row = rows.pop(entry.id, None)
+        row = known.pop(entry.id, None)
         digest = content_hash(entry)
         if row is None:
             session.add(_new_row(entry, digest, now))
             added.append(entry.id)
         elif row.content_hash != digest or row.retired_at is not None:
-            _update_row(row, entry, digest, now)
-            updated.append(entry.id)
+            changed[entry.id] = (entry, digest)
+    if changed:
+        rows = await session.scalars(
+            select(EntryRow)
+            .where(EntryRow.id.in_(list(changed)))
+            .options(selectinload(EntryRow.questions))
+        )
+        for whole in rows:
+            _update_row(whole, *changed[whole.id], now)
     # Entries accepted from members' lessons have no file (until written back): they stay.
-    retired = [
-        row.id for row in rows.values() if row.retired_at is None and row.origin == "curated"
-    ]
-    for row_id in retired:
-        rows[row_id].retired_at = now
+    retired = sorted(
+        row.id for row in known.values() if row.retired_at is None and row.origin == "curated"
+    )
+    if retired:
+        await session.execute(
+            update(EntryRow).where(EntryRow.id.in_(retired)).values(retired_at=now)
+        )
     await session.flush()
+    updated = [entry_id for entry_id in (e.id for e in entries) if entry_id in changed]
     unchanged = len(entries) - len(added) - len(updated)
-    return SyncReport(tuple(added), tuple(updated), tuple(sorted(retired)), unchanged)
+    return SyncReport(tuple(added), tuple(updated), tuple(retired), unchanged)
 
 
 def _new_row(entry: Entry, digest: str, now: datetime) -> EntryRow:
@@ -88,22 +107,36 @@ def _update_row(row: EntryRow, entry: Entry, digest: str, now: datetime) -> None
 
 
 async def active_entries(session: AsyncSession) -> list[Entry]:
-    """Every entry not retired, with all its phrasings, in id order."""
-    rows = await session.scalars(
-        select(EntryRow)
-        .where(EntryRow.retired_at.is_(None))
-        .options(selectinload(EntryRow.questions))
-        .order_by(EntryRow.id)
-    )
-    return [_entry(row) for row in rows]
+    """Every entry not retired, with all its phrasings, in id order.
+
+    Read as plain rows rather than ORM objects: nothing here is changed, and a start reads
+    every phrasing of every entry.
+    """
+    active = EntryRow.retired_at.is_(None)
+    phrasings: dict[str, list[Question]] = {}
+    for q in await session.execute(
+        select(QuestionRow.entry_id, QuestionRow.text, QuestionRow.lang, QuestionRow.origin)
+        .join(EntryRow, EntryRow.id == QuestionRow.entry_id)
+        .where(active)
+        .order_by(QuestionRow.entry_id, QuestionRow.id)
+    ):
+        phrasings.setdefault(q.entry_id, []).append(Question(q.text, q.lang, q.origin == "curated"))
+    rows = await session.execute(select(*_ENTRY_COLUMNS).where(active).order_by(EntryRow.id))
+    return [_entry(row, phrasings.get(row.id, [])) for row in rows]
 
 
-def _entry(row: EntryRow) -> Entry:
+_ENTRY_COLUMNS = (
+    EntryRow.id, EntryRow.title, EntryRow.answer, EntryRow.tags, EntryRow.countries,
+    EntryRow.sources, EntryRow.checked, EntryRow.origin, EntryRow.translations,
+)  # fmt: skip
+
+
+def _entry(row: Any, questions: list[Question]) -> Entry:  # a row of _ENTRY_COLUMNS
     return Entry(
         id=row.id,
         title=row.title,
         answer=row.answer,
-        questions=tuple(Question(q.text, q.lang, q.origin == "curated") for q in row.questions),
+        questions=tuple(questions),
         tags=tuple(row.tags),
         countries=tuple(row.countries),
         sources=tuple(Source(s["title"], s["url"]) for s in row.sources),

@@ -16,8 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.curation_tables import SuggestionRow
+from knowledge.entry_tables import AskedRow, QuestionRow
 from knowledge.normalise import normalise
-from knowledge.tables import AskedRow, QuestionRow
 from knowledge.teaching import TeachingRefused, add_phrasings
 from knowledge.unanswered import SIMILAR
 

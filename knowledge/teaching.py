@@ -17,8 +17,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.instance_key import InstanceValue
 from knowledge.curation_tables import GroupQuestionRow, GroupRow
+from knowledge.entry_tables import AskedRow, EntryRow, QuestionRow
 from knowledge.normalise import normalise
-from knowledge.tables import AskedRow, EntryRow, QuestionRow
 from knowledge.unanswered import ATTACHED, DISMISSED, DRAFTED, OPEN, distinct_phrasings
 
 REVISION = "kb_revision"

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.storage import utc
 from knowledge.curation_tables import GroupQuestionRow, GroupRow
-from knowledge.tables import AskedRow
+from knowledge.entry_tables import AskedRow
 
 # token_sort_ratio on normalised text: 75 keeps "what's the weather in Podgorica" and
 # "weather in podgorica today" together, and "weather" apart from "weather in Skopje reports".

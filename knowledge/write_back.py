@@ -22,8 +22,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from knowledge.entry import Entry
+from knowledge.entry_tables import EntryRow, QuestionRow
 from knowledge.store import content_hash
-from knowledge.tables import EntryRow, QuestionRow
 from knowledge.validation import check_entry
 
 

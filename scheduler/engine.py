@@ -26,7 +26,7 @@ from scheduler.delivery import DeliveryWorker
 from scheduler.firing import Firing, FiringRules
 from scheduler.leadership import Leadership, leadership_for
 from scheduler.outbox import Outbox
-from scheduler.pacer import Pacer
+from scheduler.pacer import Pacer, Timer
 from scheduler.recipients import MemberRoll, Recipients
 from scheduler.shared_rate import SharedRate
 
@@ -42,12 +42,17 @@ def senders_for(rate: float) -> int:
     return max(FEWEST_SENDERS, math.ceil(rate * SLOW_ROUND_TRIP))
 
 
-def pacer_for(settings: Settings, database: AsyncEngine, metrics: Metrics | None = None) -> Pacer:
+def pacer_for(
+    settings: Settings,
+    database: AsyncEngine,
+    metrics: Metrics | None = None,
+    timer: Timer | None = None,
+) -> Pacer:
     """The pacer of this instance: on PostgreSQL its global rate is every instance's together."""
     shared = None
     if make_url(settings.database_url).get_backend_name() == "postgresql":
         shared = SharedRate(database, settings.send_rate)
-    return Pacer(settings.send_rate, shared=shared, metrics=metrics)
+    return Pacer(settings.send_rate, timer, shared=shared, metrics=metrics)
 
 
 class SchedulerEngine:

@@ -21,7 +21,7 @@ from core.members import Member, MemberDirectory
 from core.storage import insert_ignoring_duplicates, utc
 from scheduler.audience import Audience
 from scheduler.recurrence import Recurrence
-from scheduler.tables import DeliveryRow, GroupChatRow, OccurrenceRow, RsvpRow, ScheduleRow
+from scheduler.schedule_tables import DeliveryRow, GroupChatRow, OccurrenceRow, RsvpRow, ScheduleRow
 
 log = logging.getLogger(__name__)
 BATCH = 1000  # rows per INSERT: SQLite allows at most 32,766 bound values in one statement

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from icalendar import Alarm, Calendar, Event
 
 from scheduler.composing import EventInfo
-from scheduler.drafts import DEFAULT_REMINDERS
+from scheduler.schedule_drafts import DEFAULT_REMINDERS
 
 PRODUCT = "-//Mreza//Scheduled events//EN"
 

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from core.storage import utc
 from scheduler.composing import EventInfo, Occasion
-from scheduler.tables import EventRow, OccurrenceRow, ScheduleRow
+from scheduler.schedule_tables import EventRow, OccurrenceRow, ScheduleRow
 
 FRESH = 1.0  # seconds an occasion is trusted before it is read again
 CANCELLED = "cancelled"

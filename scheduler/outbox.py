@@ -18,7 +18,7 @@ from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from scheduler.outcomes import Claimed, Outcome
-from scheduler.tables import DeliveryRow, GroupChatRow
+from scheduler.schedule_tables import DeliveryRow, GroupChatRow
 
 log = logging.getLogger(__name__)
 LEASE = timedelta(seconds=60)  # a claim not renewed for this long belongs to a dead process

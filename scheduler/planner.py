@@ -12,10 +12,16 @@ from core.clock import Clock
 from core.members import MemberDirectory
 from core.storage import utc
 from scheduler.audience import Audience
-from scheduler.drafts import AnnouncementDraft, EventDraft, ScheduleError, When
-from scheduler.pulses.drafts import KIND as PULSE
-from scheduler.pulses.drafts import PulseDraft
-from scheduler.tables import DeliveryRow, EventRow, GroupChatRow, OccurrenceRow, ScheduleRow
+from scheduler.pulses.pulse_drafts import KIND as PULSE
+from scheduler.pulses.pulse_drafts import PulseDraft
+from scheduler.schedule_drafts import AnnouncementDraft, EventDraft, ScheduleError, When
+from scheduler.schedule_tables import (
+    DeliveryRow,
+    EventRow,
+    GroupChatRow,
+    OccurrenceRow,
+    ScheduleRow,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from core.storage import utc
-from scheduler.tables import DeliveryRow, OccurrenceRow
+from scheduler.schedule_tables import DeliveryRow, OccurrenceRow
 
 # Delivery statuses: pending and sending are still under way; the rest are final.
 UNDERWAY = ("pending", "sending")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-import bot.tables  # noqa: F401  # registers every table on Base.metadata
+import bot.schema  # noqa: F401  # registers every table on Base.metadata
 from core.storage import Base, create_engine, upgrade
 
 

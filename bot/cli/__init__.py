@@ -3,45 +3,57 @@
 from __future__ import annotations
 
 import logging
+from importlib.metadata import entry_points
 
 import typer
 
 from bot.cli import (
     announce,
     ask,
-    bench,
     chat,
     db,
     evaluate,
     event,
     invite,
     kb,
-    members,
-    pulse,
+    member_commands,
+    pulse_commands,
     run,
 )
+from bot.cli.common import Surroundings, enter
+
+# Command groups that live outside the product (``mreza bench``) register under this group of
+# entry points, so the product never imports them.
+PLUGINS = "mreza.commands"
 
 
-def build() -> typer.Typer:
-    """Assemble every command group."""
+def build(around: Surroundings | None = None) -> typer.Typer:
+    """Assemble every command group; ``around`` gives a clock other than the system's."""
     app = typer.Typer(
         name="mreza",
         help="Mreža: the knowledge-sharing chatbot of the regional gender-in-defence network.",
         no_args_is_help=True,
         add_completion=False,
     )
+    surrounded = around or Surroundings()
+
+    @app.callback()
+    def root() -> None:
+        enter(surrounded)
+
     chat.register(app)
     ask.register(app)
     run.register(app)
     evaluate.register(app)
     app.add_typer(kb.build(), name="kb")
     app.add_typer(db.build(), name="db")
-    app.add_typer(bench.build(), name="bench")
-    app.add_typer(members.build(), name="members")
+    app.add_typer(member_commands.build(), name="members")
     app.add_typer(invite.build(), name="invite")
     app.add_typer(announce.build(), name="announce")
     app.add_typer(event.build(), name="event")
-    app.add_typer(pulse.build(), name="pulse")
+    app.add_typer(pulse_commands.build(), name="pulse")
+    for plugin in entry_points(group=PLUGINS):
+        app.add_typer(plugin.load()(), name=plugin.name)
     return app
 
 

@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 import typer
 
-from bot import texts
 from bot.app import Mreza
-from bot.cards import entry_card
+from bot.asking.entry_cards import entry_card
 from bot.cli.common import fail, print_json, with_mreza
+from bot.languages import texts
 from core.markup import to_plain
 from knowledge.search import Decision, Finding
 

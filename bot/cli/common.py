@@ -5,15 +5,50 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Any, NoReturn, TypeVar
 
 import typer
 
 from bot.app import Mreza, open_mreza
+from bot.groundwork import Groundwork
+from core.clock import Clock, SystemClock
 from core.settings import Settings
 from knowledge.loader import KnowledgeBaseInvalid
 
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Surroundings:
+    """What a command takes from outside itself: the clock, and groundwork already laid.
+
+    ``mreza`` runs with the system clock; tests build the command line with a fake one, so that
+    no command reads the machine's date.
+    """
+
+    clock: Clock = field(default_factory=SystemClock)
+    groundwork: Groundwork | None = None
+
+
+_AROUND: ContextVar[Surroundings] = ContextVar("surroundings")
+
+
+def enter(around: Surroundings) -> None:
+    """Run the commands that follow in ``around`` (the root command calls this first)."""
+    _AROUND.set(around)
+
+
+def surroundings() -> Surroundings:
+    """The surroundings the running command line was built with."""
+    found = _AROUND.get(None)
+    return found if found is not None else Surroundings()
+
+
+def clock() -> Clock:
+    """The clock of this run."""
+    return surroundings().clock
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
@@ -39,7 +74,8 @@ def with_mreza(work: Callable[[Mreza], Awaitable[T]], settings: Settings | None 
     """Open Mreža on the given (or configured) settings, run ``work``, close it again."""
 
     async def run() -> T:
-        async with open_mreza(settings or Settings()) as mreza:
+        around = surroundings()
+        async with open_mreza(settings or Settings(), around.clock, around.groundwork) as mreza:
             return await work(mreza)
 
     try:

@@ -9,8 +9,7 @@ from typing import Annotated
 import typer
 
 from bot.app import Mreza
-from bot.cli.common import fail, print_json, with_mreza
-from core.clock import SystemClock
+from bot.cli.common import clock, fail, print_json, with_mreza
 from core.settings import Settings
 from core.storage import create_engine, session_factory, upgrade
 from knowledge.teaching import Attached, TeachingRefused, attach, dismiss
@@ -99,7 +98,7 @@ def write_back_files() -> None:
         try:
             await upgrade(engine)
             async with session_factory(engine).begin() as session:
-                today = SystemClock().now().date()
+                today = clock().now().date()
                 written = await write_back(session, settings.kb_path, today)
                 return written, await draft_accepted(session, settings.kb_path)
         finally:

@@ -7,8 +7,7 @@ from typing import Annotated
 
 import typer
 
-from bot.cli.common import fail
-from core.clock import SystemClock
+from bot.cli.common import clock, fail
 from core.settings import Settings
 from knowledge.analysis import Analyzer, Glossary
 from knowledge.baselines import bm25_ranker, evaluate_baseline, wratio_ranker
@@ -40,7 +39,7 @@ def run(
     if not file.exists():
         fail(f"{file} does not exist")
     settings = Settings()
-    report = load_knowledge_base(settings.kb_path, SystemClock().now().date())
+    report = load_knowledge_base(settings.kb_path, clock().now().date())
     if not report.ok:
         fail("the knowledge base is invalid; run `mreza kb check`")
     try:

@@ -21,8 +21,8 @@ from bot.cli.schedule_args import (
 from bot.cli.schedule_views import guest_list_json, guest_list_text
 from core.settings import Settings
 from scheduler.audience import Audience
-from scheduler.drafts import EventDraft
 from scheduler.planner import EventPlan
+from scheduler.schedule_drafts import EventDraft
 
 TIME_HELP = "ISO-8601; local time in MREZA_TIMEZONE without an offset."
 EventId = Annotated[str, typer.Argument(metavar="ID", help="The event's id.")]

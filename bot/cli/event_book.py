@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from core.members import MemberDirectory
-from scheduler.drafts import ScheduleError
-from scheduler.tables import EventRow, RsvpRow, ScheduleRow
+from scheduler.schedule_drafts import ScheduleError
+from scheduler.schedule_tables import EventRow, RsvpRow, ScheduleRow
 
 ANSWERS = ("going", "maybe", "no")  # the order the guest list is read in
 

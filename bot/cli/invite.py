@@ -10,7 +10,7 @@ from bot.app import Mreza
 from bot.cli import parsing
 from bot.cli.common import checked, with_mreza
 from bot.cli.member_views import invite_line
-from bot.invites import Invite, deep_link
+from bot.members.invites import Invite, deep_link
 from core.durations import duration
 
 

@@ -8,9 +8,8 @@ from typing import Annotated
 import typer
 
 from bot.app import Mreza
-from bot.cli import curate, drafting, quality, review, suggest
-from bot.cli.common import fail, print_json, with_mreza
-from core.clock import SystemClock
+from bot.cli import curate, kb_drafting, kb_report, review, suggest
+from bot.cli.common import clock, fail, print_json, with_mreza
 from core.settings import Settings
 from knowledge.entry import Entry
 from knowledge.loader import coverage, load_knowledge_base
@@ -24,10 +23,10 @@ def build() -> typer.Typer:
     group.command()(export)
     group.command()(translated)
     curate.register(group)
-    drafting.register(group)
+    kb_drafting.register(group)
     review.register(group)
     suggest.register(group)
-    quality.register(group)
+    kb_report.register(group)
     return group
 
 
@@ -38,7 +37,7 @@ def check(
     target = path or Settings().kb_path
     if not target.exists():
         fail(f"{target} does not exist")
-    report = load_knowledge_base(target, SystemClock().now().date())
+    report = load_knowledge_base(target, clock().now().date())
     for problem in report.problems:
         typer.echo(str(problem))
     for lang, (done, total) in coverage(report.entries).items():

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from bot.invites import Invite
+from bot.members.invites import Invite
 from core.members import Member
 
 COLUMNS = ("id", "name", "country", "role", "language", "status", "telegram", "signal")

@@ -9,7 +9,7 @@ import typer
 
 from bot.app import Mreza
 from bot.cli.common import fail, print_json, with_mreza
-from bot.submissions import Submission, SubmissionBook
+from bot.lessons.submission_book import Submission, SubmissionBook
 from knowledge.lessons import FieldInvalid
 from knowledge.teaching import TeachingRefused
 

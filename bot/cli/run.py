@@ -13,9 +13,9 @@ from telegram.error import InvalidToken
 
 from bot.app import Mreza
 from bot.cli.common import checked, fail, with_mreza
-from bot.log_format import use_log_format
-from bot.transports.signal_cli.runner import run_on_signal
-from bot.transports.telegram_api.runner import Listen, run_on_telegram
+from bot.operations.log_format import use_log_format
+from bot.transports.signal_cli.signal_runner import run_on_signal
+from bot.transports.telegram_api.telegram_runner import Listen, run_on_telegram
 from bot.transports.together import run_on_telegram_and_signal
 from core.heap import keep_for_good
 from core.settings import Settings

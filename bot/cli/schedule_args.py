@@ -8,13 +8,12 @@ from typing import Protocol, TypeVar
 
 from bot.app import Mreza
 from bot.cli import parsing
-from bot.cli.common import fail, with_mreza
-from core.clock import SystemClock
+from bot.cli.common import clock, fail, with_mreza
 from core.durations import duration
 from core.settings import Settings
 from scheduler.audience import AudienceError
-from scheduler.drafts import ScheduleError, parse_time
 from scheduler.planner import Planner
+from scheduler.schedule_drafts import ScheduleError, parse_time
 
 T = TypeVar("T")
 D = TypeVar("D", bound="Checkable")
@@ -56,7 +55,7 @@ def ready(draft: D) -> D:
     creating or migrating a database.
     """
     try:
-        draft.check(SystemClock().now())
+        draft.check(clock().now())
     except ScheduleError as error:
         fail(str(error), 2)
     return draft

@@ -7,8 +7,8 @@ import asyncio
 from bot.app import Mreza
 from bot.transports.routes import Routes
 from bot.transports.signal_cli.listener import TRANSPORT as SIGNAL
-from bot.transports.signal_cli.runner import reachable, signal_side
-from bot.transports.telegram_api.runner import Listen, run_on_telegram
+from bot.transports.signal_cli.signal_runner import reachable, signal_side
+from bot.transports.telegram_api.telegram_runner import Listen, run_on_telegram
 
 
 async def run_on_telegram_and_signal(

@@ -13,10 +13,9 @@ from core.clock import Clock
 from core.events import Chat
 from core.members import Member
 from core.storage import insert_ignoring_duplicates, utc
-from scheduler.pulses.drafts import Mode
 from scheduler.pulses.pseudonyms import Pseudonyms
-from scheduler.pulses.pulse import Pulse, Round
-from scheduler.pulses.tables import (
+from scheduler.pulses.pulse_drafts import Mode
+from scheduler.pulses.pulse_tables import (
     PulseAnswerRow,
     PulseCommentRow,
     PulseHandleRow,
@@ -24,7 +23,8 @@ from scheduler.pulses.tables import (
     PulseRoundRow,
     PulseVoterRow,
 )
-from scheduler.tables import ScheduleRow
+from scheduler.pulses.rounds import Pulse, Round
+from scheduler.schedule_tables import ScheduleRow
 
 COMMENT_LIMIT = 1000
 

@@ -16,9 +16,9 @@ from core.events import Chat
 from core.messaging import PollStopper, Sent
 from scheduler.composing import Occasion, Recipient
 from scheduler.pulses.ballots import Ballots, to_round
-from scheduler.pulses.drafts import KIND, REMINDER_KIND, Mode
-from scheduler.pulses.tables import PulseHandleRow, PulseRoundRow
-from scheduler.tables import DeliveryRow, OccurrenceRow, ScheduleRow
+from scheduler.pulses.pulse_drafts import KIND, REMINDER_KIND, Mode
+from scheduler.pulses.pulse_tables import PulseHandleRow, PulseRoundRow
+from scheduler.schedule_tables import DeliveryRow, OccurrenceRow, ScheduleRow
 
 log = logging.getLogger(__name__)
 UNDER_WAY = ("pending", "sending")

@@ -13,9 +13,9 @@ from scheduler.composing import Keeper
 from scheduler.firing import FiringRules
 from scheduler.pulses.ballots import Ballots
 from scheduler.pulses.closing import PollKeeper, RoundClosing, RoundReporter
-from scheduler.pulses.drafts import KIND, REMINDER_KIND
 from scheduler.pulses.opening import ReminderNarrowing, RoundOpening
 from scheduler.pulses.pseudonyms import Pseudonyms
+from scheduler.pulses.pulse_drafts import KIND, REMINDER_KIND
 
 
 @dataclass(frozen=True)

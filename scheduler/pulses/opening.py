@@ -11,10 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from core.members import Member
 from core.storage import insert_ignoring_duplicates
 from scheduler.pulses.ballots import load_round, opened, pulse_of
-from scheduler.pulses.drafts import REMINDER_KIND, Mode
 from scheduler.pulses.pseudonyms import Pseudonyms
-from scheduler.pulses.tables import PulseAnswerRow, PulseRoundRow
-from scheduler.tables import ScheduleRow
+from scheduler.pulses.pulse_drafts import REMINDER_KIND, Mode
+from scheduler.pulses.pulse_tables import PulseAnswerRow, PulseRoundRow
+from scheduler.schedule_tables import ScheduleRow
 
 
 class RoundOpening:

@@ -10,11 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from scheduler.pulses.ballots import pulse_of, to_round
-from scheduler.pulses.drafts import KIND
-from scheduler.pulses.pulse import Pulse, Round
-from scheduler.pulses.results import Answer, Results, results, suppressed
-from scheduler.pulses.tables import PulseAnswerRow, PulseCommentRow, PulseRoundRow
-from scheduler.tables import OccurrenceRow, ScheduleRow
+from scheduler.pulses.disclosure import Answer, Results, results, suppressed
+from scheduler.pulses.pulse_drafts import KIND
+from scheduler.pulses.pulse_tables import PulseAnswerRow, PulseCommentRow, PulseRoundRow
+from scheduler.pulses.rounds import Pulse, Round
+from scheduler.schedule_tables import OccurrenceRow, ScheduleRow
 
 UNKNOWN = "unknown"  # the group of answers with no country or role (anonymous ones)
 

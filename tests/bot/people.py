@@ -9,16 +9,15 @@ from itertools import count
 
 from sqlalchemy import select
 
-from bot.app import Mreza
-from bot.buttons import ButtonSigner
-from bot.conversation import Conversation
-from bot.i18n import Translate
-from bot.services import Services
+from bot.app import Mreza, services_for
+from bot.conversation.buttons import ButtonSigner
+from bot.languages.i18n import Translate
+from bot.router import Conversation
 from bot.transports.memory import MemoryMessenger, Said
 from core.clock import FakeClock
 from core.events import ButtonPressed, Chat, Event, MemberLeft, Sender, TextReceived
 from core.members import Identity, Language, Member, NewMember, Role
-from knowledge.tables import AskedRow
+from knowledge.entry_tables import AskedRow
 from scheduler.pulses.pseudonyms import Pseudonyms
 
 TRANSPORT = "memory"
@@ -49,19 +48,8 @@ class Network:
     signer: ButtonSigner = field(default_factory=lambda: ButtonSigner(BUTTON_KEY))
 
     def __post_init__(self) -> None:
-        services = Services(
-            librarian=self.mreza.librarian,
-            members=self.mreza.members,
-            invites=self.mreza.invites,
-            refusals=self.mreza.refusals,
-            messenger=self.messenger,
-            signer=self.signer,
-            translations=self.mreza.translations,
-            clock=self.clock,
-            sessions=self.mreza.sessions,
-            planner=self.mreza.planner,
-            pseudonyms=Pseudonyms(BUTTON_KEY),
-            bot_username=BOT_USERNAME,
+        services = services_for(
+            self.mreza, self.messenger, self.signer, Pseudonyms(BUTTON_KEY), BOT_USERNAME
         )
         self.services = services
         self.conversation = Conversation(services)

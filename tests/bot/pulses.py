@@ -9,21 +9,21 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.composer import Composer
-from bot.pulse_results import PulseReports
+from bot.pulses.pulse_reports import PulseReports
+from bot.schedules.composer import Composer
 from scheduler.audience import Audience
 from scheduler.delivery import DeliveryWorker
-from scheduler.drafts import When
 from scheduler.firing import Firing
 from scheduler.outbox import Outbox
 from scheduler.pacer import Pacer
-from scheduler.pulses.drafts import Mode, PulseDraft
+from scheduler.pulses.disclosure import Scale
 from scheduler.pulses.machinery import PulseMachinery, pulse_machinery
 from scheduler.pulses.pseudonyms import Pseudonyms
-from scheduler.pulses.results import Scale
+from scheduler.pulses.pulse_drafts import Mode, PulseDraft
 from scheduler.pulses.tally import RoundResults, Tally
 from scheduler.recipients import Recipients
-from scheduler.tables import DeliveryRow
+from scheduler.schedule_drafts import When
+from scheduler.schedule_tables import DeliveryRow
 from tests.bot.people import BUTTON_KEY, TRANSPORT, Network
 
 K = 5

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.composer import Composer
+from bot.schedules.composer import Composer
 from bot.transports.memory import Said
 from core.messaging import Outgoing
 from core.storage import utc
 from scheduler.composing import EventInfo, Occasion, Recipient
-from scheduler.tables import EventRow, ScheduleRow
+from scheduler.schedule_tables import EventRow, ScheduleRow
 from tests.bot.people import Network, Person
 
 LATER = "2030-01-15 10:00"  # a winter Tuesday: Belgrade is UTC+1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from bot import texts
+from bot.languages import texts
 from core.events import TextReceived
 from core.markup import to_plain
 from core.members import Language, Role

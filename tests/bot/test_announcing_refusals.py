@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot import texts
-from scheduler import drafts, planner
+from bot.languages import texts
+from scheduler import planner
+from scheduler import schedule_drafts as drafts
 from tests.bot.people import Network, Person
 from tests.bot.scheduled import LATER, schedule_rows
 from tests.bot.test_announcing import AUDIENCE_LABELS, TEXT

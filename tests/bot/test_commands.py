@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot import texts
-from bot.handlers.browsing import LANGUAGE_NAMES, coordinator_help, member_help
+from bot.asking.browsing import LANGUAGE_NAMES, coordinator_help, member_help
+from bot.languages import texts
 from core.members import Language
 from tests.bot.people import Network, Person
 

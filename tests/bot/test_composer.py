@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
-from bot import texts
-from bot.buttons import ButtonSigner, Press
-from bot.composer import Composer
-from bot.i18n import Translations
+from bot.conversation.buttons import ButtonSigner, Press
+from bot.languages import texts
+from bot.languages.i18n import Translations
+from bot.schedules.composer import Composer
 from core.events import Chat
 from core.markup import Style, to_html, to_plain
 from core.members import Language, Member, Role, Status

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from bot import texts
+from bot.languages import texts
 from core.members import Role
 from tests.bot.people import Network, Person
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot import texts
+from bot.languages import texts
 from core.markup import to_plain
 from tests.bot.people import Network, Person
 from tests.bot.scheduled import composed, event_rows, schedule_rows, texts_of

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from core.events import Chat
 from scheduler.audience import Audience
-from scheduler.tables import GroupChatRow
+from scheduler.schedule_tables import GroupChatRow
 from tests.bot.people import Network, Person
 
 

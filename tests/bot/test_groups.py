@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot import texts
-from bot.handlers.browsing import member_help
+from bot.asking.browsing import member_help
+from bot.languages import texts
 from core.events import Chat
 from tests.bot.people import Network, Person
 

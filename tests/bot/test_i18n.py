@@ -8,13 +8,13 @@ from importlib import resources
 import pytest
 from babel.messages.pofile import read_po
 
-from bot import texts
-from bot.i18n import LOCALE_DIRS, Translations, language_for
+from bot.languages import texts
+from bot.languages.i18n import LOCALE_DIRS, Translations, language_for
 from core.members import Language
 
 
 def all_texts() -> list[str]:
-    """Every message bot/texts.py defines, dictionaries included."""
+    """Every message bot/languages/texts.py defines, dictionaries included."""
     found: list[str] = []
     for name, value in vars(texts).items():
         if name.startswith("_"):
@@ -33,7 +33,13 @@ def placeholders(text: str) -> set[str]:
 @pytest.mark.parametrize("language", [Language.BCMS, Language.SR_CYRL, Language.MK])
 def test_every_text_is_translated(language: Language) -> None:
     """No interface text is missing from, or left empty in, a local-language catalog."""
-    path = resources.files("bot") / "locales" / LOCALE_DIRS[language] / "LC_MESSAGES" / "mreza.po"
+    path = (
+        resources.files("bot.languages")
+        / "locales"
+        / LOCALE_DIRS[language]
+        / "LC_MESSAGES"
+        / "mreza.po"
+    )
     with path.open("rb") as po:
         translated = {m.id: m.string for m in read_po(po) if m.id}
     missing = [t for t in all_texts() if not translated.get(t)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot import texts
+from bot.languages import texts
 from core.members import Language, Role, Status
 from tests.bot.people import Network, Person
 

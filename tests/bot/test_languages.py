@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from bot import texts
-from bot.i18n import Translate
+from bot.languages import texts
+from bot.languages.i18n import Translate
 from core.members import Language, Role
 from tests.bot.people import Network, Person
 
@@ -26,7 +26,7 @@ class Transcript:
 
 
 def interface_texts() -> list[str]:
-    """Every text of bot/texts.py, dictionaries included."""
+    """Every text of bot/languages/texts.py, dictionaries included."""
     found: list[str] = []
     for name, value in vars(texts).items():
         if isinstance(value, str) and not name.startswith("_"):
@@ -78,7 +78,7 @@ async def transcript(request: pytest.FixtureRequest, network: Network) -> Transc
 async def test_no_message_contains_english_interface_text(
     network: Network, transcript: Transcript
 ) -> None:
-    """No sentence of bot/texts.py reaches the member untranslated (entries are in English)."""
+    """No interface sentence reaches the member untranslated (entries are in English)."""
     english = {
         piece
         for text in interface_texts()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import texts
+from bot.languages import texts
 from tests.bot.people import Network, Person
 from tests.bot.scheduled import LATER, schedule_rows
 

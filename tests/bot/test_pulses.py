@@ -7,12 +7,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from bot import texts
+from bot.languages import texts
 from core.events import PollAnswered
 from core.members import Role
-from scheduler.pulses.drafts import Mode
-from scheduler.pulses.results import Scale
-from scheduler.pulses.tables import PulseAnswerRow, PulseCommentRow
+from scheduler.pulses.disclosure import Scale
+from scheduler.pulses.pulse_drafts import Mode
+from scheduler.pulses.pulse_tables import PulseAnswerRow, PulseCommentRow
 from scheduler.pulses.tally import Tally
 from tests.bot.people import Network, Person
 from tests.bot.pulses import Pulses

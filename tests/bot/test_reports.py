@@ -6,14 +6,14 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
-from bot import texts
-from bot.reporting import CreatorReports
-from bot.times import local_time
+from bot.languages import texts
+from bot.languages.times import local_time
+from bot.schedules.reporting import CreatorReports
 from core.members import Language, Role, Status
 from scheduler.audience import Audience
-from scheduler.drafts import AnnouncementDraft, When
 from scheduler.firing import Firing
-from scheduler.tables import DeliveryRow
+from scheduler.schedule_drafts import AnnouncementDraft, When
+from scheduler.schedule_tables import DeliveryRow
 from tests.bot.people import Network, Person
 
 TEXT = "The regional gender focal points meeting moves to Skopje."

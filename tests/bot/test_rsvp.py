@@ -6,14 +6,14 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot import texts
-from bot.composer import Composer
+from bot.languages import texts
+from bot.schedules.composer import Composer
 from core.members import Language, Role
 from scheduler.audience import Audience
 from scheduler.composing import Recipient
-from scheduler.drafts import EventDraft
 from scheduler.planner import EventPlan
-from scheduler.tables import RsvpRow
+from scheduler.schedule_drafts import EventDraft
+from scheduler.schedule_tables import RsvpRow
 from tests.bot.people import Network, Person
 from tests.bot.scheduled import deliver, occasion
 

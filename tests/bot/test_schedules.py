@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot import texts
+from bot.languages import texts
 from core.markup import to_plain
 from scheduler.audience import Audience
-from scheduler.drafts import AnnouncementDraft, EventDraft, When, parse_time
+from scheduler.schedule_drafts import AnnouncementDraft, EventDraft, When, parse_time
 from tests.bot.people import Network, Person
 from tests.bot.scheduled import LATER, LATER_SHOWN, composed, schedule_rows, texts_of
 

@@ -7,7 +7,7 @@ import json
 import shutil
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,14 +15,15 @@ from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from typer.testing import CliRunner, Result
 
-from bot.cli import build
-from bot.member_store import SqlMemberDirectory
+from bot.members.directory import SqlMemberDirectory
 from core.clock import FakeClock
 from core.members import Identity, NewMember, Role
 from core.settings import BUNDLED_KB_PATH
 from core.storage import create_engine, session_factory, upgrade
 from scheduler.firing import Fired, Firing
-from scheduler.tables import DeliveryRow, RsvpRow
+from scheduler.schedule_tables import DeliveryRow, RsvpRow
+from tests.commands import build
+from tests.moment import NOW
 
 T = TypeVar("T")
 Sessions = async_sessionmaker[AsyncSession]
@@ -79,7 +80,7 @@ def with_network(cli: Cli) -> Cli:
         directory = SqlMemberDirectory(sessions)
         for number, (name, country, role) in enumerate(NETWORK, start=1001):
             joining = NewMember(name, country, Identity("telegram", str(number)), role)
-            await directory.add(joining, datetime.now(UTC))
+            await directory.add(joining, NOW)
 
     on_database(cli.database_url, work)
     return cli
@@ -142,7 +143,7 @@ def rsvp(cli: Cli, event_id: int, member_id: int, answer: str) -> None:
                     event_id=event_id,
                     member_id=member_id,
                     answer=answer,
-                    answered_at=datetime.now(UTC),
+                    answered_at=NOW,
                 )
             )
 

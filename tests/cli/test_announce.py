@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.scheduling import Cli, cli_on, fire, settle, with_network
+from tests.moment import NOW
 
 LATER = "2030-01-15T10:00"  # winter in Belgrade: UTC+1
 LATER_UTC = datetime(2030, 1, 15, 9, tzinfo=UTC)
@@ -21,8 +22,8 @@ def cli(database_url: str, tmp_path: Path) -> Cli:
 
 
 def monday_before_the_clock_change() -> date:
-    """The Monday six days before next year's last Sunday of March (2027-03-22 in 2026)."""
-    year = date.today().year + 1
+    """The Monday six days before the last Sunday of March after the fixed moment (2027-03-22)."""
+    year = NOW.year
     last_sunday = max(
         date(year, 3, day) for day in range(25, 32) if date(year, 3, day).weekday() == 6
     )

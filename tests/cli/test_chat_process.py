@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from bot import texts
-from bot.handlers.browsing import coordinator_help, member_help
+from bot.asking.browsing import coordinator_help, member_help
+from bot.languages import texts
 from core.settings import BUNDLED_KB_PATH
+
+pytestmark = pytest.mark.slow  # a real `mreza chat` process per test
 
 PERSON_OF_TRUST = "Persons of trust in the defence system"
 COMPLAINTS = "Where to report discrimination and sexual harassment in each country"

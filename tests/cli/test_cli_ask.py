@@ -7,8 +7,8 @@ import json
 import pytest
 from typer.testing import CliRunner, Result
 
-from bot.cli import build
 from core.settings import BUNDLED_KB_PATH
+from tests.commands import build
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from bot.cli import build
 from core.settings import BUNDLED_KB_PATH
+from tests.commands import build
 from tests.databases import table_names
 from tests.knowledge.yaml_entries import entry, write
 

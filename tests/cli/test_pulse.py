@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from bot.member_store import SqlMemberDirectory
+from bot.members.directory import SqlMemberDirectory
 from core.clock import FakeClock
 from core.members import Identity, NewMember
 from scheduler.firing import Firing
@@ -17,6 +17,7 @@ from scheduler.pulses.ballots import Ballots
 from scheduler.pulses.machinery import pulse_machinery
 from scheduler.pulses.pseudonyms import Pseudonyms
 from tests.cli.scheduling import Cli, Sessions, cli_on, on_database, one_line_error, with_network
+from tests.moment import NOW
 
 ASK = ("pulse", "create", "--question", "Do you know whom to tell?", "--audience", "all")
 OPTIONS = ("--option", "Yes", "--option", "No", "--option", "Not sure")
@@ -32,7 +33,7 @@ def answered(cli: Cli, picks: list[int], country: str = "RS") -> None:
     """Fire what is due and let that many new members answer the pulse's round."""
 
     async def work(sessions: Sessions) -> None:
-        clock = FakeClock(datetime.now(UTC) + timedelta(seconds=5))
+        clock = FakeClock(NOW + timedelta(seconds=5))
         members = SqlMemberDirectory(sessions, clock)
         pseudonyms = Pseudonyms(b"cli tests")
         rules = pulse_machinery(sessions, clock, pseudonyms).rules

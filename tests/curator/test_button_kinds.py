@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from bot import pulse_cards
-from bot.handlers import (
-    curating,
-    drafting,
-    editing,
-    handing_off,
-    handoff_teaching,
-    results,
-    reviewing,
-    schedules,
-    suggesting,
-)
-from bot.wizard import KIND as DIALOG
+from bot.conversation.wizard import KIND as DIALOG
+from bot.curation import curating, drafting, suggesting
+from bot.handoffs import handing_off, handoff_teaching
+from bot.lessons import editing, reviewing
+from bot.pulses import pulse_cards
+from bot.pulses import reading_results as results
+from bot.schedules import schedule_list as schedules
 
 
 def test_button_kinds_are_distinct() -> None:

@@ -12,8 +12,10 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from bot.app import open_mreza
-from bot.cli import build
+from core.clock import FakeClock
 from core.settings import BUNDLED_KB_PATH, Settings
+from tests.commands import build, shared_groundwork
+from tests.moment import NOW
 
 WEATHER = "what is the weather in Podgorica"
 CONFIDENTIAL = "is there someone confidential in my unit"
@@ -44,7 +46,7 @@ def members_ask(env: dict[str, str], *asked: tuple[str, str]) -> None:
         settings = Settings(
             database_url=env["MREZA_DATABASE_URL"], kb_path=Path(env["MREZA_KB_PATH"])
         )
-        async with open_mreza(settings) as app:
+        async with open_mreza(settings, FakeClock(NOW), shared_groundwork()) as app:
             channels = ("telegram", "signal", "console")  # every way of asking counts
             for number, (country, text) in enumerate(asked):
                 await app.librarian.ask_logged(text, channels[number % 3], None, country)

@@ -7,9 +7,9 @@ import json
 
 from typer.testing import CliRunner, Result
 
-from bot.cli import build
 from core.settings import BUNDLED_KB_PATH
 from tests.bot.people import Person
+from tests.commands import build
 
 AMBIGUOUS = "who chooses the confidential colleague for harassment complaints"
 TRUST = "Persons of trust in the defence system"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot import texts
-from bot.digest import weekly_digest
+from bot.curation.digest import weekly_digest
+from bot.languages import texts
 from core.members import Language, Role
 from tests.bot.people import Network, Person
 

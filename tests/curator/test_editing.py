@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import texts
+from bot.languages import texts
 from core.members import Role
 from tests.bot.people import Network, Person
 from tests.curator.test_drafting import ANSWER, TITLE, drafts, queued

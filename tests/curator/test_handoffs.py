@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot import texts
-from bot.handlers.handing_off import remind_unclaimed, retry_unheard
+from bot.handoffs.handing_off import remind_unclaimed, retry_unheard
+from bot.languages import texts
 from core.members import Role
 from tests.bot.people import Network, Person
 

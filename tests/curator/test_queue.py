@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import texts
+from bot.languages import texts
 from core.members import Language, Role
 from tests.bot.people import Network, Person
 

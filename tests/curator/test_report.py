@@ -7,10 +7,10 @@ import json
 
 from typer.testing import CliRunner
 
-from bot.cli import build
 from core.settings import BUNDLED_KB_PATH
 from knowledge.quality import EntryQuality
 from tests.bot.people import Person
+from tests.commands import build
 
 TRUST = "Persons of trust in the defence system"
 

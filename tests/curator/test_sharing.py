@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import texts
+from bot.languages import texts
 from tests.bot.people import Network, Person
 
 SITUATION = "Our unit had no person of trust for night shifts"

@@ -10,7 +10,7 @@ import httpx
 import pytest
 import telegram
 
-from bot.emulator import BotApiEmulator, UserInfo
+from emulators.telegram import BotApiEmulator, UserInfo
 
 
 class RawApi:

@@ -21,8 +21,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot.emulator import SECRET_HEADER, BotApiEmulator, EmulatorError, UserInfo
-from bot.serving import ServerRunner
+from bot.operations.http_server import ServerRunner
+from emulators.telegram import SECRET_HEADER, BotApiEmulator, EmulatorError, UserInfo
 
 from .conftest import RawApi
 

@@ -9,7 +9,7 @@ import telegram
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest
 
-from bot.emulator import BotApiEmulator, UserInfo
+from emulators.telegram import BotApiEmulator, UserInfo
 
 
 def menu(*labels: str) -> InlineKeyboardMarkup:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import inspect
 
-from bot.emulator import BotApiEmulator, EmulatorClient, Simulator
-from bot.emulator.control import operations
+from emulators.telegram import BotApiEmulator, EmulatorClient, Simulator
+from emulators.telegram.control import operations
 
 
 def public_coroutines(cls: type) -> dict[str, inspect.Signature]:

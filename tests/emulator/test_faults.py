@@ -9,7 +9,7 @@ import pytest
 import telegram
 from telegram.error import Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.emulator import BotApiEmulator, FaultKind, UserInfo
+from emulators.telegram import BotApiEmulator, FaultKind, UserInfo
 
 
 @pytest.fixture(autouse=True)

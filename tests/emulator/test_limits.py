@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.emulator import BotApiEmulator, UserInfo
+from emulators.telegram import BotApiEmulator, UserInfo
 
 from .conftest import RawApi
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.emulator import UserInfo
+from emulators.telegram import UserInfo
 
 from .conftest import RawApi
 

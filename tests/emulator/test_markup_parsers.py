@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.emulator.entities import Entity, MarkupError, checked_link
-from bot.emulator.html_markup import parse_html
-from bot.emulator.markdown_markup import parse_markdown_v2
+from emulators.telegram.entities import Entity, MarkupError, checked_link
+from emulators.telegram.html_markup import parse_html
+from emulators.telegram.markdown_markup import parse_markdown_v2
 
 
 def test_nested_html_entities_sorted_outer_first() -> None:

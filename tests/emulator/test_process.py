@@ -1,4 +1,4 @@
-"""`python -m bot.emulator` in its own process, driven through EmulatorClient."""
+"""`python -m emulators.telegram` in its own process, driven through EmulatorClient."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ import pytest
 import telegram
 from telegram.error import NetworkError
 
-from bot.emulator import EmulatorClient, EmulatorError, EmulatorProcess, FaultKind
+from emulators.telegram import EmulatorClient, EmulatorError, EmulatorProcess, FaultKind
+
+pytestmark = pytest.mark.slow  # the emulator in a process of its own
 
 ECHO_BOT = Path(__file__).with_name("echo_bot.py")
 

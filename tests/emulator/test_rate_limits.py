@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.emulator import BotApiEmulator, RateLimits, UserInfo
+from emulators.telegram import BotApiEmulator, RateLimits, UserInfo
 
 from .conftest import RawApi
 

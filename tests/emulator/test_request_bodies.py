@@ -9,7 +9,7 @@ import pytest
 import telegram
 from telegram import InputFile
 
-from bot.emulator import BotApiEmulator, UserInfo
+from emulators.telegram import BotApiEmulator, UserInfo
 
 
 @pytest.fixture

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import httpx
 
-import bot.emulator
-from bot.emulator import BotApiEmulator, UserInfo
-from bot.emulator.spec import DEFAULT_SPEC_PATH
+import emulators.telegram
+from emulators.telegram import BotApiEmulator, UserInfo
+from emulators.telegram.spec import DEFAULT_SPEC_PATH
 
 from .conftest import RawApi
 
@@ -122,8 +122,8 @@ async def test_every_call_is_recorded(emu: BotApiEmulator, api: RawApi, ana: Use
 
 
 def test_default_spec_is_vendored_in_the_package() -> None:
-    """The spec ships inside bot.emulator, with its licence, not in a shared folder."""
-    package = Path(bot.emulator.__file__).resolve().parent
+    """The spec ships inside emulators.telegram, with its licence, not in a shared folder."""
+    package = Path(emulators.telegram.__file__).resolve().parent
     assert package / "telegram-bot-api" / "api.min.json" == DEFAULT_SPEC_PATH
     assert (package / "telegram-bot-api" / "LICENSE").is_file()
     assert json.loads(DEFAULT_SPEC_PATH.read_text(encoding="utf-8"))["methods"]["sendMessage"]

@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from bot.app import Mreza
 from core.clock import FakeClock
+from knowledge.entry_tables import AskedRow
 from knowledge.search import Decision
-from knowledge.tables import AskedRow
 
 
 async def logged(mreza: Mreza) -> list[AskedRow]:

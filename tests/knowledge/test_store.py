@@ -12,18 +12,18 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from core.storage import create_engine, session_factory, upgrade
 from knowledge.entry import Entry, Question
+from knowledge.entry_tables import EntryRow, QuestionRow
 from knowledge.loader import LoadReport
 from knowledge.store import SyncReport, active_entries, import_entries
-from knowledge.tables import EntryRow, QuestionRow
 
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 LATER = NOW + timedelta(days=1)
 
 
 @pytest.fixture
-async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+async def engine(empty_database_url: str) -> AsyncIterator[AsyncEngine]:
     """A migrated, empty database."""
-    engine = create_engine(database_url)
+    engine = create_engine(empty_database_url)
     await upgrade(engine)
     yield engine
     await engine.dispose()

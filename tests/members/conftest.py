@@ -15,19 +15,20 @@ from uuid import uuid4
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 from typer.testing import CliRunner, Result
 
-from bot.cli import build
-from bot.invite_store import SqlInviteBook
-from bot.invites import InviteBook, RefusalLog
-from bot.member_store import Refusals, SqlMemberDirectory
-from bot.members_memory import InMemoryInviteBook, InMemoryMemberDirectory, InMemoryRefusals
+from bot.members.directory import Refusals, SqlMemberDirectory
+from bot.members.invite_store import SqlInviteBook
+from bot.members.invites import InviteBook, RefusalLog
 from core.clock import FakeClock
 from core.members import MemberDirectory
 from core.settings import BUNDLED_KB_PATH
 from core.storage import create_engine, session_factory, upgrade
+from tests.commands import build
+from tests.members.in_memory import InMemoryInviteBook, InMemoryMemberDirectory, InMemoryRefusals
 
 POSTGRES_URL = os.environ.get(
     "MREZA_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
@@ -89,7 +90,7 @@ async def postgres_sessions() -> AsyncIterator[Sessions]:
         await admin.dispose()
 
 
-@pytest.fixture(params=["memory", "sqlite", "postgresql"])
+@pytest.fixture(params=["memory", "sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
 async def stores(
     request: pytest.FixtureRequest, database_url: str, clock: FakeClock
 ) -> AsyncIterator[Stores]:
@@ -164,6 +165,18 @@ def small_kb(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def mreza_cli(database_url: str, small_kb: Path) -> Cli:
     """The command line on a database of its own, with no bot username configured."""
     return Cli(database_url, small_kb)
+
+
+@pytest.fixture
+def unopened_cli(empty_database_url: str, small_kb: Path) -> Cli:
+    """The command line on a database that does not exist yet: a refusal must not create it."""
+    return Cli(empty_database_url, small_kb)
+
+
+def never_opened(cli: Cli) -> bool:
+    """True when the command line has not created its SQLite file (PostgreSQL: not checked)."""
+    url = make_url(cli.database_url)
+    return url.get_backend_name() != "sqlite" or not Path(str(url.database)).exists()
 
 
 def one_line_error(result: Result) -> str:

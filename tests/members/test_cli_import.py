@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.members.conftest import Cli, one_line_error
+from tests.members.conftest import Cli, never_opened, one_line_error
 
 HEADER = "telegram_id,name,country,role,language,institution\n"
 
@@ -97,9 +97,9 @@ def test_a_file_that_is_not_utf8_imports_nothing(mreza_cli: Cli, tmp_path: Path)
     )
 
 
-def test_a_missing_file_is_a_usage_error(mreza_cli: Cli, tmp_path: Path) -> None:
+def test_a_missing_file_is_a_usage_error(unopened_cli: Cli, tmp_path: Path) -> None:
     """Naming a file that is not there exits 2 without opening the database."""
-    result = mreza_cli("members", "import", str(tmp_path / "nope.csv"))
+    result = unopened_cli("members", "import", str(tmp_path / "nope.csv"))
     assert result.exit_code == 2
     assert one_line_error(result) == f"mreza: {tmp_path / 'nope.csv'} does not exist\n"
-    assert not (tmp_path / "t.db").exists()
+    assert never_opened(unopened_cli)

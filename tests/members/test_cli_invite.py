@@ -6,15 +6,14 @@ import asyncio
 import re
 from dataclasses import replace
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
-from bot.invite_store import SqlInviteBook
-from bot.invites import Invite
-from core.clock import SystemClock
+from bot.members.invite_store import SqlInviteBook
+from bot.members.invites import Invite
 from core.storage import create_engine, session_factory
-from tests.members.conftest import Cli, one_line_error
+from tests.members.conftest import Cli, never_opened, one_line_error
+from tests.moment import NOW
 
 
 def redeem(database_url: str, code: str) -> Invite:
@@ -23,7 +22,7 @@ def redeem(database_url: str, code: str) -> Invite:
     async def run() -> Invite:
         engine = create_engine(database_url)
         try:
-            return await SqlInviteBook(session_factory(engine)).redeem(code, SystemClock().now())
+            return await SqlInviteBook(session_factory(engine)).redeem(code, NOW)
         finally:
             await engine.dispose()
 
@@ -99,10 +98,10 @@ def test_an_invite_can_be_made_to_never_expire(mreza_cli: Cli) -> None:
     ],
 )
 def test_a_bad_invite_argument_is_refused(
-    mreza_cli: Cli, tmp_path: Path, change: tuple[str, str], complaint: str
+    unopened_cli: Cli, change: tuple[str, str], complaint: str
 ) -> None:
     """Each bad value gets one line on stderr, exit 2, and no database is created."""
-    result = mreza_cli("invite", "create", "--role", "member", "--country", "BA", *change)
+    result = unopened_cli("invite", "create", "--role", "member", "--country", "BA", *change)
     assert result.exit_code == 2
     assert one_line_error(result) == f"mreza: {complaint}\n"
-    assert not (tmp_path / "t.db").exists()
+    assert never_opened(unopened_cli)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from tests.members.conftest import Cli, one_line_error
+from tests.members.conftest import Cli, never_opened, one_line_error
 
 ANA = ("--telegram-id", "1001", "--name", "Ana Petrović", "--country", "RS")
 
@@ -45,13 +43,13 @@ def test_country_role_and_language_are_read_in_any_case(mreza_cli: Cli) -> None:
     ],
 )
 def test_a_bad_argument_is_refused_before_anything_is_opened(
-    mreza_cli: Cli, tmp_path: Path, change: tuple[str, str], complaint: str
+    unopened_cli: Cli, change: tuple[str, str], complaint: str
 ) -> None:
     """Each bad value gets one line on stderr, exit 2, and no database is even created."""
-    result = mreza_cli("members", "add", *ANA, *change)
+    result = unopened_cli("members", "add", *ANA, *change)
     assert result.exit_code == 2
     assert one_line_error(result) == f"mreza: {complaint}\n"
-    assert not (tmp_path / "t.db").exists()
+    assert never_opened(unopened_cli)
 
 
 def test_a_telegram_account_cannot_be_added_twice(mreza_cli: Cli) -> None:

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.invites import Invite, InviteBook, InviteRefused, Refusal
+from bot.members.invites import Invite, InviteBook, InviteRefused, Refusal
 from core.clock import FakeClock
 from core.members import Role
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from alembic import command
 from sqlalchemy import Connection, inspect, text
 
 from core.storage import alembic_config, create_engine, upgrade
+from tests.moment import NOW
 
 
 def migrate(connection: Connection, target: str) -> None:
@@ -40,7 +39,7 @@ async def test_members_migration_goes_down_and_up_keeping_questions(database_url
                 "INSERT INTO question_log (asked_at, channel, text, normalised, decision)"
                 " VALUES (:at, 'console', 'q', 'q', 'none')"
             ),
-            {"at": datetime.now(UTC)},
+            {"at": NOW},
         )
         await connection.run_sync(migrate, "0001")
         assert "members" not in await connection.run_sync(tables)

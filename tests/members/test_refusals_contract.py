@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.invites import RefusalLog
+from bot.members.invites import RefusalLog
 from core.clock import FakeClock
 from core.members import Identity
 

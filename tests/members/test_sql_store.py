@@ -7,14 +7,14 @@ from datetime import datetime
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.invite_store import SqlInviteBook
-from bot.invites import code_hash
-from bot.member_store import SqlMemberDirectory
-from bot.member_tables import IdentityRow, InviteRow, MemberRow
+from bot.members.directory import SqlMemberDirectory
+from bot.members.invite_store import SqlInviteBook
+from bot.members.invites import code_hash
+from bot.members.member_tables import IdentityRow, InviteRow, MemberRow
 from core.clock import FakeClock
 from core.members import Identity, NewMember, Role
 from core.storage import utc
-from knowledge.tables import AskedRow
+from knowledge.entry_tables import AskedRow
 
 Sessions = async_sessionmaker[AsyncSession]
 

@@ -8,7 +8,11 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.telegram.running import RunningBot, free_port
+
+pytestmark = pytest.mark.slow  # several instances on PostgreSQL
 
 DOCKERFILE = Path(__file__).resolve().parents[2] / "Dockerfile"
 CONTAINER_PORT = "8080"

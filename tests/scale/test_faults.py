@@ -22,6 +22,8 @@ from tests.scale.outages import Outages
 from tests.scheduler.fakes import PlainComposer
 from tests.scheduler.world import World, eventually_true
 
+pytestmark = pytest.mark.slow  # several instances on PostgreSQL
+
 CROWD = 600
 SENDERS = 4  # so at most 4 messages are in flight when the connections go
 LEASE = timedelta(seconds=3)  # claims of a broken batch come back this soon

@@ -7,9 +7,11 @@ from datetime import timedelta
 
 import pytest
 
-from bot.handled_updates import KEPT_FOR, HandledUpdates
+from bot.transports.telegram_api.handled_updates import KEPT_FOR, HandledUpdates
 from core.clock import FakeClock
 from core.storage import create_engine, session_factory, upgrade
+
+pytestmark = pytest.mark.slow  # several instances on PostgreSQL
 
 
 @pytest.fixture

@@ -7,11 +7,14 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import pytest
 from sqlalchemy import text
 
 from core.storage import create_engine
 from scheduler.leadership import AdvisoryLockLeader, current_leader
 from tests.telegram.people import eventually_true
+
+pytestmark = pytest.mark.slow  # several instances on PostgreSQL
 
 TIMEOUT = 1.5  # seconds: MREZA_LEADER_TIMEOUT, short so that the tests are quick
 

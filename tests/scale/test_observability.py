@@ -6,10 +6,13 @@ import json
 import logging
 
 import httpx
+import pytest
 
-from bot.log_format import formatter_for
+from bot.operations.log_format import formatter_for
 from tests.telegram.people import Chatter
 from tests.telegram.running import RunningBot
+
+pytestmark = pytest.mark.slow  # several instances on PostgreSQL
 
 
 async def scraped(bot: RunningBot) -> dict[str, float]:

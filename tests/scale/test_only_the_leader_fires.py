@@ -13,10 +13,12 @@ from core.settings import Settings
 from core.storage import create_engine, session_factory
 from scheduler.engine import SchedulerEngine
 from scheduler.leadership import AdvisoryLockLeader
-from scheduler.tables import OccurrenceRow
+from scheduler.schedule_tables import OccurrenceRow
 from tests.scale.test_leadership import TIMEOUT, Terms
 from tests.scheduler.fakes import PlainComposer, ReportLog
 from tests.scheduler.world import World, eventually_true
+
+pytestmark = pytest.mark.slow  # several instances on PostgreSQL
 
 TICK = 0.1  # seconds between the leader's looks at the schedules
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import asyncio
 import time
 
-from bot.cli.broadcast import busiest_second
+import pytest
+
+from bench.broadcast import busiest_second
 from core.storage import create_engine
 from scheduler.shared_rate import SharedRate
+
+pytestmark = pytest.mark.slow  # several instances on PostgreSQL
 
 RATE = 30.0
 SENDERS = 8  # per instance, as many as the engine runs at 30 a second

@@ -5,7 +5,11 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from bot.cli.cluster_bench import Scenario, cluster_broadcast
+import pytest
+
+from bench.cluster_bench import Scenario, cluster_broadcast
+
+pytestmark = pytest.mark.slow  # several instances on PostgreSQL
 
 MEMBERS = 5000
 RATE = 100.0  # messages a second in all; Telegram's paid broadcasts allow up to 1,000

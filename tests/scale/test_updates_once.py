@@ -9,13 +9,15 @@ import httpx
 import pytest
 
 from bot.app import Mreza, open_mreza
-from bot.emulator import SECRET_HEADER, BotApiEmulator
 from core.clock import FakeClock
 from core.settings import Settings
+from emulators.telegram import SECRET_HEADER, BotApiEmulator
 from scheduler.pacer import PRIVATE
 from tests.telegram.people import Chatter
 from tests.telegram.running import RunningBot, logged, running
 from tests.telegram.test_webhook import SECRET, listen_with_webhook, update_from, webhook_url
+
+pytestmark = pytest.mark.slow  # several instances on PostgreSQL
 
 
 @pytest.fixture

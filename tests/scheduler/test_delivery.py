@@ -6,7 +6,7 @@ from sqlalchemy import update
 
 from core.members import Status
 from core.messaging import DeliveryFailed, RecipientGone
-from scheduler.tables import ScheduleRow
+from scheduler.schedule_tables import ScheduleRow
 from tests.scheduler.world import World, chat_of, settle
 
 

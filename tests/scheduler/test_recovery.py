@@ -7,7 +7,7 @@ from datetime import timedelta
 from sqlalchemy import update
 
 from scheduler.outbox import LEASE
-from scheduler.tables import DeliveryRow
+from scheduler.schedule_tables import DeliveryRow
 from tests.scheduler.world import World, eventually_true, now_true, settle
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scheduler.pulses.results import Answer, Scale, results, suppressed
+from scheduler.pulses.disclosure import Answer, Scale, results, suppressed
 
 
 def answers(*countries: str, value: int | None = None, choice: int = 0) -> list[Answer]:

@@ -76,6 +76,7 @@ async def postgres_world(clock: FakeClock) -> AsyncIterator[World]:
         await admin.dispose()
 
 
+@pytest.mark.slow  # PostgreSQL's row locks
 async def test_two_workers_on_postgresql_deliver_each_message_once(clock: FakeClock) -> None:
     """The same on PostgreSQL, where claims use SELECT ... FOR UPDATE SKIP LOCKED."""
     async with postgres_world(clock) as world:

@@ -13,19 +13,19 @@ from itertools import count
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.member_store import SqlMemberDirectory
+from bot.members.directory import SqlMemberDirectory
 from core.clock import FakeClock
 from core.members import Identity, Member, NewMember
 from scheduler.audience import Audience
 from scheduler.delivery import DeliveryWorker
-from scheduler.drafts import AnnouncementDraft, When
 from scheduler.firing import Fired, Firing
 from scheduler.outbox import Outbox
 from scheduler.outcomes import RetryPolicy
 from scheduler.pacer import Pacer
 from scheduler.planner import Planner
 from scheduler.recipients import Recipients
-from scheduler.tables import DeliveryRow, GroupChatRow
+from scheduler.schedule_drafts import AnnouncementDraft, When
+from scheduler.schedule_tables import DeliveryRow, GroupChatRow
 from tests.scheduler.fakes import PlainComposer, ScriptedMessenger
 from tests.telegram.people import eventually_true
 

@@ -11,22 +11,21 @@ from typing import Any
 import pytest
 
 from bot.app import Mreza
-from bot.emulator import BotApiEmulator
-from bot.signal_emulator import ACCOUNT, SignalEmulator
-from bot.transports.signal_cli.runner import run_on_signal
-from bot.transports.telegram_api.runner import Listen
+from bot.transports.signal_cli.signal_runner import run_on_signal
+from bot.transports.telegram_api.telegram_runner import Listen
 from bot.transports.together import run_on_telegram_and_signal
-from tests.bot.conftest import database_url, migrated, network
+from emulators.signal import ACCOUNT, SignalEmulator
+from emulators.telegram import BotApiEmulator
+from tests.bot.conftest import network
 from tests.signal.channels import Channel, MemoryChannel, SignalChannel, TelegramChannel
 from tests.signal.people import REPLY_WAIT, SignalPeople, SignalPerson
 from tests.telegram.conftest import emu, mreza, on_telegram, runner_log, settings
 from tests.telegram.people import People
 from tests.telegram.running import free_port, logged
 
-# A migrated template copied per test (much faster), the in-memory network of tests/bot, and
-# Mreža on the emulated Telegram (its settings carry the emulator's token; Signal ignores it).
-__all__ = ["database_url", "emu", "migrated", "mreza", "network", "on_telegram", "runner_log",
-           "settings"]  # fmt: skip
+# The in-memory network of tests/bot, and Mreža on the emulated Telegram (its settings carry the
+# emulator's token; Signal ignores it).
+__all__ = ["emu", "mreza", "network", "on_telegram", "runner_log", "settings"]
 
 SHUTDOWN_WAIT = 10.0
 
@@ -65,14 +64,14 @@ async def serving(
 ) -> AsyncIterator[asyncio.Task[None]]:
     """``run`` as a task until the block ends; a failure the conversation logged fails the test."""
     failures = Failures()
-    logging.getLogger("bot.conversation").addHandler(failures)
+    logging.getLogger("bot.router").addHandler(failures)
     task = asyncio.create_task(run)
     try:
         yield task
     finally:
         stop.set()
         await asyncio.wait_for(task, SHUTDOWN_WAIT)
-        logging.getLogger("bot.conversation").removeHandler(failures)
+        logging.getLogger("bot.router").removeHandler(failures)
     assert not failures.records, failures.records[0].exc_info
 
 

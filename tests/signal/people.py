@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import pytest
 
 from bot.app import Mreza
-from bot.signal_emulator import Contact, RpcCall, SignalEmulator
 from core.members import Identity, Language, NewMember, Role
+from emulators.signal import Contact, RpcCall, SignalEmulator
 
 REPLY_WAIT = 5.0  # seconds a reply may take; generous, a slow CI machine is no bug
 QUIET = 0.5  # how long "hears nothing" listens

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot import texts
 from bot.app import Mreza
-from bot.signal_emulator import SignalEmulator
-from knowledge.tables import AskedRow
+from bot.languages import texts
+from emulators.signal import SignalEmulator
+from knowledge.entry_tables import AskedRow
 from tests.signal.people import SignalPerson
 
 pytestmark = pytest.mark.usefixtures("on_signal")

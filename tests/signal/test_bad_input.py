@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from bot import texts
-from bot.signal_emulator import SignalEmulator
+from bot.languages import texts
+from emulators.signal import SignalEmulator
 from tests.signal.people import SignalPeople, SignalPerson
 
 pytestmark = pytest.mark.usefixtures("on_signal")

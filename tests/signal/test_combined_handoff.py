@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import pytest
 
-from bot import texts
 from bot.app import Mreza
-from bot.emulator import BotApiEmulator
+from bot.languages import texts
 from core.members import NewMember, Role
+from emulators.telegram import BotApiEmulator
 from tests.signal.people import SignalPeople, SignalPerson
 from tests.signal.people import identity as signal_identity
 from tests.telegram.people import Chatter, People

@@ -6,10 +6,10 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot import texts
 from bot.app import Mreza
+from bot.languages import texts
 from core.members import Language, Role
-from knowledge.tables import AskedRow
+from knowledge.entry_tables import AskedRow
 from tests.signal.channels import Channel
 
 QUESTION = "What is resolution 1325?"

@@ -8,22 +8,22 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.app import Mreza
-from bot.signal_emulator import SignalEmulator
 from bot.transports.memory import MemoryMessenger
 from bot.transports.routes import Routes
 from bot.transports.signal_cli.choices import ChoiceBook
-from bot.transports.signal_cli.messenger import Backoff, SignalMessenger
 from bot.transports.signal_cli.rpc import SignalRpc
+from bot.transports.signal_cli.signal_messenger import Backoff, SignalMessenger
 from bot.transports.signal_cli.wording import Wording
 from core.members import Identity, Member, NewMember, Status
+from emulators.signal import SignalEmulator
 from scheduler.audience import Audience
 from scheduler.delivery import DeliveryWorker
-from scheduler.drafts import AnnouncementDraft, When
 from scheduler.firing import Firing
 from scheduler.outbox import Outbox
 from scheduler.outcomes import RetryPolicy
 from scheduler.pacer import Pacer
 from scheduler.recipients import Recipients
+from scheduler.schedule_drafts import AnnouncementDraft, When
 from tests.scheduler.fakes import PlainComposer
 from tests.scheduler.world import GRACE, settle
 from tests.signal.people import SignalPeople, SignalPerson

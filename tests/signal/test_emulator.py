@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.signal_emulator import SignalEmulator
 from bot.transports.signal_cli.stream import StreamEvent, parse
+from emulators.signal import SignalEmulator
 
 STARTUP_WAIT = 30.0
 
@@ -117,10 +117,11 @@ async def test_events_are_replayed_after_the_last_event_id(
     assert [e.id for e in resumed] == [e.id for e in everything[1:]]
 
 
+@pytest.mark.slow  # a process of its own
 async def test_the_emulator_runs_as_its_own_process() -> None:
-    """python -m bot.signal_emulator says where it listens and answers there."""
+    """python -m emulators.signal says where it listens and answers there."""
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot.signal_emulator", "--port", "0",
+        sys.executable, "-m", "emulators.signal", "--port", "0",
         stdout=asyncio.subprocess.PIPE,
     )  # fmt: skip
     try:

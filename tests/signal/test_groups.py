@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.signal_emulator import SignalEmulator
+from emulators.signal import SignalEmulator
 from tests.signal.people import SignalPerson
 
 pytestmark = pytest.mark.usefixtures("on_signal")

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from bot import texts
 from bot.app import Mreza
+from bot.languages import texts
 from core.members import Identity, Language, Role
 from tests.signal.people import SignalPeople, SignalPerson
 

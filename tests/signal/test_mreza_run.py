@@ -8,13 +8,15 @@ import signal
 import pytest
 
 from bot.app import Mreza
-from bot.emulator import BotApiEmulator
-from bot.signal_emulator import ACCOUNT, SignalEmulator
 from core.settings import Settings
+from emulators.signal import ACCOUNT, SignalEmulator
+from emulators.telegram import BotApiEmulator
 from tests.signal.people import SignalPeople
 from tests.telegram.people import People
 from tests.telegram.running import free_port
 from tests.telegram.test_mreza_run import STARTUP_WAIT, Process, mreza_run, read_until
+
+pytestmark = pytest.mark.slow  # a real `mreza run` process per test
 
 
 async def stops_cleanly(process: Process) -> None:
@@ -60,21 +62,3 @@ async def test_mreza_run_serves_telegram_and_signal_at_once(
         await on_telegram.says("What is resolution 1325?")
         assert "1325" in await on_telegram.hears()
         await stops_cleanly(process)
-
-
-@pytest.mark.parametrize(
-    ("args", "environment", "error"),
-    [
-        (("--transport", "whatsapp"), {}, "--transport must be telegram, signal or"),
-        (("--transport", "signal,signal"), {}, "--transport must be telegram, signal or"),
-        (("--transport", "signal"), {}, "set MREZA_SIGNAL_ACCOUNT"),
-    ],
-)
-async def test_bad_transport_options_are_usage_errors(
-    settings: Settings, args: tuple[str, ...], environment: dict[str, str], error: str
-) -> None:
-    """Exit 2 with the reason, before anything starts."""
-    async with mreza_run(settings, *args, signal_account="", **environment) as process:
-        _, err = await asyncio.wait_for(process.communicate(), STARTUP_WAIT)
-    assert process.returncode == 2
-    assert error in err.decode()

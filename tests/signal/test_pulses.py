@@ -7,8 +7,8 @@ from sqlalchemy import select
 
 from bot.app import Mreza
 from scheduler.audience import Audience
-from scheduler.pulses.drafts import PulseDraft
-from scheduler.pulses.tables import PulseAnswerRow
+from scheduler.pulses.pulse_drafts import PulseDraft
+from scheduler.pulses.pulse_tables import PulseAnswerRow
 from tests.signal.people import SignalPerson
 from tests.telegram.people import eventually_true
 

@@ -7,13 +7,13 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.app import Mreza
-from bot.signal_emulator import SignalEmulator
 from bot.transports.signal_cli.choices import ChoiceBook
-from bot.transports.signal_cli.messenger import Backoff, SignalMessenger
 from bot.transports.signal_cli.rpc import SignalRpc
+from bot.transports.signal_cli.signal_messenger import Backoff, SignalMessenger
 from bot.transports.signal_cli.wording import Wording
 from core.events import Chat
 from core.messaging import Attachment, DeliveryFailed, Outgoing, RecipientGone
+from emulators.signal import SignalEmulator
 from scheduler.pacer import Pacer
 
 FAST = 1000.0  # messages a second: these tests are about outcomes, not pace

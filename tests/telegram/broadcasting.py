@@ -11,16 +11,16 @@ import telegram
 from telegram.request import HTTPXRequest
 
 from bot.app import Mreza
-from bot.emulator import BotApiEmulator, CallRecord
-from bot.member_roll import SqlMemberRoll
-from bot.transports.telegram_api.messenger import TelegramMessenger
+from bot.members.roll import SqlMemberRoll
+from bot.transports.telegram_api.telegram_messenger import TelegramMessenger
 from core.clock import FakeClock
+from emulators.telegram import BotApiEmulator, CallRecord
 from scheduler.audience import Audience
 from scheduler.composing import Composer
-from scheduler.drafts import AnnouncementDraft
 from scheduler.engine import SchedulerEngine
 from scheduler.pacer import Pacer
 from scheduler.planner import Planner
+from scheduler.schedule_drafts import AnnouncementDraft
 from tests.scheduler.fakes import PlainComposer, ReportLog
 from tests.scheduler.world import SETTLE_WAIT
 

@@ -9,11 +9,13 @@ import pytest
 from pydantic import SecretStr
 
 from bot.app import Mreza, open_mreza
-from bot.emulator import DEFAULT_TOKEN, BotApiEmulator
-from bot.transports.telegram_api.runner import Listen
+from bot.groundwork import Groundwork
+from bot.transports.telegram_api.telegram_runner import Listen
 from core.clock import FakeClock
 from core.members import Role
 from core.settings import BUNDLED_KB_PATH, Settings
+from emulators.telegram import DEFAULT_TOKEN, BotApiEmulator
+from scheduler.pacer import Timer
 from tests.telegram.people import Chatter, People
 from tests.telegram.running import RUNNER_LOGGER, RunningBot, free_port, logged, running
 
@@ -25,6 +27,11 @@ async def emu() -> AsyncIterator[BotApiEmulator]:
         yield emulator
 
 
+# Signal's one message a second in all would make every Signal test wait a second a reply;
+# its own tests of that rate set it themselves.
+TEST_SIGNAL_RATE = 100.0
+
+
 @pytest.fixture
 def settings(database_url: str) -> Settings:
     """A temp database, the bundled knowledge base and the emulator's token."""
@@ -32,13 +39,16 @@ def settings(database_url: str) -> Settings:
         database_url=database_url,
         kb_path=BUNDLED_KB_PATH,
         telegram_token=SecretStr(DEFAULT_TOKEN),
+        signal_send_rate=TEST_SIGNAL_RATE,
     )
 
 
 @pytest.fixture
-async def mreza(settings: Settings, clock: FakeClock) -> AsyncIterator[Mreza]:
+async def mreza(
+    settings: Settings, clock: FakeClock, groundwork: Groundwork, timer: Timer
+) -> AsyncIterator[Mreza]:
     """The real app on these settings."""
-    async with open_mreza(settings, clock) as app:
+    async with open_mreza(settings, clock, groundwork, timer) as app:
         yield app
 
 

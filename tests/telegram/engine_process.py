@@ -11,10 +11,10 @@ import sys
 
 from telegram import Bot
 
-from bot.member_roll import SqlMemberRoll
-from bot.member_store import SqlMemberDirectory
+from bot.members.directory import SqlMemberDirectory
+from bot.members.roll import SqlMemberRoll
 from bot.transports.telegram_api.connections import ShardedRequest
-from bot.transports.telegram_api.messenger import TelegramMessenger
+from bot.transports.telegram_api.telegram_messenger import TelegramMessenger
 from core.clock import SystemClock
 from core.settings import Settings
 from core.storage import create_engine, session_factory

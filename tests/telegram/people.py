@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 import pytest
 
 from bot.app import Mreza
-from bot.emulator import BotApiEmulator, CallRecord, ShownMessage, UserInfo
 from core.members import Identity, NewMember, Role
+from emulators.telegram import BotApiEmulator, CallRecord, ShownMessage, UserInfo
 
 REPLY_WAIT = 5.0  # seconds a reply may take; generous, a slow CI machine is no bug
 QUIET = 0.5  # how long "says nothing" listens, once the bot has taken every update

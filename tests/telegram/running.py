@@ -11,10 +11,10 @@ from dataclasses import dataclass
 import pytest
 
 from bot.app import Mreza
-from bot.transports.telegram_api.runner import Listen, run_on_telegram
+from bot.transports.telegram_api.telegram_runner import Listen, run_on_telegram
 from tests.telegram.people import eventually_true
 
-RUNNER_LOGGER = "bot.transports.telegram_api.runner"
+RUNNER_LOGGER = "bot.transports.telegram_api.telegram_runner"
 SHUTDOWN_WAIT = 10.0  # seconds the bot may take to stop after being told to
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot import texts
 from bot.app import Mreza
+from bot.languages import texts
 from core.members import Status
 from tests.telegram.people import Chatter, identity
 

@@ -7,11 +7,11 @@ import html
 import pytest
 from sqlalchemy import select
 
-from bot import texts
 from bot.app import Mreza
-from bot.emulator import BotApiEmulator
-from bot.handlers.asking import HELPFUL, NOT_HELPFUL
-from knowledge.tables import AskedRow
+from bot.asking.answering import HELPFUL, NOT_HELPFUL
+from bot.languages import texts
+from emulators.telegram import BotApiEmulator
+from knowledge.entry_tables import AskedRow
 from tests.telegram.people import Chatter
 
 pytestmark = pytest.mark.usefixtures("on_telegram")

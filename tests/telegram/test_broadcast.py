@@ -7,14 +7,14 @@ from dataclasses import replace
 import pytest
 
 from bot.app import Mreza
-from bot.emulator import BotApiEmulator
-from bot.transports.telegram_api.runner import Listen
+from bot.transports.telegram_api.telegram_runner import Listen
 from core.messaging import Attachment, Outgoing
+from emulators.telegram import BotApiEmulator
 from scheduler.audience import Audience
 from scheduler.composing import Occasion, Recipient
-from scheduler.drafts import AnnouncementDraft
 from scheduler.planner import Planner
-from scheduler.tables import GroupChatRow
+from scheduler.schedule_drafts import AnnouncementDraft
+from scheduler.schedule_tables import GroupChatRow
 from tests.telegram.broadcasting import delivering
 from tests.telegram.people import People
 from tests.telegram.running import free_port, logged, running

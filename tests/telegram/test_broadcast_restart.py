@@ -10,19 +10,22 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import BinaryIO
 
+import pytest
 from sqlalchemy import func, select
 
-from bot.cli.broadcast import add_members, add_users
-from bot.emulator import EmulatorClient, EmulatorProcess
-from bot.member_store import SqlMemberDirectory
+from bench.broadcast import add_members, add_users
+from bot.members.directory import SqlMemberDirectory
 from core.clock import SystemClock
 from core.storage import create_engine, session_factory, upgrade
+from emulators.telegram import EmulatorClient, EmulatorProcess
 from scheduler.audience import Audience
-from scheduler.drafts import AnnouncementDraft
 from scheduler.planner import Planner
-from scheduler.tables import DeliveryRow
+from scheduler.schedule_drafts import AnnouncementDraft
+from scheduler.schedule_tables import DeliveryRow
 from tests.telegram.engine_process import SENDERS
 from tests.telegram.people import eventually_true
+
+pytestmark = pytest.mark.slow  # a broadcast killed and restarted in real processes
 
 MEMBERS = 1000
 KILL_AFTER = 200  # messages delivered before the kill

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot import texts
 from bot.app import Mreza
-from bot.emulator import BotApiEmulator
-from bot.handlers.asking import HELPFUL
-from knowledge.tables import AskedRow
+from bot.asking.answering import HELPFUL
+from bot.languages import texts
+from emulators.telegram import BotApiEmulator
+from knowledge.entry_tables import AskedRow
 from tests.telegram.people import Chatter, People
 
 pytestmark = pytest.mark.usefixtures("on_telegram")

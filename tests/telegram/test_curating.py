@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot import texts
-from bot.emulator import BotApiEmulator
+from bot.languages import texts
 from core.members import Role
+from emulators.telegram import BotApiEmulator
 from tests.telegram.people import Chatter, People
 
 pytestmark = pytest.mark.usefixtures("on_telegram")

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import select
 
 from bot.app import Mreza
-from bot.emulator import BotApiEmulator, FaultKind
 from core.members import Status
+from emulators.telegram import BotApiEmulator, FaultKind
 from scheduler.outcomes import MAX_ATTEMPTS
-from scheduler.tables import DeliveryRow
+from scheduler.schedule_tables import DeliveryRow
 from tests.telegram.broadcasting import Delivering, delivering
 from tests.telegram.people import Chatter, identity
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot import texts
 from bot.app import Mreza
-from bot.emulator import BotApiEmulator, FaultKind
-from bot.transports.telegram_api.runner import Listen
+from bot.languages import texts
+from bot.transports.telegram_api.telegram_runner import Listen
 from core.members import Role, Status
+from emulators.telegram import BotApiEmulator, FaultKind
 from tests.telegram.people import Chatter, People, eventually_true, identity
 from tests.telegram.running import free_port, running
 
@@ -32,6 +32,7 @@ async def wait_for_status(mreza: Mreza, person: Chatter, status: Status) -> None
 
 
 @pytest.mark.usefixtures("on_telegram")
+@pytest.mark.real_time  # the emulator's 429 lasts a real second
 async def test_an_answer_survives_a_flood_wait(alice: Chatter, emu: BotApiEmulator) -> None:
     """A 429 with retry_after 1 on the answer is waited out and the answer sent again."""
     await emu.inject_fault(

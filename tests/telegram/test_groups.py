@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot import texts
-from bot.emulator import BotApiEmulator, ChatInfo
+from bot.languages import texts
+from emulators.telegram import BotApiEmulator, ChatInfo
 from tests.telegram.people import Chatter
 
 pytestmark = pytest.mark.usefixtures("on_telegram")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot import texts
-from bot.emulator import BotApiEmulator
-from bot.handlers.asking import QUESTION_LIMIT
+from bot.asking.answering import QUESTION_LIMIT
+from bot.languages import texts
+from emulators.telegram import BotApiEmulator
 from tests.telegram.people import Chatter
 
 pytestmark = pytest.mark.usefixtures("on_telegram")

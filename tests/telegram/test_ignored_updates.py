@@ -8,8 +8,8 @@ import pytest
 import telegram
 
 from bot.app import Mreza
-from bot.emulator import BotApiEmulator
 from core.members import Status
+from emulators.telegram import BotApiEmulator
 from tests.telegram.people import Chatter, identity
 from tests.telegram.running import logged
 
@@ -33,7 +33,7 @@ async def test_a_vote_in_a_poll_that_is_no_pulse_is_ignored(
     alice: Chatter, emu: BotApiEmulator, runner_log: pytest.LogCaptureFixture
 ) -> None:
     """A vote in a poll Mreža did not send for a pulse gets no reply and logs no error."""
-    runner_log.set_level(logging.INFO, logger="bot.handlers.pulsing")
+    runner_log.set_level(logging.INFO, logger="bot.pulses.pulsing")
     async with telegram.Bot(emu.token, base_url=emu.base_url) as other_client:
         poll = await other_client.send_poll(alice.id, "Coffee?", ["Yes", "No"], is_anonymous=False)
     alice.seen = await emu.last_seq()

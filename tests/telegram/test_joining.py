@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from bot import texts
 from bot.app import Mreza
-from bot.emulator import BotApiEmulator
+from bot.languages import texts
 from core.members import Language, Role
+from emulators.telegram import BotApiEmulator
 from tests.telegram.people import Chatter, People, identity
 
 pytestmark = pytest.mark.usefixtures("on_telegram")

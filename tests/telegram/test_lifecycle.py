@@ -12,8 +12,8 @@ from pydantic import SecretStr
 from telegram.error import InvalidToken
 
 from bot.app import Mreza
-from bot.emulator import BotApiEmulator
-from bot.transports.telegram_api.runner import Listen, run_on_telegram
+from bot.transports.telegram_api.telegram_runner import Listen, run_on_telegram
+from emulators.telegram import BotApiEmulator
 from tests.telegram.people import QUIET, People
 from tests.telegram.running import SHUTDOWN_WAIT, RunningBot, free_port, logged, running
 

@@ -9,10 +9,10 @@ from collections.abc import AsyncIterator
 import pytest
 import telegram
 
-from bot.emulator import BotApiEmulator, UserInfo
-from bot.transports.telegram_api.messenger import TelegramMessenger, split_html
+from bot.transports.telegram_api.telegram_messenger import TelegramMessenger, split_html
 from core.events import Chat
 from core.messaging import Button, Outgoing, plain
+from emulators.telegram import BotApiEmulator, UserInfo
 from knowledge.card import TELEGRAM_TEXT_LIMIT, visible_length
 
 TRAP = "Tom & Jerry <b>not bold</b> *stars* _under_ `tick` 1 < 2 > 0; "

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot import texts
 from bot.app import Mreza
-from bot.emulator import BotApiEmulator
+from bot.languages import texts
 from core.members import Language
+from emulators.telegram import BotApiEmulator
 
 pytestmark = pytest.mark.usefixtures("on_telegram")
 

@@ -12,10 +12,12 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 import pytest
 
 from bot.app import Mreza
-from bot.emulator import BotApiEmulator
 from core.settings import Settings
+from emulators.telegram import BotApiEmulator
 from tests.telegram.people import People
 from tests.telegram.running import free_port
+
+pytestmark = pytest.mark.slow  # a real `mreza run` process per test
 
 STARTUP_WAIT = 60.0  # seconds: a cold interpreter imports everything and loads the knowledge base
 Process = asyncio.subprocess.Process

@@ -13,14 +13,14 @@ from PIL import Image
 from sqlalchemy import inspect, select, text
 
 from bot.app import Mreza
-from bot.emulator import BotApiEmulator
 from core.events import Chat
 from core.members import Role
+from emulators.telegram import BotApiEmulator
 from scheduler.audience import Audience
 from scheduler.pulses.ballots import Ballots
-from scheduler.pulses.drafts import Mode, PulseDraft
-from scheduler.pulses.results import Scale
-from scheduler.pulses.tables import PulseAnswerRow
+from scheduler.pulses.disclosure import Scale
+from scheduler.pulses.pulse_drafts import Mode, PulseDraft
+from scheduler.pulses.pulse_tables import PulseAnswerRow
 from tests.telegram.people import Chatter, People, eventually_true, identity
 from tests.telegram.running import RunningBot
 

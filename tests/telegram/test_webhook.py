@@ -8,11 +8,11 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from bot import texts
 from bot.app import Mreza
-from bot.emulator import SECRET_HEADER, BotApiEmulator
-from bot.transports.telegram_api.runner import Listen, run_on_telegram
+from bot.languages import texts
+from bot.transports.telegram_api.telegram_runner import Listen, run_on_telegram
 from bot.transports.telegram_api.webhook import WEBHOOK_PATH
+from emulators.telegram import SECRET_HEADER, BotApiEmulator
 from tests.telegram.people import Chatter
 from tests.telegram.running import RunningBot, free_port, logged, running
 

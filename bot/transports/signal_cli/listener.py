@@ -11,11 +11,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 
-from bot import texts
-from bot.i18n import Translations
+from bot.languages import texts
+from bot.languages.i18n import Translations
 from bot.transports.signal_cli.choices import ChoiceBook
 from bot.transports.signal_cli.envelopes import Author, Malformed, Reacted, Written, read
-from bot.transports.signal_cli.messenger import SignalMessenger
+from bot.transports.signal_cli.signal_messenger import SignalMessenger
 from bot.transports.signal_cli.stream import StreamEvent
 from bot.transports.signal_cli.wording import Wording
 from core.events import ButtonPressed, Chat, Event, Sender, TextReceived

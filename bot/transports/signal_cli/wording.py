@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from bot import texts
-from bot.i18n import Translate, Translations
+from bot.languages import texts
+from bot.languages.i18n import Translate, Translations
 from core.events import Chat
 from core.markup import to_plain
 from core.members import Identity, Language, MemberDirectory

@@ -1,0 +1,82 @@
+"""Questions and their answers: answer, clarify with buttons, or an honest "I don't know"."""
+
+from __future__ import annotations
+
+import logging
+
+from bot.asking.entry_cards import entry_card
+from bot.conversation.turn import Turn
+from bot.languages import texts
+from core.messaging import Button
+from knowledge.search import Decision
+
+log = logging.getLogger(__name__)
+QUESTION_LIMIT = 1000  # characters searched; nobody's question is longer, and search cost grows
+HELPFUL, NOT_HELPFUL = "👍", "👎"
+
+
+async def ask(turn: Turn, question: str) -> None:
+    """Search for a question and reply with the answer, the choices, or "I don't know"."""
+    if len(question) > QUESTION_LIMIT:
+        await turn.say(texts.TOO_LONG, limit=QUESTION_LIMIT)
+        question = question[:QUESTION_LIMIT]
+    member_id = turn.member.id if turn.member else None
+    country = turn.member.country if turn.member else None
+    finding, log_id = await turn.services.librarian.ask_logged(
+        question, turn.chat.transport, member_id, country
+    )
+    turn.services.metrics.answered(finding.decision.value)
+    if finding.decision is Decision.ANSWER:
+        await show_entry(turn, finding.hits[0].entry_id, log_id)
+    elif finding.decision is Decision.CLARIFY:
+        choices = [[_choice(turn, h.title, h.entry_id, log_id)] for h in finding.choices]
+        await turn.say(texts.CLARIFY, choices)
+    else:
+        offer = (
+            [[turn.button(turn.tr(texts.PASS_ON), "p", str(log_id))]] if turn.chat.private else []
+        )
+        await turn.say(texts.DONT_KNOW)
+        if offer:
+            await turn.say(texts.DONT_KNOW_OFFER, offer)
+
+
+def _choice(turn: Turn, title: str, entry_id: str, log_id: int) -> Button:
+    """A clarify choice that records which entry the member meant (when the data fits)."""
+    try:
+        return turn.button(title, "e", f"{entry_id}.{log_id}")
+    except ValueError:  # past Telegram's 64 bytes: show the entry, learn nothing from the pick
+        return turn.button(title, "e", entry_id)
+
+
+async def record_pick(turn: Turn, entry_id: str, log_id: str) -> int | None:
+    """Note which offered entry the member chose; the question's log id when it was theirs."""
+    if not log_id.isdigit() or turn.member is None:
+        return None
+    picked = await turn.services.questions.pick(int(log_id), turn.member.id, entry_id)
+    return int(log_id) if picked else None
+
+
+async def show_entry(turn: Turn, entry_id: str, log_id: int | None = None) -> None:
+    """Send an entry as a card, with feedback buttons when it answers a logged question."""
+    entry = turn.services.librarian.entry(entry_id)
+    if entry is None:
+        await turn.say(texts.ENTRY_GONE)
+        return
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    if log_id is not None:
+        buttons = (
+            (
+                turn.button(HELPFUL, "f", f"{log_id}.+"),
+                turn.button(NOT_HELPFUL, "f", f"{log_id}.-"),
+            ),
+        )
+    await turn.send(entry_card(entry, turn.tr(texts.SOURCES), buttons))
+
+
+async def record_feedback(turn: Turn, payload: str) -> bool:
+    """Store 👍 or 👎 on the member's own question; a second press changes the vote."""
+    log_id, _, vote = payload.partition(".")
+    if not log_id.isdigit() or vote not in ("+", "-") or turn.member is None:
+        return False
+    now = turn.services.clock.now()
+    return await turn.services.questions.rate(int(log_id), turn.member.id, vote == "+", now)

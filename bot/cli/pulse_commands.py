@@ -1,0 +1,176 @@
+"""``mreza pulse``: start pulse checks, read their results, export their answers."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from datetime import timedelta
+from typing import Annotated
+
+import typer
+
+from bot.app import Mreza
+from bot.cli.common import checked, fail, print_json, with_mreza
+from bot.cli.schedule_args import moment, operate, planner, ready, schedule_id
+from bot.languages.i18n import Translations
+from bot.pulses.pulse_reports import summary_text
+from core.durations import duration
+from core.members import Language
+from core.settings import Settings
+from scheduler.audience import Audience
+from scheduler.pulses.disclosure import Scale
+from scheduler.pulses.pulse_drafts import Mode, PulseDraft
+from scheduler.pulses.tally import RoundResults, Tally
+from scheduler.schedule_drafts import When
+
+AUDIENCE_HELP = "all, country:RS,ME, role:coordinator, or groups."
+PulseId = Annotated[str, typer.Argument(metavar="ID", help="The pulse's id.")]
+Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+EXPORT_COLUMNS = ("round", "answer", "value", "country", "role")
+
+
+def build() -> typer.Typer:
+    """The ``pulse`` command group."""
+    group = typer.Typer(
+        help="Pulse checks: start one, read its results, export its answers.",
+        no_args_is_help=True,
+    )
+    group.command()(create)
+    group.command()(results)
+    group.command()(export)
+    return group
+
+
+def create(
+    question: Annotated[str, typer.Option(metavar="Q", help="What the pulse asks.")],
+    audience: Annotated[str, typer.Option(metavar="AUDIENCE", help=AUDIENCE_HELP)],
+    at: Annotated[str, typer.Option(metavar="TIME", help="ISO-8601 local time, or now.")],
+    option: Annotated[
+        list[str] | None, typer.Option(metavar="TEXT", help="An option; give 2 to 12.")
+    ] = None,
+    scale: Annotated[
+        str | None, typer.Option(metavar="SCALE", help="likert5 (1–5 agreement) or nps (0–10).")
+    ] = None,
+    multiple: Annotated[bool, typer.Option(help="Several options may be chosen.")] = False,
+    comment: Annotated[bool, typer.Option(help="Members may add a comment.")] = False,
+    every: Annotated[
+        str | None, typer.Option(metavar="RRULE", help="Repeat by this RRULE.")
+    ] = None,
+    open_for: Annotated[str, typer.Option(metavar="SPAN", help="How long it stays open.")] = "3d",
+    remind_after: Annotated[
+        str, typer.Option(metavar="SPAN", help="Remind who has not answered after this; none.")
+    ] = "2d",
+    mode: Annotated[str, typer.Option(help="confidential or anonymous.")] = "confidential",
+    as_json: Json = False,
+) -> None:
+    """Schedule a pulse check; print its id."""
+    settings = Settings()
+    zone = settings.timezone
+    if (scale is None) == (not option):
+        fail("give either --option (2 to 12 times) or --scale likert5|nps", 2)
+    draft = ready(
+        PulseDraft(
+            question=question,
+            audience=checked(Audience.parse, audience),
+            scale=checked(Scale, scale) if scale else Scale.OPTIONS,
+            options=tuple(option or ()),
+            multiple=multiple,
+            comment=comment,
+            when=When(moment(at, zone), every, zone),
+            open_for=checked(duration, open_for),
+            remind_after=None
+            if remind_after.lower() == "none"
+            else checked(duration, remind_after),
+            mode=checked(Mode, mode),
+        )
+    )
+    created = operate(lambda mreza: planner(mreza).start_pulse(draft, None), settings)
+    if as_json:
+        print_json({"id": created})
+    else:
+        typer.echo(created)
+
+
+def _reminder(text: str) -> timedelta | None:
+    """A span, or None for "none"."""
+    return None if text.strip().lower() == "none" else checked(duration, text)
+
+
+def results(target: PulseId, as_json: Json = False) -> None:
+    """The latest round's results, as the privacy rules allow (nothing below k respondents)."""
+    wanted = checked(schedule_id, target)
+    settings = Settings()
+
+    async def work(mreza: Mreza) -> RoundResults:
+        tally = Tally(mreza.sessions, settings.pulse_min_respondents)
+        if await tally.pulse(wanted) is None:
+            fail(f"there is no pulse {wanted}", 1)
+        rounds = await tally.rounds(wanted)
+        if not rounds:
+            fail(f"pulse {wanted} has not opened yet", 1)
+        return await tally.of_round(rounds[-1])
+
+    found = with_mreza(work, settings)
+    if as_json:
+        print_json(results_json(found))
+    else:
+        tr = Translations()(Language.EN)
+        typer.echo(summary_text(found, tr, settings.pulse_min_respondents))
+
+
+def results_json(found: RoundResults) -> dict[str, object]:
+    """The JSON of ``mreza pulse results``: no counts at all where the rules hide them."""
+    shown, pulse = found.results, found.round.pulse
+    data: dict[str, object] = {
+        "id": pulse.id,
+        "round": found.round.id,
+        "question": pulse.question,
+        "scale": pulse.scale.value,
+        "mode": pulse.mode.value,
+        "opens_at": found.round.opens_at.isoformat(),
+        "closes_at": found.round.closes_at.isoformat(),
+        "closed": found.round.closed,
+        "respondents": shown.respondents,
+        "invited": shown.invited,
+        "response_rate": shown.response_rate,
+        "hidden": shown.hidden,
+        "reason": shown.reason,
+    }
+    if shown.hidden or shown.summary is None:
+        return data
+    summary = shown.summary
+    data["options"] = [
+        {"text": label, "count": count}
+        for label, count in zip(pulse.labels, summary.counts, strict=True)
+    ]
+    data["mean"] = summary.mean
+    data["nps"] = summary.nps
+    for name, groups in (("by_country", shown.by_country), ("by_role", shown.by_role)):
+        data[name] = {
+            group: None if part is None else {"counts": list(part.counts), "mean": part.mean}
+            for group, part in groups.items()
+        }
+    data["comments"] = list(shown.comments)
+    return data
+
+
+def export(
+    target: PulseId,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV on standard output.")] = False,
+) -> None:
+    """Every answer, one row each, with no identity column; hidden rounds and groups left out."""
+    if not as_csv:
+        fail("only --csv is supported", 2)
+    wanted = checked(schedule_id, target)
+    settings = Settings()
+
+    async def work(mreza: Mreza) -> list[dict[str, object]]:
+        tally = Tally(mreza.sessions, settings.pulse_min_respondents)
+        if await tally.pulse(wanted) is None:
+            fail(f"there is no pulse {wanted}", 1)
+        return await tally.export(wanted)
+
+    rows = with_mreza(work, settings)
+    writer = csv.DictWriter(sys.stdout, EXPORT_COLUMNS)
+    writer.writeheader()
+    writer.writerows(rows)

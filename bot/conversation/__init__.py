@@ -1,0 +1,1 @@
+"""The conversation core every feature uses: a turn, signed buttons, guided dialogs, services."""

@@ -1,0 +1,128 @@
+"""Coordinators' answers read: audiences, times and reminders, checked by the scheduler's rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+
+from bot.conversation.dialogs import Dialog
+from bot.conversation.turn import Turn
+from bot.conversation.wizard import Choice, Invalid
+from bot.languages import texts
+from core.durations import duration
+from knowledge.lessons import FieldInvalid
+from scheduler.audience import Audience, AudienceError
+from scheduler.schedule_drafts import ScheduleError, When, parse_time
+
+AUDIENCES: tuple[tuple[Choice, ...], ...] = (
+    ((texts.EVERYONE, "all"),),
+    ((texts.COUNTRY_NAMES["BA"], "country:BA"), (texts.COUNTRY_NAMES["ME"], "country:ME")),
+    ((texts.COUNTRY_NAMES["MK"], "country:MK"), (texts.COUNTRY_NAMES["RS"], "country:RS")),
+    ((texts.COUNTRY_NAMES["regional"], "country:regional"),),
+    ((texts.COORDINATORS, "role:coordinator"), (texts.GROUP_CHATS, "groups")),
+)
+CONFIRM: tuple[tuple[Choice, ...], ...] = (((texts.CONFIRM, "yes"), (texts.CANCEL, "no")),)
+ONCE = "once"
+REPEATS: tuple[tuple[Choice, ...], ...] = (
+    ((texts.ONCE, ONCE), (texts.WEEKLY, "FREQ=WEEKLY"), (texts.MONTHLY, "FREQ=MONTHLY")),
+)
+NO_REMINDERS = "none"
+
+
+@contextmanager
+def field_checks() -> Iterator[None]:
+    """A lesson field's refusal, said as the dialog step's problem."""
+    try:
+        yield
+    except FieldInvalid as refused:
+        raise Invalid(refused.code, None, **refused.values) from None
+
+
+def problem(error: ScheduleError, back_to: str | None = None, limit: int = 0) -> Invalid:
+    """The scheduler's refusal as a translated explanation (``limit`` for texts too long)."""
+    return Invalid(error.code, back_to, limit=limit)  # texts.PROBLEMS explains every code
+
+
+async def audience(turn: Turn, answer: str) -> Audience:
+    """An audience that reaches somebody right now."""
+    try:
+        parsed = Audience.parse(answer)
+    except AudienceError:
+        raise Invalid("audience") from None
+    if await turn.services.planner.recipients(parsed) == 0:
+        raise Invalid("nobody")
+    return parsed
+
+
+def moment(turn: Turn, answer: str) -> datetime | None:
+    """A typed local time in UTC, or None for "now"."""
+    try:
+        return parse_time(answer, turn.services.zone)
+    except ScheduleError as error:
+        raise problem(error) from None
+
+
+def future(turn: Turn, answer: str) -> datetime:
+    """A time that has not passed ("now" is no start for an event)."""
+    at = moment(turn, answer)
+    if at is None:
+        raise Invalid("time")
+    if at < turn.services.clock.now():
+        raise Invalid("past")
+    return at
+
+
+def reminders(answer: str) -> list[timedelta]:
+    """``2d,3h`` as spans before the start; ``none`` for none."""
+    if answer.strip().lower() == NO_REMINDERS:
+        return []
+    try:
+        return sorted({duration(part) for part in answer.split(",")}, reverse=True)
+    except ValueError:
+        raise Invalid("reminders") from None
+
+
+def stored(at: datetime | None) -> str:
+    """A time as dialogs keep it: ISO 8601 in UTC, or "" for now."""
+    return at.isoformat() if at is not None else ""
+
+
+def restored(text: str) -> datetime | None:
+    """A time kept by ``stored``."""
+    return datetime.fromisoformat(text) if text else None
+
+
+async def audience_step(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
+    """A dialog's audience step: one that reaches somebody now."""
+    return {"audience": str(await audience(turn, answer))}
+
+
+async def when_step(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
+    """A dialog's "when" step: now, or a local time that has not passed."""
+    at = moment(turn, answer)
+    try:
+        When(at, zone=turn.services.zone).check(turn.services.clock.now())
+    except ScheduleError as error:
+        raise problem(error) from None
+    return {"at": stored(at)}
+
+
+async def repeat_step(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, str]:
+    """A dialog's repeat step, after its "when": once, or an RRULE that still fires."""
+    rule = None if answer.strip().lower() == ONCE else answer.strip()
+    try:
+        When(restored(dialog.data["at"]), rule, turn.services.zone).check(turn.services.clock.now())
+    except ScheduleError as error:
+        raise problem(error) from None
+    return {"rule": rule or ""}
+
+
+async def confirmed(turn: Turn, answer: str) -> bool:
+    """A preview's answer: Confirm is True; Cancel says nothing was done and is False."""
+    if answer == "no":
+        await turn.say(texts.STOPPED)
+        return False
+    if answer != "yes":
+        raise Invalid("choose")
+    return True

@@ -1,0 +1,62 @@
+"""What the conversation handlers need, wired once by the composition root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.asking.question_log import QuestionLog
+from bot.conversation.buttons import ButtonSigner
+from bot.conversation.dialogs import DialogStore
+from bot.curation.curation_desk import CurationDesk
+from bot.curation.digest_book import DigestBook
+from bot.handoffs.handoff_book import HandoffBook
+from bot.languages.i18n import Translations
+from bot.lessons.submission_book import SubmissionBook
+from bot.members.group_chats import GroupChats
+from bot.members.invites import InviteBook, RefusalLog
+from bot.schedules.composer import Composer
+from bot.schedules.count_messages import CountMessages
+from bot.schedules.rsvp_book import RsvpBook
+from core.clock import Clock
+from core.members import MemberDirectory
+from core.messaging import Messenger
+from core.metrics import Metrics, NoMetrics
+from knowledge.librarian import Librarian
+from scheduler.planner import Planner
+from scheduler.pulses.ballots import Ballots
+from scheduler.pulses.tally import Tally
+
+
+@dataclass(frozen=True)
+class Services:
+    """The ports, services and stores behind every conversation."""
+
+    librarian: Librarian
+    members: MemberDirectory
+    invites: InviteBook
+    refusals: RefusalLog
+    messenger: Messenger
+    signer: ButtonSigner
+    translations: Translations
+    clock: Clock
+    planner: Planner
+    dialogs: DialogStore  # the members' open guided conversations
+    handoffs: HandoffBook  # questions members passed on to a coordinator
+    submissions: SubmissionBook  # lessons learnt members shared, and their review
+    ballots: Ballots  # pulse rounds and their answers
+    tally: Tally  # pulse results as the privacy rules allow
+    questions: QuestionLog  # what members asked, and what they made of the answers
+    group_chats: GroupChats  # the groups Mreža is in
+    rsvps: RsvpBook  # answers to event invitations
+    count_messages: CountMessages  # where each event's RSVP counts message is
+    curation: CurationDesk  # the unanswered queue and the suggested wordings
+    digests: DigestBook  # the weekly digest's backlog and its claim
+    bot_username: str | None = None
+    zone: str = "Europe/Belgrade"  # where coordinators' typed times are local
+    pulse_k: int = 5  # the smallest number of respondents pulse results show
+    metrics: Metrics = field(default_factory=NoMetrics)
+
+    @property
+    def composer(self) -> Composer:
+        """Scheduled messages in words, for previews that match what members will get."""
+        return Composer(self.translations, self.signer, self.pulse_k)

@@ -1,0 +1,140 @@
+"""Guided conversations as a list of steps: ask, check the answer, move on or say what is wrong.
+
+Every step's state is in the database (bot/conversation/dialogs.py), so any instance can take
+the next answer.
+A button press and a typed answer are the same thing: a button carries the text it stands for,
+and typing a button's label counts as pressing it (Signal and the console have no buttons).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+
+from bot.conversation.dialogs import Dialog
+from bot.conversation.turn import Turn
+from bot.languages import texts
+from core.members import Role
+from core.messaging import Button
+
+Choice = tuple[str, str]  # a label from bot/languages/texts.py, and the answer it gives
+Buttons = list[list[Button]]
+Taker = Callable[[Turn, Dialog, str], Awaitable[Mapping[str, str] | None]]
+Asker = Callable[[Turn, Dialog, Buttons], Awaitable[None]]
+KIND = "d"  # the button kind of dialog answers
+
+
+class Invalid(Exception):
+    """An answer a step cannot take: a code of texts.PROBLEMS, its values, and where to go back."""
+
+    def __init__(self, code: str, back_to: str | None = None, **values: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.back_to = back_to
+        self.values = values
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question; ``take`` returns what to remember, or None when the dialog is over."""
+
+    name: str
+    take: Taker
+    question: str = ""
+    choices: tuple[tuple[Choice, ...], ...] = ()
+    ask: Asker | None = None  # instead of the question: previews send more than one message
+    needed: Callable[[Mapping[str, str]], bool] | None = None  # asked only when this says so
+
+    def value_of(self, typed: str, turn: Turn) -> str:
+        """What a typed answer means: a button's label typed out is that button."""
+        wanted = typed.strip().casefold()
+        for label, value in (choice for row in self.choices for choice in row):
+            if wanted in (label.casefold(), turn.tr(label).casefold()):
+                return value
+        return typed
+
+
+@dataclass(frozen=True)
+class Wizard:
+    """A kind of guided conversation: its steps in order, and who may hold it."""
+
+    kind: str
+    steps: tuple[Step, ...]
+    role: Role = Role.COORDINATOR
+
+    async def begin(self, turn: Turn, **data: str) -> None:
+        """Open the dialog (replacing any other) and ask the first question."""
+        assert turn.member is not None  # the router only lets members here
+        dialog = Dialog(turn.member.id, self.kind, self.steps[0].name, data)
+        await turn.services.dialogs.save(dialog)
+        await self.ask(turn, dialog, hint=True)
+
+    async def ask(self, turn: Turn, dialog: Dialog, hint: bool = False) -> None:
+        """Ask the question of the step the dialog waits on."""
+        step = self._step(dialog.step)
+        buttons = self._buttons(turn, step)
+        if step.ask is not None:
+            await step.ask(turn, dialog, buttons)
+            return
+        question = turn.tr(step.question).format(zone=turn.services.zone, **dialog.data)
+        if hint:
+            question += "\n" + turn.tr(texts.STOP_HINT)
+        await turn.say(question, buttons)
+
+    async def take(self, turn: Turn, dialog: Dialog, answer: str, pressed: bool = False) -> bool:
+        """Check an answer and move on; False when a press came for a step already answered."""
+        step = self._step(dialog.step)
+        if pressed and not any(answer == value for row in step.choices for _, value in row):
+            return False
+        if not turn.allowed(self.role):  # their role changed since they began
+            await turn.services.dialogs.close(dialog.member_id)
+            await turn.say(texts.NOT_ALLOWED)
+            return True
+        last = step is self.steps[-1]
+        if last and not await turn.services.dialogs.claim(dialog):
+            return False  # the same Confirm, pressed twice: the first one did it
+        value = answer if pressed else step.value_of(answer, turn)
+        try:
+            remembered = await step.take(turn, dialog, value)
+        except Invalid as problem:
+            await self._refuse(turn, dialog, step, problem)
+            return True
+        if remembered is None:
+            await turn.services.dialogs.close(dialog.member_id)
+            return True
+        data = {**dialog.data, **remembered}
+        moved = dialog.moved(self._after(step, data).name, **remembered)
+        await turn.services.dialogs.save(moved)
+        await self.ask(turn, moved)
+        return True
+
+    async def _refuse(self, turn: Turn, dialog: Dialog, step: Step, problem: Invalid) -> None:
+        """Say what is wrong and wait again: on this step, or on the one the problem belongs to."""
+        target = dialog.moved(problem.back_to or step.name)
+        await turn.services.dialogs.save(target)
+        explanation = turn.tr(texts.PROBLEMS[problem.code]).format(**problem.values)
+        if target.step == step.name:
+            await turn.say(explanation, self._buttons(turn, step))
+            return
+        await turn.say(explanation)
+        await self.ask(turn, target)
+
+    def knows(self, step: str) -> bool:
+        """True when this wizard has a step of that name."""
+        return any(s.name == step for s in self.steps)
+
+    def _buttons(self, turn: Turn, step: Step) -> Buttons:
+        return [
+            [turn.button(turn.tr(label), KIND, f"{step.name}.{value}") for label, value in row]
+            for row in step.choices
+        ]
+
+    def _step(self, name: str) -> Step:
+        return next(s for s in self.steps if s.name == name)
+
+    def _after(self, step: Step, data: Mapping[str, str]) -> Step:
+        """The next step the answers so far call for."""
+        for following in self.steps[self.steps.index(step) + 1 :]:
+            if following.needed is None or following.needed(data):
+                return following
+        raise ValueError(f"the dialog {self.kind} has no step after {step.name}")

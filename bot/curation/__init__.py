@@ -1,0 +1,1 @@
+"""Curation: the unanswered queue, new entries drafted from it, suggested wordings, the digest."""

@@ -1,0 +1,1 @@
+"""The interface in four languages: every sentence Mreža says, its catalogs, times as read."""

@@ -1,0 +1,1 @@
+"""Lessons learnt: members share them with /share, curators review, edit, accept or decline."""

@@ -1,0 +1,1 @@
+"""Members of the closed network: the directory, invitations, joining, accounts, group chats."""

@@ -1,0 +1,181 @@
+"""Members and refused strangers in the database: the SQL side of their ports."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, Select, and_, delete, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.orm import selectinload
+
+from bot.members.invite_store import SqlInviteBook
+from bot.members.member_tables import IdentityRow, MemberRow, RefusalRow
+from core.clock import Clock, SystemClock
+from core.members import (
+    Identity,
+    IdentityTaken,
+    Language,
+    Member,
+    NewMember,
+    Role,
+    Status,
+    UnknownMember,
+)
+from core.storage import utc
+from knowledge.entry_tables import AskedRow
+
+Sessions = async_sessionmaker[AsyncSession]
+__all__ = ["Refusals", "SqlInviteBook", "SqlMemberDirectory"]  # the invite book lives next door
+
+
+class SqlMemberDirectory:
+    """The member directory, one short transaction per call."""
+
+    def __init__(self, sessions: Sessions, clock: Clock | None = None) -> None:
+        self._sessions = sessions
+        self._clock = clock or SystemClock()  # only ``forget`` needs the time
+
+    async def by_identity(self, identity: Identity) -> Member | None:
+        """The member behind a transport account, if any (removed members included)."""
+        async with self._sessions() as session:
+            row = await session.scalar(_members().join(IdentityRow).where(_is(identity)))
+        return _member(row) if row else None
+
+    async def get(self, member_id: int) -> Member | None:
+        """One member by id."""
+        async with self._sessions() as session:
+            row = await session.scalar(_members().where(MemberRow.id == member_id))
+        return _member(row) if row else None
+
+    async def add(self, new: NewMember, now: datetime) -> Member:
+        """Add a member; ``IdentityTaken`` if the account already belongs to someone."""
+        for identity in new.identities:
+            await self._refuse_taken(identity)
+        row = MemberRow(
+            name=new.name,
+            country=new.country,
+            institution=new.institution,
+            role=new.role.value,
+            language=new.language.value,
+            status=Status.ACTIVE.value,
+            joined_at=utc(now),
+            identities=[IdentityRow(**_identity_values(i)) for i in new.identities],
+        )
+        try:
+            async with self._sessions.begin() as session:
+                session.add(row)
+        except IntegrityError:
+            # Someone added the same account between the check and the insert.
+            for identity in new.identities:
+                await self._refuse_taken(identity)
+            raise
+        return _member(row)
+
+    async def _refuse_taken(self, identity: Identity) -> None:
+        owner = await self.by_identity(identity)
+        if owner is not None:
+            raise IdentityTaken(identity, owner.id)
+
+    async def set_role(self, member_id: int, role: Role) -> Member:
+        """Change a member's role."""
+        return await self._change(member_id, role=role.value)
+
+    async def set_language(self, member_id: int, language: Language) -> Member:
+        """Change a member's interface language."""
+        return await self._change(member_id, language=language.value)
+
+    async def set_status(self, member_id: int, status: Status) -> Member:
+        """Mark a member active, blocked or removed."""
+        return await self._change(member_id, status=status.value)
+
+    async def set_preferred(self, member_id: int, transport: str | None) -> Member:
+        """Where the member's announcements go when they have accounts on several transports."""
+        return await self._change(member_id, preferred_transport=transport)
+
+    async def _change(self, member_id: int, **values: str | None) -> Member:
+        async with self._sessions.begin() as session:
+            row = await session.scalar(_members().where(MemberRow.id == member_id))
+            if row is None:
+                raise UnknownMember(member_id)
+            for column, value in values.items():
+                setattr(row, column, value)
+        return _member(row)
+
+    async def forget(self, member_id: int) -> None:
+        """Erase name, institution and accounts; the id stays so anonymous history adds up."""
+        async with self._sessions.begin() as session:
+            row = await session.scalar(_members().where(MemberRow.id == member_id))
+            if row is None:
+                raise UnknownMember(member_id)
+            row.identities.clear()  # delete-orphan: the rows go
+            row.name = ""
+            row.institution = ""
+            row.status = Status.REMOVED.value
+            row.forgotten_at = row.forgotten_at or utc(self._clock.now())
+            await session.execute(
+                update(AskedRow).where(AskedRow.member_id == member_id).values(member_id=None)
+            )
+
+    async def all(self) -> Sequence[Member]:
+        """Every member, in id order."""
+        async with self._sessions() as session:
+            rows = await session.scalars(_members().order_by(MemberRow.id))
+            return [_member(row) for row in rows]
+
+
+class Refusals:
+    """Strangers who already got their one polite refusal."""
+
+    def __init__(self, sessions: Sessions) -> None:
+        self._sessions = sessions
+
+    async def has_been_refused(self, identity: Identity) -> bool:
+        """True when this account was refused before."""
+        async with self._sessions() as session:
+            found = await session.scalar(select(RefusalRow.id).where(_is(identity, RefusalRow)))
+        return found is not None
+
+    async def remember_refusal(self, identity: Identity, now: datetime) -> bool:
+        """Note a refusal; True only the first time, so that two racing updates refuse once."""
+        try:
+            async with self._sessions.begin() as session:
+                session.add(RefusalRow(**_identity_values(identity), refused_at=utc(now)))
+        except IntegrityError:  # the unique key says it was already there
+            return False
+        return True
+
+    async def clear(self, identity: Identity) -> None:
+        """Forget a refusal: the stranger became a member, and may one day need telling again."""
+        async with self._sessions.begin() as session:
+            await session.execute(delete(RefusalRow).where(_is(identity, RefusalRow)))
+
+
+def _members() -> Select[MemberRow]:
+    return select(MemberRow).options(selectinload(MemberRow.identities))
+
+
+def _is(
+    identity: Identity, table: type[IdentityRow | RefusalRow] = IdentityRow
+) -> ColumnElement[bool]:
+    return and_(table.transport == identity.transport, table.external_id == identity.external_id)
+
+
+def _identity_values(identity: Identity) -> dict[str, str]:
+    return {"transport": identity.transport, "external_id": identity.external_id}
+
+
+def _member(row: MemberRow) -> Member:
+    return Member(
+        id=row.id,
+        name=row.name,
+        country=row.country,
+        role=Role(row.role),
+        language=Language(row.language),
+        status=Status(row.status),
+        joined=utc(row.joined_at),
+        institution=row.institution,
+        identities=tuple(Identity(i.transport, i.external_id) for i in row.identities),
+        preferred=row.preferred_transport,
+    )

@@ -1,0 +1,1 @@
+"""Running Mreža for operators: the HTTP server, metrics, log format."""

@@ -1,0 +1,1 @@
+"""Announcements and events in chat: dialogs, the schedule list, RSVPs, messages and reports."""

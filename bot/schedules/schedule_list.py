@@ -1,0 +1,152 @@
+"""/schedules: what is scheduled, each with Cancel (confirmed first), Edit text and Edit time.
+
+An edit changes the schedule's payload or time in the database; the engine composes every
+message when it sends it, so nothing of the old version goes out after the change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+
+from bot.conversation.answer_checks import moment, problem
+from bot.conversation.dialogs import Dialog
+from bot.conversation.turn import Turn
+from bot.conversation.wizard import Step, Wizard
+from bot.languages import texts
+from bot.languages.times import local_time
+from bot.schedules.describing import audience_words, excerpt, kind_words, repeat_words
+from core.members import Role
+from core.messaging import Button
+from scheduler.planner import ScheduleView
+from scheduler.schedule_drafts import TEXT_LIMIT, ScheduleError, When
+
+SHOWN = 10  # one message each: more would trip Telegram's one-message-a-second per chat
+KIND = "s"
+FINAL = ("unknown", "ended", "kind")  # problems no other answer can fix
+
+
+async def schedules(turn: Turn, _args: str = "") -> None:
+    """/schedules: the active schedules, soonest first, each with its buttons."""
+    views = await turn.services.planner.schedules()
+    if not views:
+        await turn.say(texts.SCHEDULES_NONE)
+        return
+    for view in views[:SHOWN]:
+        await turn.say(card(turn, view), [_buttons(turn, view)])
+    if len(views) > SHOWN:
+        await turn.say(texts.SCHEDULES_MORE, count=len(views) - SHOWN)
+
+
+def card(turn: Turn, view: ScheduleView) -> str:
+    """One schedule in a few lines, times in the network's time zone."""
+    zone = turn.services.zone
+    when = f"{local_time(view.next_fire_at, zone)} ({zone})" if view.next_fire_at else "-"
+    return turn.tr(texts.SCHEDULE_CARD).format(
+        id=view.id,
+        kind=kind_words(view.kind, turn.tr),
+        when=when,
+        repeat=repeat_words(view.rule, turn.tr),
+        audience=audience_words(view.audience, turn.tr),
+        summary=excerpt(view.summary),
+    )
+
+
+def _buttons(turn: Turn, view: ScheduleView) -> list[Button]:
+    labels = [(texts.CANCEL, "cancel")]
+    if view.kind == "announcement":
+        labels.append((texts.EDIT_TEXT, "text"))
+    labels.append((texts.EDIT_TIME, "time"))
+    return [turn.button(turn.tr(label), KIND, f"{action}.{view.id}") for label, action in labels]
+
+
+async def press(turn: Turn, payload: str) -> bool:
+    """A schedule's button; False (expired) once the schedule is no longer active."""
+    action, _, number = payload.partition(".")
+    act = _ACTIONS.get(action)
+    if act is None or not number.isdigit() or not turn.allowed(Role.COORDINATOR):
+        return False
+    try:
+        view = await turn.services.planner.get(int(number))
+    except ScheduleError:
+        return False
+    if view.status != "active":
+        return False
+    return await act(turn, view)
+
+
+async def _ask_to_cancel(turn: Turn, view: ScheduleView) -> bool:
+    question = texts.CANCEL_EVENT if view.event_id is not None else texts.CANCEL_SCHEDULE
+    buttons = [[
+        turn.button(turn.tr(texts.YES_CANCEL), KIND, f"drop.{view.id}"),
+        turn.button(turn.tr(texts.NO_KEEP), KIND, f"keep.{view.id}"),
+    ]]  # fmt: skip
+    await turn.say(question, buttons, id=view.id, summary=excerpt(view.summary))
+    return True
+
+
+async def _cancel(turn: Turn, view: ScheduleView) -> bool:
+    await turn.services.planner.cancel(view.id)
+    await turn.say(texts.SCHEDULE_CANCELLED, id=view.id)
+    return True
+
+
+async def _keep(turn: Turn, _view: ScheduleView) -> bool:
+    await turn.say(texts.SCHEDULE_KEPT)
+    return True
+
+
+async def _edit_text(turn: Turn, view: ScheduleView) -> bool:
+    if view.kind != "announcement":
+        return False
+    await EDIT_TEXT.begin(turn, id=str(view.id))
+    return True
+
+
+async def _edit_time(turn: Turn, view: ScheduleView) -> bool:
+    await EDIT_TIME.begin(turn, id=str(view.id))
+    return True
+
+
+_ACTIONS: dict[str, Callable[[Turn, ScheduleView], Awaitable[bool]]] = {
+    "cancel": _ask_to_cancel,
+    "drop": _cancel,
+    "keep": _keep,
+    "text": _edit_text,
+    "time": _edit_time,
+}
+
+
+async def _new_text(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, str] | None:
+    try:
+        view = await turn.services.planner.edit_text(int(dialog.data["id"]), answer)
+    except ScheduleError as error:
+        await _give_up(turn, error, TEXT_LIMIT)
+        return None
+    await turn.say(texts.TEXT_CHANGED, id=view.id)
+    return None
+
+
+async def _new_time(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, str] | None:
+    at, planner, zone = moment(turn, answer), turn.services.planner, turn.services.zone
+    try:
+        rule = (await planner.get(int(dialog.data["id"]))).rule
+        view = await planner.edit_time(int(dialog.data["id"]), When(at, rule, zone))
+    except ScheduleError as error:
+        await _give_up(turn, error)
+        return None
+    when = f"{local_time(view.next_fire_at, zone)} ({zone})" if view.next_fire_at else "-"
+    await turn.say(texts.TIME_CHANGED, id=view.id, when=when)
+    return None
+
+
+async def _give_up(turn: Turn, error: ScheduleError, limit: int = 0) -> None:
+    """Say what is wrong; stay for another answer unless no answer could help."""
+    if error.code not in FINAL:
+        raise problem(error, limit=limit) from None
+    await turn.say(texts.PROBLEMS[error.code])
+
+
+EDIT_TEXT = Wizard("edit-text", (Step("text", _new_text, texts.ASK_NEW_TEXT),))
+EDIT_TIME = Wizard(
+    "edit-time", (Step("when", _new_time, texts.ASK_NEW_TIME, (((texts.NOW, "now"),),)),)
+)

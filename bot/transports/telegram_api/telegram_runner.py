@@ -1,0 +1,237 @@
+"""Running Mreža on Telegram: long polling or a webhook, commands menu, scheduled deliveries,
+graceful shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Callable, Coroutine, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import BotCommand, Update
+from telegram.error import InvalidToken, NetworkError
+from telegram.ext import Application, ContextTypes, TypeHandler
+
+from bot.app import Mreza, conversation_for, delivery_engine
+from bot.languages import texts
+from bot.languages.i18n import Translations
+from bot.operations.http_server import ServerRunner
+from bot.operations.instance_metrics import PrometheusMetrics
+from bot.router import Conversation
+from bot.transports.routes import Routes
+from bot.transports.telegram_api.connections import ShardedRequest
+from bot.transports.telegram_api.handled_updates import HandledUpdates
+from bot.transports.telegram_api.telegram_messenger import TelegramMessenger
+from bot.transports.telegram_api.updates import TRANSPORT, to_event
+from bot.transports.telegram_api.webhook import WEBHOOK_PATH, MetricsPage, web_app
+from core.events import Event
+from core.members import Language
+from core.messaging import Messenger
+from core.metrics import Metrics, NoMetrics
+from scheduler.engine import pacer_for, senders_for
+
+log = logging.getLogger(__name__)
+TelegramApp = Application[Any, Any, Any, Any, Any, Any]
+# Telegram shows the menu in the app's language: codes per interface language.
+MENU_LANGUAGES = {
+    Language.EN: ("en",),
+    Language.BCMS: ("bs", "hr"),
+    Language.SR_CYRL: ("sr",),
+    Language.MK: ("mk",),
+}
+START_RETRY_CAP = 60.0
+UPDATE_WORKERS = 16  # updates handled at once, each with at most one Bot API call under way
+
+
+@dataclass(frozen=True, slots=True)
+class Listen:
+    """Where the health check (and the webhook, if any) listens."""
+
+    host: str = "127.0.0.1"
+    port: int = 8080
+    public_url: str | None = None  # https://... when serving a webhook
+    secret: str | None = None
+
+
+def build_application(token: str, api_url: str, senders: int = 0) -> TelegramApp:
+    """A python-telegram-bot Application against the given Bot API server.
+
+    No rate limiter of python-telegram-bot's: every send takes its turn from our Pacer instead,
+    which deliveries share. Connections: one per concurrent sender and per update worker.
+    """
+    file_url = api_url.removesuffix("/bot") + "/file/bot"
+    return (
+        Application.builder()
+        .token(token)
+        .base_url(api_url)
+        .base_file_url(file_url)
+        .request(ShardedRequest(senders + UPDATE_WORKERS))
+        .concurrent_updates(UPDATE_WORKERS)
+        .build()
+    )
+
+
+async def initialize(application: TelegramApp, stop: asyncio.Event) -> bool:
+    """Connect to Telegram, retrying with backoff while it is unreachable; False if stopped."""
+    delay = 1.0
+    while not stop.is_set():
+        try:
+            await application.initialize()
+            return True
+        except InvalidToken:
+            raise
+        except NetworkError as error:
+            log.warning("Telegram is not reachable (%s); retrying in %.0f s", error, delay)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), delay)
+            delay = min(delay * 2, START_RETRY_CAP)
+    return False
+
+
+def dispatcher(
+    conversation: Conversation,
+    username: str,
+    bot_id: int,
+    handled: HandledUpdates,
+    metrics: Metrics | None = None,
+) -> Callable[[Update, Any], Coroutine[Any, Any, None]]:
+    """The one python-telegram-bot handler: translate the update, hand it to the conversation.
+
+    Polled or posted, an update another instance (or this one) already took is dropped.
+    """
+
+    counted = metrics or NoMetrics()
+
+    async def dispatch(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not await handled.first_time(update.update_id):
+            log.info("update %s was handled already; dropped", update.update_id)
+            counted.update_handled(TRANSPORT, "duplicate")
+            return
+        event: Event | None = to_event(update, username, bot_id)
+        if event is None:
+            log.info(
+                "ignored an update of a kind Mreža does not handle (update %s)", update.update_id
+            )
+            counted.update_handled(TRANSPORT, "ignored")
+            return
+        await conversation.handle(event)
+        counted.update_handled(TRANSPORT, "handled")
+
+    return dispatch
+
+
+async def set_commands(application: TelegramApp, translations: Translations) -> None:
+    """The commands menu in every interface language."""
+    for language, codes in MENU_LANGUAGES.items():
+        tr = translations(language)
+        menu = [
+            BotCommand(name, tr(description))
+            for name, description in texts.COMMAND_DESCRIPTIONS.items()
+        ]
+        for code in codes:
+            await application.bot.set_my_commands(menu, language_code=code)
+        if language is Language.EN:
+            await application.bot.set_my_commands(menu)
+
+
+async def serve(
+    application: TelegramApp,
+    listen: Listen,
+    stop: asyncio.Event,
+    metrics_page: MetricsPage | None = None,
+) -> None:
+    """Take updates by long polling, or by webhook when a public URL is given, until ``stop``."""
+    if listen.public_url and not listen.secret:
+        raise ValueError("a webhook needs a secret token, or anyone could post fake updates")
+    sink = None
+    if listen.public_url:
+
+        async def sink(data: dict[str, object]) -> None:
+            await application.update_queue.put(Update.de_json(data, application.bot))
+
+    web = web_app(sink, listen.secret, lambda: application.running, metrics_page)
+    http = ServerRunner(web, listen.host, listen.port)
+    await http.start()
+    await application.start()
+    try:
+        await _take_updates(application, listen)
+        log.info("Mreža is running on Telegram as @%s", application.bot.username)
+        await stop.wait()
+    finally:
+        log.info("shutting down")
+        updater = application.updater
+        steps = ([updater.stop] if updater is not None and updater.running else []) + [
+            application.stop,
+            http.stop,
+        ]
+        for step in steps:  # each step runs even if one before it failed
+            try:
+                await step()
+            except Exception:
+                log.exception("error while shutting down")
+
+
+async def _take_updates(application: TelegramApp, listen: Listen) -> None:
+    allowed = ["message", "callback_query", "my_chat_member", "poll_answer", "poll"]
+    if listen.public_url:
+        url = listen.public_url.rstrip("/") + WEBHOOK_PATH
+        await application.bot.set_webhook(url, secret_token=listen.secret, allowed_updates=allowed)
+        return
+    await application.bot.delete_webhook()
+    assert application.updater is not None  # built with the default updater
+    await application.updater.start_polling(allowed_updates=allowed, poll_interval=0.0)
+
+
+async def run_on_telegram(
+    mreza: Mreza,
+    api_url: str,
+    listen: Listen,
+    stop: asyncio.Event,
+    also: Mapping[str, Messenger] | None = None,
+    shared: Routes | None = None,
+) -> None:
+    """Connect, register the conversation, deliver schedules, serve until ``stop``; shut down.
+
+    ``also``: the delivery messengers of other transports served at the same time (Signal),
+    so that one engine delivers on all of them, each member once. ``shared``: the replies of
+    every transport, which Telegram's joins, so that a report or a hand-off reaches a member
+    on whichever transport they are.
+    """
+    settings = mreza.settings
+    assert settings.telegram_token is not None  # checked by the command
+    senders = settings.send_concurrency or senders_for(settings.send_rate)
+    token = settings.telegram_token.get_secret_value()
+    application = build_application(token, api_url, senders)
+    if not await initialize(application, stop):
+        return
+    try:
+        bot = application.bot
+        metrics = PrometheusMetrics(settings.send_rate)
+        # replies and deliveries share one pacer
+        pacer = pacer_for(settings, mreza.engine, metrics, mreza.timer)
+        replies = TelegramMessenger(bot, pacer)
+        if shared is not None:
+            shared.add(TRANSPORT, replies)
+        speaking: Messenger = shared or replies
+        conversation = await conversation_for(mreza, speaking, bot.username, metrics)
+        handled = HandledUpdates(mreza.sessions, mreza.clock)
+        dispatch = dispatcher(conversation, bot.username, bot.id, handled, metrics)
+        application.add_handler(TypeHandler(Update, dispatch))
+        await set_commands(application, mreza.translations)
+        # Deliveries hear of every 429 at once: the worker reschedules the row instead of
+        # holding a sender, and the attempt is not counted against the message.
+        deliveries = TelegramMessenger(bot, pacer, flood_retries=0)
+        routes = Routes({TRANSPORT: deliveries, **(also or {})})
+        engine = await delivery_engine(
+            mreza, routes, speaking, pacer,
+            bot_username=bot.username, stopper=deliveries, metrics=metrics,
+        )  # fmt: skip
+        await engine.start()
+        try:
+            await serve(application, listen, stop, lambda: metrics.page(mreza.sessions))
+        finally:
+            await engine.stop()
+    finally:
+        await application.shutdown()
