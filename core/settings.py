@@ -38,8 +38,10 @@ class Settings(BaseSettings):
     signal_send_rate: float = Field(default=1.0, gt=0)
     signal_backoff: float = Field(default=5.0, gt=0)  # seconds after a first rate limit, doubling
 
-    # Signs button data and keys pseudonyms; set it to the same value on every instance.
+    # Signs button data and keys pseudonyms; set it to the same value on every instance. Either
+    # the key itself or a file holding it (a container secret); never kept in the database.
     secret_key: SecretStr | None = None
+    secret_key_file: Path | None = None
 
     # Scheduled delivery. Telegram allows about 30 messages a second (1,000 with paid broadcasts).
     send_rate: float = Field(default=30.0, gt=0)
