@@ -20,6 +20,7 @@ from bot.transports.together import run_on_telegram_and_signal
 from core.heap import keep_for_good
 from core.instance_key import HOW_TO_SET
 from core.settings import Settings
+from scheduler.instances import InstanceNameTaken
 
 log = logging.getLogger(__name__)
 TELEGRAM, SIGNAL = "telegram", "signal"
@@ -126,4 +127,7 @@ def _serve(serve: Callable[[Mreza, asyncio.Event], Awaitable[None]], settings: S
 
     logging.getLogger().setLevel(logging.INFO)
     use_log_format(settings.log_format, settings.instance_id)
-    with_mreza(work, settings)
+    try:
+        with_mreza(work, settings)
+    except* InstanceNameTaken as taken:  # alone, or from one transport of several
+        fail(str(taken.exceptions[0]), 2)
