@@ -36,6 +36,7 @@ from scheduler.pulses.ballots import Ballots
 from scheduler.pulses.machinery import pulse_machinery
 from scheduler.pulses.pseudonyms import Pseudonyms
 from scheduler.pulses.pulse_drafts import PulseDraft
+from scheduler.pulses.respondents import Respondents
 from scheduler.pulses.tally import Tally
 from scheduler.schedule_tables import DeliveryRow
 
@@ -76,7 +77,7 @@ async def _measure(sessions: async_sessionmaker[AsyncSession], members: int) -> 
     pseudonyms = Pseudonyms(KEY)
     rules = pulse_machinery(sessions, clock, pseudonyms).rules
     draft = PulseDraft(QUESTION, Audience(everyone=True), options=OPTIONS)
-    await Planner(sessions, directory, clock).start_pulse(draft, None)
+    await Planner(sessions, directory, clock, secret_key_set=True).start_pulse(draft, None)
 
     started = time.perf_counter()
     fired = await Firing(sessions, directory, clock, timedelta(hours=1), rules).fire_due()
@@ -96,7 +97,8 @@ async def _measure(sessions: async_sessionmaker[AsyncSession], members: int) -> 
     ingest = time.perf_counter() - started
 
     started = time.perf_counter()
-    shown = await Tally(sessions, 5).of_round(await ballots.open_round(round_id))
+    tally = Tally(sessions, 5, Respondents(sessions, pseudonyms, directory))
+    shown = await tally.of_round(await ballots.open_round(round_id))
     results = time.perf_counter() - started
     assert shown.results.respondents == members
     return PulseFigures(members, fan_out, compose, ingest, results, members / ingest)

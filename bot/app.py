@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -35,7 +35,7 @@ from bot.schedules.reporting import CreatorReports
 from bot.schedules.rsvp_book import RsvpBook
 from bot.transports.routes import Routes
 from core.clock import Clock, SystemClock
-from core.instance_key import instance_key
+from core.instance_key import button_key, configured_key
 from core.members import MemberDirectory
 from core.messaging import Messenger, PollStopper
 from core.metrics import Metrics, NoMetrics
@@ -51,6 +51,7 @@ from scheduler.planner import Planner
 from scheduler.pulses.ballots import Ballots
 from scheduler.pulses.machinery import PulseMachinery, pulse_machinery
 from scheduler.pulses.pseudonyms import Pseudonyms
+from scheduler.pulses.respondents import Respondents
 from scheduler.pulses.tally import Tally
 
 log = logging.getLogger(__name__)
@@ -71,16 +72,25 @@ class Mreza:
     translations: Translations
     planner: Planner
     timer: Timer  # what pacers wait on: the monotonic clock, or a test's timer that never sleeps
+    # MREZA_SECRET_KEY or the file's contents, read once; never stored, never printed.
+    secret_key: bytes | None = field(default=None, repr=False)
 
 
 async def signer_for(mreza: Mreza) -> ButtonSigner:
     """The button signer of this deployment (its key is shared by every instance)."""
-    return ButtonSigner(await instance_key(mreza.sessions, mreza.settings.secret_key))
+    return ButtonSigner(await button_key(mreza.sessions, mreza.secret_key))
 
 
 async def pseudonyms_for(mreza: Mreza) -> Pseudonyms:
-    """Pulse respondents' pseudonyms, keyed like the buttons (the same on every instance)."""
-    return Pseudonyms(await instance_key(mreza.sessions, mreza.settings.secret_key))
+    """Pulse respondents' pseudonyms, under the secret key (the same on every instance)."""
+    fallback = await button_key(mreza.sessions, mreza.secret_key)
+    return Pseudonyms(mreza.secret_key, fallback)
+
+
+async def tally_for(mreza: Mreza) -> Tally:
+    """Pulse results, broken down by the groups the key can tell."""
+    respondents = Respondents(mreza.sessions, await pseudonyms_for(mreza), mreza.members)
+    return Tally(mreza.sessions, mreza.settings.pulse_min_respondents, respondents)
 
 
 async def delivery_ports(mreza: Mreza, messenger: Messenger) -> tuple[Composer, CreatorReports]:
@@ -95,8 +105,8 @@ async def pulse_machinery_for(
     mreza: Mreza, messenger: Messenger, stopper: PollStopper | None = None
 ) -> PulseMachinery:
     """What pulses add to the scheduler; results go to creators through ``messenger``."""
-    k = mreza.settings.pulse_min_respondents
-    reports = PulseReports(mreza.sessions, mreza.members, messenger, mreza.translations, k)
+    tally = await tally_for(mreza)
+    reports = PulseReports(mreza.sessions, mreza.members, messenger, mreza.translations, tally)
     return pulse_machinery(
         mreza.sessions, mreza.clock, await pseudonyms_for(mreza), stopper, reports
     )
@@ -162,7 +172,11 @@ def services_for(
         handoffs=HandoffBook(sessions),
         submissions=SubmissionBook(sessions),
         ballots=Ballots(sessions, pseudonyms, clock),
-        tally=Tally(sessions, settings.pulse_min_respondents),
+        tally=Tally(
+            sessions,
+            settings.pulse_min_respondents,
+            Respondents(sessions, pseudonyms, mreza.members),
+        ),
         questions=QuestionLog(sessions),
         group_chats=GroupChats(sessions, clock),
         rsvps=RsvpBook(sessions),
@@ -185,6 +199,7 @@ async def open_mreza(
 ) -> AsyncIterator[Mreza]:
     """Migrate the database, import the curated knowledge base, build the index; then serve."""
     clock = clock or SystemClock()
+    secret_key = configured_key(settings)  # a bad key file stops the start, before anything
     if groundwork is None or not groundwork.fits(settings.kb_path):
         groundwork = Groundwork(settings.kb_path, clock.now().date())
     report = groundwork.report
@@ -216,8 +231,9 @@ async def open_mreza(
             invites=SqlInviteBook(sessions),
             refusals=Refusals(sessions),
             translations=groundwork.translations,
-            planner=Planner(sessions, members, clock),
+            planner=Planner(sessions, members, clock, secret_key_set=secret_key is not None),
             timer=timer or MonotonicTimer(),
+            secret_key=secret_key,
         )
     finally:
         await engine.dispose()

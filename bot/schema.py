@@ -8,6 +8,7 @@ from bot.transports.telegram_api.handled_updates import HandledUpdateRow
 from core.instance_key import InstanceValue
 from knowledge.curation_tables import GroupQuestionRow, GroupRow, SuggestionRow
 from knowledge.entry_tables import AskedRow, EntryRow, QuestionRow
+from scheduler.instances import InstanceRow
 from scheduler.pulses.pulse_tables import (
     PulseAnswerRow,
     PulseCommentRow,
@@ -39,6 +40,7 @@ __all__ = [
     "HandledUpdateRow",
     "HandoffRow",
     "IdentityRow",
+    "InstanceRow",
     "InstanceValue",
     "InviteRow",
     "MemberRow",

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import secrets
 import socket
 from datetime import timedelta
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -13,6 +16,13 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from core.durations import duration
 
 BUNDLED_KB_PATH = Path(__file__).resolve().parent.parent / "knowledge" / "data"
+
+
+@cache
+def process_name() -> str:
+    """A name no other process shares: host, process id and a random part (a container's
+    process often has id 1, and a restarted one the same again)."""
+    return f"{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(3)}"
 
 
 class Settings(BaseSettings):
@@ -38,8 +48,10 @@ class Settings(BaseSettings):
     signal_send_rate: float = Field(default=1.0, gt=0)
     signal_backoff: float = Field(default=5.0, gt=0)  # seconds after a first rate limit, doubling
 
-    # Signs button data and keys pseudonyms; set it to the same value on every instance.
+    # Signs button data and keys pseudonyms; set it to the same value on every instance. Either
+    # the key itself or a file holding it (a container secret); never kept in the database.
     secret_key: SecretStr | None = None
+    secret_key_file: Path | None = None
 
     # Scheduled delivery. Telegram allows about 30 messages a second (1,000 with paid broadcasts).
     send_rate: float = Field(default=30.0, gt=0)
@@ -47,8 +59,9 @@ class Settings(BaseSettings):
     # A firing found later than this is reported to its creator as missed, never sent late.
     misfire_grace: timedelta = timedelta(hours=1)
     # Names this instance's claims on deliveries; a restart under the same name takes its
-    # unfinished ones back at once. Give every instance on one host its own.
-    instance_id: str = Field(default_factory=socket.gethostname)
+    # unfinished ones back at once. Unset, each process gets a name of its own; a second live
+    # process under a name already held refuses to start (scheduler/instances.py).
+    instance_id: str = Field(default_factory=process_name)
 
     # Several instances on PostgreSQL: a dead scheduler leader is replaced within this many
     # seconds (an advisory lock; see scheduler/leadership.py).

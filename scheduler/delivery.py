@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections.abc import Sequence
 
 from core.clock import Clock
 from core.members import MemberDirectory, Status, UnknownMember
@@ -54,11 +55,13 @@ class DeliveryWorker:
         occasions: Occasions | None = None,
         keeper: Keeper | None = None,
         metrics: Metrics | None = None,
+        batch: int | None = None,
     ) -> None:
+        """``batch``: how many rows are claimed ahead of the senders (and stranded by a kill)."""
         self._outbox, self._recipients, self._composer = outbox, recipients, composer
         self._messenger, self._pacer, self._members, self._clock = messenger, pacer, members, clock
         self.concurrency = concurrency
-        self._batch = max(50, 4 * concurrency)
+        self._batch = batch or max(50, 4 * concurrency)
         self._policy = policy or RetryPolicy()
         self._occasions = occasions or Occasions(outbox.sessions)
         self._ledger = Ledger(outbox)
@@ -72,15 +75,20 @@ class DeliveryWorker:
         self._senders: list[asyncio.Task[None]] = []
         self._renewer: asyncio.Task[None] | None = None
 
-    async def start(self) -> None:
-        """Take back what a previous run left in flight, then start claiming and sending."""
-        await self._outbox.recover(self._clock.now(), starting=True)
+    async def start(self, stopped: Sequence[str] = ()) -> None:
+        """Take back what a previous run, or the ``stopped`` instances, left in flight; then
+        start claiming and sending."""
+        await self._outbox.recover(self._clock.now(), starting=True, stopped=stopped)
         self._claimer = asyncio.create_task(self._claim_loop(), name="delivery-claimer")
         self._senders = [
             asyncio.create_task(self._send_loop(), name=f"delivery-sender-{number}")
             for number in range(self.concurrency)
         ]
         self._renewer = asyncio.create_task(self._renew_loop(), name="delivery-renewer")
+
+    async def claimants(self) -> list[str]:
+        """The instance names that hold claims now."""
+        return await self._outbox.claimants()
 
     def poke(self) -> None:
         """New deliveries may be due: look now rather than at the next poll."""

@@ -8,6 +8,7 @@ own ``MREZA_INSTANCE_ID``.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import math
 from collections.abc import Awaitable, Callable, Mapping, Sequence
@@ -24,6 +25,7 @@ from scheduler.clockwork import TICK, Clockwork
 from scheduler.composing import Composer, Keeper, Reporter
 from scheduler.delivery import DeliveryWorker
 from scheduler.firing import Firing, FiringRules
+from scheduler.instances import BEAT, InstanceNames
 from scheduler.leadership import Leadership, leadership_for
 from scheduler.outbox import Outbox
 from scheduler.pacer import Pacer, Timer
@@ -35,11 +37,18 @@ log = logging.getLogger(__name__)
 # when a round trip takes this long, and never fewer than a handful.
 SLOW_ROUND_TRIP = 0.25  # seconds
 FEWEST_SENDERS = 4
+CLAIM_AHEAD = 1.0  # seconds of sending claimed at a time
 
 
 def senders_for(rate: float) -> int:
     """Concurrent senders that sustain ``rate`` messages a second at a slow round trip."""
     return max(FEWEST_SENDERS, math.ceil(rate * SLOW_ROUND_TRIP))
+
+
+def claim_batch(rate: float, senders: int) -> int:
+    """Rows claimed ahead of sending: about a second's worth at the rate (and enough for every
+    sender), so a killed instance strands no more than that until its claims expire."""
+    return max(2 * senders, math.ceil(rate * CLAIM_AHEAD))
 
 
 def pacer_for(
@@ -85,6 +94,8 @@ class SchedulerEngine:
         advisory-lock election on PostgreSQL, and the sole instance on SQLite.
         """
         concurrency = settings.send_concurrency or senders_for(settings.send_rate)
+        self.names = InstanceNames(sessions, clock, settings.instance_id)
+        self._beating: asyncio.Task[None] | None = None
         self.worker = DeliveryWorker(
             outbox=Outbox(sessions, settings.instance_id),
             recipients=Recipients(members, transports, roll),
@@ -96,6 +107,7 @@ class SchedulerEngine:
             concurrency=concurrency,
             keeper=keeper,
             metrics=metrics,
+            batch=claim_batch(settings.send_rate, concurrency),
         )
         firing = Firing(sessions, members, clock, settings.misfire_grace, rules)
         self.clockwork = Clockwork(
@@ -111,8 +123,13 @@ class SchedulerEngine:
         return self.worker.concurrency
 
     async def start(self) -> None:
-        """Take back deliveries a previous run left in flight, then deliver and fire."""
-        await self.worker.start()
+        """Take this instance's name (``InstanceNameTaken`` while another live process holds
+        it), take back deliveries a previous run or a stopped instance left in flight, then
+        deliver and fire."""
+        await self.names.enter()
+        self._beating = asyncio.create_task(self._beat(), name="instance-name")
+        stopped = await self.names.stopped(await self.worker.claimants())
+        await self.worker.start(stopped)
         await self.leadership.start(self.clockwork.start, self.clockwork.stop)
         log.info(
             "scheduler running: %d concurrent senders (at most that many in flight)",
@@ -123,3 +140,15 @@ class SchedulerEngine:
         """Stop firing, finish the sends under way, and leave everything else pending."""
         await self.leadership.stop()
         await self.worker.stop()
+        if self._beating is not None:
+            self._beating.cancel()
+            await asyncio.gather(self._beating, return_exceptions=True)
+        await self.names.leave()
+
+    async def _beat(self) -> None:
+        while True:
+            await asyncio.sleep(BEAT.total_seconds())
+            try:
+                await self.names.beat()
+            except Exception:
+                log.exception("could not renew this instance's name")

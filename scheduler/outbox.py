@@ -104,11 +104,26 @@ class Outbox:
                 .execution_options(synchronize_session=False)
             )
 
-    async def recover(self, now: datetime, starting: bool = False) -> int:
-        """Return abandoned claims to pending: expired ones, and on start our own earlier ones."""
+    async def claimants(self) -> list[str]:
+        """The instance names that hold claims now."""
+        async with self.sessions() as session:
+            found = await session.scalars(
+                select(DeliveryRow.claimed_by)
+                .where(DeliveryRow.status == "sending", DeliveryRow.claimed_by.is_not(None))
+                .distinct()
+            )
+            return [name for name in found if name is not None]
+
+    async def recover(
+        self, now: datetime, starting: bool = False, stopped: Sequence[str] = ()
+    ) -> int:
+        """Return abandoned claims to pending: expired ones, on start our own earlier ones, and
+        those of ``stopped`` instances (known to have stopped, so their claims need not wait)."""
         abandoned = DeliveryRow.claimed_at < now - self.lease
         if starting:  # nothing is in flight here yet: whatever we hold is from a previous run
             abandoned = or_(abandoned, DeliveryRow.claimed_by == self.instance)
+        if stopped:
+            abandoned = or_(abandoned, DeliveryRow.claimed_by.in_(stopped))
         async with self.sessions.begin() as session:
             result = await session.execute(
                 update(DeliveryRow)

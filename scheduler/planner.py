@@ -9,11 +9,12 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from core.clock import Clock
+from core.instance_key import HOW_TO_SET
 from core.members import MemberDirectory
 from core.storage import utc
 from scheduler.audience import Audience
 from scheduler.pulses.pulse_drafts import KIND as PULSE
-from scheduler.pulses.pulse_drafts import PulseDraft
+from scheduler.pulses.pulse_drafts import Mode, PulseDraft
 from scheduler.schedule_drafts import AnnouncementDraft, EventDraft, ScheduleError, When
 from scheduler.schedule_tables import (
     DeliveryRow,
@@ -52,11 +53,23 @@ class Planner:
     """The one place schedules are made and changed."""
 
     def __init__(
-        self, sessions: async_sessionmaker[AsyncSession], members: MemberDirectory, clock: Clock
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        members: MemberDirectory,
+        clock: Clock,
+        *,
+        secret_key_set: bool = False,
     ) -> None:
         self._sessions = sessions
         self._members = members
         self._clock = clock
+        self._secret_key_set = secret_key_set
+
+    @property
+    def takes_confidential(self) -> bool:
+        """Whether confidential pulses can be started: only with a secret key kept outside the
+        database, or its holder could tell who answered what."""
+        return self._secret_key_set
 
     async def recipients(self, audience: Audience) -> int:
         """How many members (or group chats) the audience reaches right now."""
@@ -85,6 +98,8 @@ class Planner:
         """Schedule a pulse (its rounds open at each firing); returns its id."""
         now = self._clock.now()
         draft.check(now)
+        if draft.mode is Mode.CONFIDENTIAL and not self._secret_key_set:
+            raise ScheduleError("no-key", f"confidential pulses need a secret key: {HOW_TO_SET}")
         await self._require_recipients(draft.audience)
         async with self._sessions.begin() as session:
             row = self._schedule(PULSE, draft.audience, draft.when, draft.payload(), creator, now)

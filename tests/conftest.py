@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 
 from bot.app import Mreza, open_mreza
 from bot.cli.common import Surroundings
@@ -25,6 +26,7 @@ from knowledge.search import Searcher
 from scheduler.pacer import MonotonicTimer, Timer
 from tests import databases
 from tests.commands import shared_groundwork
+from tests.keys import SECRET_KEY
 from tests.moment import NOW
 from tests.timing import SkippingTimer
 
@@ -127,7 +129,8 @@ def around(clock: FakeClock, groundwork: Groundwork) -> Surroundings:
 async def mreza(
     database_url: str, clock: FakeClock, groundwork: Groundwork, timer: Timer
 ) -> AsyncIterator[Mreza]:
-    """The real app, on a fresh database and a fake clock."""
-    settings = Settings(database_url=database_url, kb_path=BUNDLED_KB_PATH)
+    """The real app, on a fresh database and a fake clock, with the secret key set."""
+    secret = SecretStr(SECRET_KEY)
+    settings = Settings(database_url=database_url, kb_path=BUNDLED_KB_PATH, secret_key=secret)
     async with open_mreza(settings, clock, groundwork, timer) as app:
         yield app

@@ -14,6 +14,7 @@ import typer
 from bot.app import Mreza, open_mreza
 from bot.groundwork import Groundwork
 from core.clock import Clock, SystemClock
+from core.instance_key import SecretKeyError
 from core.settings import Settings
 from knowledge.loader import KnowledgeBaseInvalid
 
@@ -82,3 +83,5 @@ def with_mreza(work: Callable[[Mreza], Awaitable[T]], settings: Settings | None 
         return asyncio.run(run())
     except KnowledgeBaseInvalid as invalid:
         fail(f"the knowledge base is invalid; fix these and start again:\n{invalid}")
+    except SecretKeyError as error:
+        fail(str(error), 2)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from bot.members.invites import Invite
+from bot.members.invites import Invite, invite_state
 from core.members import Member
 
 COLUMNS = ("id", "name", "country", "role", "language", "status", "telegram", "signal")
@@ -68,6 +68,19 @@ def invite_line(invite: Invite) -> str:
     """What an invite grants and until when."""
     uses = f"{invite.uses_left} use" + ("" if invite.uses_left == 1 else "s")
     return f"invite {invite.id}: {invite.role} in {invite.country}, {uses}, {_until(invite)}"
+
+
+def invite_json(invite: Invite, now: datetime) -> dict[str, object]:
+    """An invite as ``mreza invite list --json`` prints it."""
+    return {
+        "id": invite.id,
+        "role": invite.role.value,
+        "country": invite.country,
+        "uses_left": invite.uses_left,
+        "expires_at": invite.expires_at.isoformat() if invite.expires_at else None,
+        "created_at": invite.created_at.isoformat(),
+        "state": invite_state(invite, now),
+    }
 
 
 def _until(invite: Invite) -> str:

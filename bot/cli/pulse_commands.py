@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from bot.app import Mreza
+from bot.app import Mreza, tally_for
 from bot.cli.common import checked, fail, print_json, with_mreza
 from bot.cli.schedule_args import moment, operate, planner, ready, schedule_id
 from bot.languages.i18n import Translations
@@ -20,7 +20,7 @@ from core.settings import Settings
 from scheduler.audience import Audience
 from scheduler.pulses.disclosure import Scale
 from scheduler.pulses.pulse_drafts import Mode, PulseDraft
-from scheduler.pulses.tally import RoundResults, Tally
+from scheduler.pulses.tally import RoundResults
 from scheduler.schedule_drafts import When
 
 AUDIENCE_HELP = "all, country:RS,ME, role:coordinator, or groups."
@@ -102,7 +102,7 @@ def results(target: PulseId, as_json: Json = False) -> None:
     settings = Settings()
 
     async def work(mreza: Mreza) -> RoundResults:
-        tally = Tally(mreza.sessions, settings.pulse_min_respondents)
+        tally = await tally_for(mreza)
         if await tally.pulse(wanted) is None:
             fail(f"there is no pulse {wanted}", 1)
         rounds = await tally.rounds(wanted)
@@ -165,7 +165,7 @@ def export(
     settings = Settings()
 
     async def work(mreza: Mreza) -> list[dict[str, object]]:
-        tally = Tally(mreza.sessions, settings.pulse_min_respondents)
+        tally = await tally_for(mreza)
         if await tally.pulse(wanted) is None:
             fail(f"there is no pulse {wanted}", 1)
         return await tally.export(wanted)

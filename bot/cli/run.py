@@ -11,14 +11,16 @@ from typing import Annotated
 import typer
 from telegram.error import InvalidToken
 
-from bot.app import Mreza
+from bot.app import Mreza, tally_for
 from bot.cli.common import checked, fail, with_mreza
 from bot.operations.log_format import use_log_format
 from bot.transports.signal_cli.signal_runner import run_on_signal
 from bot.transports.telegram_api.telegram_runner import Listen, run_on_telegram
 from bot.transports.together import run_on_telegram_and_signal
 from core.heap import keep_for_good
+from core.instance_key import HOW_TO_SET
 from core.settings import Settings
+from scheduler.instances import InstanceNameTaken
 
 log = logging.getLogger(__name__)
 TELEGRAM, SIGNAL = "telegram", "signal"
@@ -101,10 +103,21 @@ def parse_transports(text: str) -> tuple[str, ...]:
     return names
 
 
+async def _refuse_confidential_without_key(mreza: Mreza) -> None:
+    """Confidential pulses cannot run without the secret key: say which, and how to set it."""
+    if mreza.secret_key is not None:
+        return
+    waiting = await (await tally_for(mreza)).confidential_under_way()
+    if waiting:
+        ids = ", ".join(str(pulse) for pulse in waiting)
+        fail(f"confidential pulses {ids} need a secret key: {HOW_TO_SET}", 2)
+
+
 def _serve(serve: Callable[[Mreza, asyncio.Event], Awaitable[None]], settings: Settings) -> None:
     """Run ``serve`` on Mreža until SIGTERM or SIGINT sets its stop event."""
 
     async def work(mreza: Mreza) -> None:
+        await _refuse_confidential_without_key(mreza)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for number in (signal.SIGTERM, signal.SIGINT):
@@ -114,4 +127,7 @@ def _serve(serve: Callable[[Mreza, asyncio.Event], Awaitable[None]], settings: S
 
     logging.getLogger().setLevel(logging.INFO)
     use_log_format(settings.log_format, settings.instance_id)
-    with_mreza(work, settings)
+    try:
+        with_mreza(work, settings)
+    except* InstanceNameTaken as taken:  # alone, or from one transport of several
+        fail(str(taken.exceptions[0]), 2)

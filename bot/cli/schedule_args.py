@@ -31,7 +31,7 @@ class Checkable(Protocol):
 
 def planner(mreza: Mreza) -> Planner:
     """The planner on Mreža's database, members and clock."""
-    return Planner(mreza.sessions, mreza.members, mreza.clock)
+    return mreza.planner
 
 
 def operate(work: Callable[[Mreza], Awaitable[T]], settings: Settings) -> T:

@@ -266,6 +266,9 @@ PROBLEMS = {
     "remind-after": N_("The reminder must come before the pulse closes."),
     "scale-options": N_("A scale takes no options."),
     "pulse-kind": N_("Please press one of the buttons."),
+    "no-key": N_(
+        "Confidential pulses need a secret key that this server does not have. Ask an admin to set MREZA_SECRET_KEY or MREZA_SECRET_KEY_FILE and restart Mreža, or choose anonymous."
+    ),
 }
 
 # what is scheduled

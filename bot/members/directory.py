@@ -50,7 +50,14 @@ class SqlMemberDirectory:
         return _member(row) if row else None
 
     async def add(self, new: NewMember, now: datetime) -> Member:
-        """Add a member; ``IdentityTaken`` if the account already belongs to someone."""
+        """Add a member; ``IdentityTaken`` if the account already belongs to someone active.
+
+        An account of a removed member brings that member back with these details: an admin
+        adding them again is the one way back (an invite is not).
+        """
+        removed = await self._removed_owner(new)
+        if removed is not None:
+            return await self._readmit(removed, new)
         for identity in new.identities:
             await self._refuse_taken(identity)
         row = MemberRow(
@@ -71,6 +78,26 @@ class SqlMemberDirectory:
             for identity in new.identities:
                 await self._refuse_taken(identity)
             raise
+        return _member(row)
+
+    async def _removed_owner(self, new: NewMember) -> Member | None:
+        """The one removed member all the given accounts that have an owner belong to."""
+        owners = {owner for i in new.identities if (owner := await self.by_identity(i))}
+        if len(owners) == 1 and not (found := owners.pop()).active:
+            return found
+        return None
+
+    async def _readmit(self, member: Member, new: NewMember) -> Member:
+        async with self._sessions.begin() as session:
+            row = await session.scalar(_members().where(MemberRow.id == member.id))
+            assert row is not None  # found a moment ago; members are never deleted
+            row.name, row.country, row.institution = new.name, new.country, new.institution
+            row.role, row.language = new.role.value, new.language.value
+            row.status = Status.ACTIVE.value
+            known = {Identity(i.transport, i.external_id) for i in row.identities}
+            row.identities.extend(
+                IdentityRow(**_identity_values(i)) for i in new.identities if i not in known
+            )
         return _member(row)
 
     async def _refuse_taken(self, identity: Identity) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.members.invites import Invite, InviteRefused, Refusal, code_hash, new_code
+from bot.members.invites import Invite, InviteRefused, Refusal, code_hash, code_of, new_code
 from bot.members.member_tables import InviteRow
 from core.members import Role
 from core.storage import utc
@@ -55,6 +56,22 @@ class SqlInviteBook:
                 return _invite(row)
             found = await session.scalar(select(InviteRow).where(InviteRow.code_hash == digest))
         raise InviteRefused(_why_refused(found, now))
+
+    async def all(self) -> Sequence[Invite]:
+        """Every invite, oldest first (codes are not kept, so none is shown)."""
+        async with self._sessions() as session:
+            rows = await session.scalars(select(InviteRow).order_by(InviteRow.id))
+            return [_invite(row) for row in rows]
+
+    async def revoke(self, code: str) -> Invite | None:
+        """Delete the invite of this code, or of this id; None when there is no such invite."""
+        code = code_of(code)
+        wanted = InviteRow.code_hash == code_hash(code)
+        if code.isdigit():
+            wanted = wanted | (InviteRow.id == int(code))
+        async with self._sessions.begin() as session:
+            row = await session.scalar(delete(InviteRow).where(wanted).returning(InviteRow))
+            return _invite(row) if row is not None else None
 
 
 def _why_refused(row: InviteRow | None, now: datetime) -> Refusal:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -40,6 +41,13 @@ class Invite:
     created_at: datetime
 
 
+def invite_state(invite: Invite, now: datetime) -> str:
+    """ "live" while it admits someone, else "expired" or "used up"."""
+    if invite.expires_at is not None and invite.expires_at <= now:
+        return "expired"
+    return "live" if invite.uses_left > 0 else "used up"
+
+
 def new_code() -> str:
     """A fresh code: 72 random bits, URL-safe, fit for a Telegram deep link."""
     return secrets.token_urlsafe(9)
@@ -48,6 +56,12 @@ def new_code() -> str:
 def deep_link(bot_username: str, code: str) -> str:
     """The link that opens a chat with the bot and sends it ``/start <code>``."""
     return f"https://t.me/{bot_username.lstrip('@')}?start={code}"
+
+
+def code_of(text: str) -> str:
+    """The code in what an admin pasted: the code itself or its whole t.me link."""
+    text = text.strip()
+    return text.rsplit("?start=", 1)[1] if "?start=" in text else text
 
 
 def code_hash(code: str) -> str:
@@ -66,6 +80,14 @@ class InviteBook(Protocol):
 
     async def redeem(self, code: str, now: datetime) -> Invite:
         """Use one admission of a code; ``InviteRefused`` when it is unknown, expired or used up."""
+        ...
+
+    async def all(self) -> Sequence[Invite]:
+        """Every invite, oldest first (codes are not kept, so none is shown)."""
+        ...
+
+    async def revoke(self, code: str) -> Invite | None:
+        """Delete the invite of this code, or of this id; None when there is no such invite."""
         ...
 
 

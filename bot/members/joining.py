@@ -6,7 +6,7 @@ from bot.conversation.turn import Turn
 from bot.languages import texts
 from bot.languages.i18n import language_for
 from bot.members.invites import InviteRefused, Refusal
-from core.members import Identity, MemberError, NewMember, Status
+from core.members import Identity, NewMember
 
 _REFUSALS = {
     Refusal.UNKNOWN: texts.INVITE_UNKNOWN,
@@ -20,7 +20,9 @@ async def start(turn: Turn, code: str) -> None:
     if turn.member is not None and turn.member.active:
         await turn.say(texts.WELCOME_BACK, name=turn.member.name)
         return
-    if not code or not turn.chat.private:
+    # A removed member stays out until an admin adds them again: no invite, however live, and
+    # none of its uses spent on them.
+    if not code or not turn.chat.private or turn.member is not None:
         await refuse(turn)
         return
     try:
@@ -36,14 +38,7 @@ async def start(turn: Turn, code: str) -> None:
         role=invite.role,
         language=language_for(turn.sender.language_code),
     )
-    try:
-        member = await turn.services.members.add(new, turn.services.clock.now())
-    except MemberError:  # a removed member re-joining keeps their row; bring it back
-        existing = await turn.services.members.by_identity(identity)
-        if existing is None:
-            raise
-        member = await turn.services.members.set_status(existing.id, Status.ACTIVE)
-        member = await turn.services.members.set_role(member.id, invite.role)
+    member = await turn.services.members.add(new, turn.services.clock.now())
     await turn.services.refusals.clear(identity)
     await Turn(turn.services, turn.chat, turn.sender, member).say(texts.WELCOME, name=member.name)
 

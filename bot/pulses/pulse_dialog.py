@@ -44,7 +44,13 @@ MODES: tuple[tuple[Choice, ...], ...] = (
 )
 MODE_WORDS = {Mode.CONFIDENTIAL: texts.CONFIDENTIAL, Mode.ANONYMOUS: texts.ANONYMOUS}
 # Where a refusal at Confirm sends the coordinator back to.
-BACK = {"past": "when", "rule": "repeat", "nobody": "audience", "empty": "question"}
+BACK = {
+    "past": "when",
+    "rule": "repeat",
+    "nobody": "audience",
+    "empty": "question",
+    "no-key": "mode",
+}
 
 
 async def pulse(turn: Turn, _args: str = "") -> None:
@@ -103,6 +109,8 @@ async def _open_for(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, st
 async def _mode(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
     if answer not in {mode.value for mode in Mode}:
         raise Invalid("pulse-kind")
+    if answer == Mode.CONFIDENTIAL.value and not turn.services.planner.takes_confidential:
+        raise Invalid("no-key")
     return {"mode": answer}
 
 

@@ -138,10 +138,10 @@ class PulseReports:
         members: MemberDirectory,
         messenger: Messenger,
         translations: Translations,
-        k: int,
+        tally: Tally,
     ) -> None:
         self._sessions = sessions
-        self._tally = Tally(sessions, k)
+        self._tally = tally
         self._members = members
         self._messenger = messenger
         self._translations = translations

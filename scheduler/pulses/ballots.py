@@ -85,9 +85,7 @@ class Ballots:
                 )
             )
             if picks:
-                session.add(
-                    self._answer(round_, respondent, picks, member.country, member.role.value)
-                )
+                session.add(self._answer(round_, respondent, picks))
 
     async def cast_in_poll(self, round_: Round, poll_id: str, picks: Sequence[int]) -> None:
         """An anonymous native poll's answer: the poll's one voter, whoever that is."""
@@ -101,7 +99,7 @@ class Ballots:
                 )
             )
             if picks:
-                session.add(self._answer(round_, respondent, picks, "", ""))
+                session.add(self._answer(round_, respondent, picks))
 
     async def picks(self, round_: Round, member: Member) -> tuple[int, ...]:
         """What a member answered in a confidential round so far (empty if nothing)."""
@@ -118,7 +116,10 @@ class Ballots:
         return tuple(row.choices) if row is not None else ()
 
     async def comment(self, round_: Round, member: Member, text: str) -> None:
-        """A comment without a name; in a confidential round a new one replaces the last."""
+        """A comment without a name or time; in a confidential round a new one replaces the last.
+
+        Its pseudonym is not its answer's, so nothing in the database joins the two.
+        """
         text = text.strip()
         if not text:
             raise BallotError("empty")
@@ -126,7 +127,7 @@ class Ballots:
             raise BallotError("too-long")
         respondent = None
         if round_.pulse.mode is Mode.CONFIDENTIAL:
-            respondent = self._pseudonyms.respondent(round_.id, member.id)
+            respondent = self._pseudonyms.commenter(round_.id, member.id)
         async with self._sessions.begin() as session:
             if respondent is not None:
                 await session.execute(
@@ -135,14 +136,7 @@ class Ballots:
                         PulseCommentRow.respondent == respondent,
                     )
                 )
-            session.add(
-                PulseCommentRow(
-                    occurrence_id=round_.id,
-                    respondent=respondent,
-                    text=text,
-                    written_at=self._clock.now(),
-                )
-            )
+            session.add(PulseCommentRow(occurrence_id=round_.id, respondent=respondent, text=text))
 
     async def keep_poll(self, round_id: int, chat: Chat, message_id: str, poll_id: str) -> None:
         """Remember a poll that was sent: its id for the answers, where it is for closing it."""
@@ -163,7 +157,7 @@ class Ballots:
         """One answer per member, stored apart from the token that says they have voted."""
         if not picks:
             raise BallotError("once")  # a retraction would need to know which answer was theirs
-        token = self._pseudonyms.respondent(round_.id, member.id)
+        token = self._pseudonyms.voter(round_.id, member.id)
         async with self._sessions.begin() as session:
             dialect = session.get_bind().dialect.name
             voter = {"occurrence_id": round_.id, "token": token}
@@ -174,20 +168,16 @@ class Ballots:
             )
             if inserted is None:
                 raise BallotError("once")
-            session.add(self._answer(round_, secrets.token_hex(16), picks, "", ""))
+            session.add(self._answer(round_, secrets.token_hex(16), picks))
 
-    def _answer(
-        self, round_: Round, respondent: str, picks: Sequence[int], country: str, role: str
-    ) -> PulseAnswerRow:
-        pulse = round_.pulse
+    @staticmethod
+    def _answer(round_: Round, respondent: str, picks: Sequence[int]) -> PulseAnswerRow:
+        """The stored answer: no group and no time, which could single a member out."""
         return PulseAnswerRow(
             occurrence_id=round_.id,
             respondent=respondent,
             choices=sorted(set(picks)),
-            value=pulse.value_of(picks[0]),
-            country=country,
-            role=role,
-            answered_at=self._clock.now(),
+            value=round_.pulse.value_of(picks[0]),
         )
 
 

@@ -1,5 +1,7 @@
 """Rounds at their deadline: polls stopped, unsent invitations dropped, results to the creator;
-and anonymous rounds' deliveries made to forget whom they went to once they are done.
+and deliveries made to forget whom they went to once they are done: anonymous rounds' (who got
+which poll), and every reminder's (a confidential round reminds only those who have not
+answered, so its reminders would tell who had).
 """
 
 from __future__ import annotations
@@ -64,7 +66,8 @@ class RoundClosing:
         self._reporter = reporter
 
     async def tick(self) -> None:
-        """Close what is due, then make finished anonymous deliveries forget their members."""
+        """Close what is due, then make finished deliveries that would tell too much forget
+        their members."""
         await self.close_due()
         await self.forget_anonymous()
 
@@ -127,9 +130,9 @@ class RoundClosing:
             log.info("could not stop a poll of round %s: %s", handle.occurrence_id, error)
 
     async def forget_anonymous(self) -> int:
-        """Deliveries of anonymous rounds and their reminders, once done, drop the member."""
+        """Deliveries of anonymous rounds and of all reminders, once done, drop the member."""
         async with self._sessions.begin() as session:
-            occurrences = await _anonymous_occurrences(session, self._clock.now() - SETTLING)
+            occurrences = await _telling_occurrences(session, self._clock.now() - SETTLING)
             if not occurrences:
                 return 0
             result = await session.execute(
@@ -159,27 +162,26 @@ async def _cancelled_open_rounds(session: AsyncSession) -> list[int]:
     )
 
 
-async def _anonymous_occurrences(session: AsyncSession, since: datetime) -> list[int]:
-    """Occurrences of anonymous rounds, and of their reminders, that may still hold members:
-    open ones, and those closed since ``since`` (a send under way at the close ends later)."""
+async def _telling_occurrences(session: AsyncSession, since: datetime) -> list[int]:
+    """Occurrences of anonymous rounds, and the reminders of any round, that may still hold
+    members: of open rounds, and of those closed since ``since`` (a send under way at the close
+    ends later)."""
     rows = await session.execute(
         select(PulseRoundRow, ScheduleRow)
         .join(ScheduleRow, ScheduleRow.id == PulseRoundRow.pulse_id)
         .where(or_(PulseRoundRow.closed_at.is_(None), PulseRoundRow.closed_at > since))
     )
-    anonymous = [
-        round_row.occurrence_id
-        for round_row, schedule in rows
-        if to_round(round_row, schedule).pulse.mode is Mode.ANONYMOUS
-    ]
-    if not anonymous:
+    recent = {
+        round_row.occurrence_id: to_round(round_row, schedule) for round_row, schedule in rows
+    }
+    if not recent:
         return []
+    anonymous = [key for key, found in recent.items() if found.pulse.mode is Mode.ANONYMOUS]
     reminders = await session.execute(
         select(OccurrenceRow.id, ScheduleRow.payload)
         .join(ScheduleRow, ScheduleRow.id == OccurrenceRow.schedule_id)
         .where(ScheduleRow.kind == REMINDER_KIND)
     )
-    wanted = set(anonymous)
     return anonymous + [
-        occurrence for occurrence, payload in reminders if payload.get("round") in wanted
+        occurrence for occurrence, payload in reminders if payload.get("round") in recent
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -15,6 +16,8 @@ from scheduler.pulses.pseudonyms import Pseudonyms
 from scheduler.pulses.pulse_drafts import REMINDER_KIND, Mode
 from scheduler.pulses.pulse_tables import PulseAnswerRow, PulseRoundRow
 from scheduler.schedule_tables import ScheduleRow
+
+log = logging.getLogger(__name__)
 
 
 class RoundOpening:
@@ -78,6 +81,9 @@ class ReminderNarrowing:
             return []
         if found.pulse.mode is Mode.ANONYMOUS:
             return members
+        if not self._pseudonyms.keyed:  # start-up refuses this; never guess who answered
+            log.error("round %s is confidential and no secret key is set: no reminder", found.id)
+            return []
         answered = set(
             await session.scalars(
                 select(PulseAnswerRow.respondent).where(PulseAnswerRow.occurrence_id == found.id)

@@ -3,7 +3,9 @@
 A pulse is a schedule of kind "pulse" (its question and options in the payload), and each of
 its firings is a round. No table here holds a member id: answers carry a keyed pseudonym of
 (round, member) in confidential pulses and of the poll in anonymous ones, and poll ids are
-kept without the chat they were sent to.
+kept without the chat they were sent to. Answers and comments keep neither a time nor the
+member's country or role, which could single out someone in a small group: breakdowns are
+worked out when results are read, with the key (see respondents.py).
 """
 
 from __future__ import annotations
@@ -70,13 +72,11 @@ class PulseAnswerRow(Base):
     respondent: Mapped[str] = mapped_column(String(64))
     choices: Mapped[list[int]] = mapped_column(JSON, default=list)
     value: Mapped[int | None] = mapped_column(Integer, default=None)
-    country: Mapped[str] = mapped_column(String(20), default="")  # empty where not known
-    role: Mapped[str] = mapped_column(String(20), default="")
-    answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class PulseCommentRow(Base):
-    """A free-text comment on a round, without a name; one per respondent in confidential mode."""
+    """A free-text comment on a round, without a name; one per member in confidential mode,
+    under a pseudonym that is not their answer's."""
 
     __tablename__ = "pulse_comments"
     __table_args__ = (UniqueConstraint("occurrence_id", "respondent"),)
@@ -87,7 +87,6 @@ class PulseCommentRow(Base):
     )
     respondent: Mapped[str | None] = mapped_column(String(64), default=None)
     text: Mapped[str] = mapped_column(Text)
-    written_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class PulseVoterRow(Base):

@@ -11,8 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from scheduler.pulses.ballots import pulse_of, to_round
 from scheduler.pulses.disclosure import Answer, Results, results, suppressed
-from scheduler.pulses.pulse_drafts import KIND
+from scheduler.pulses.pulse_drafts import KIND, Mode
 from scheduler.pulses.pulse_tables import PulseAnswerRow, PulseCommentRow, PulseRoundRow
+from scheduler.pulses.respondents import Groups, Respondents
 from scheduler.pulses.rounds import Pulse, Round
 from scheduler.schedule_tables import OccurrenceRow, ScheduleRow
 
@@ -28,11 +29,24 @@ class RoundResults:
 
 
 class Tally:
-    """Reads answers and applies the rules; ``k`` is the smallest group shown."""
+    """Reads answers and applies the rules; ``k`` is the smallest group shown.
 
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], k: int) -> None:
+    Breakdowns by country and role need ``respondents`` (and the secret key it holds); without
+    them every answer counts in the group "unknown".
+    """
+
+    def __init__(
+        self,
+        sessions: async_sessionmaker[AsyncSession],
+        k: int,
+        respondents: Respondents | None = None,
+    ) -> None:
         self._sessions = sessions
         self.k = k
+        self._respondents = respondents
+
+    async def _groups(self, found: Round) -> dict[str, Groups]:
+        return {} if self._respondents is None else await self._respondents.groups(found)
 
     async def pulse(self, pulse_id: int) -> Pulse | None:
         """A pulse by id; None if there is no such pulse."""
@@ -53,6 +67,18 @@ class Tally:
                 .limit(limit)
             )
             return [pulse_of(row) for row in rows]
+
+    async def confidential_under_way(self) -> list[int]:
+        """Confidential pulses still to fire, or with a round still open."""
+        async with self._sessions() as session:
+            open_rounds = select(PulseRoundRow.pulse_id).where(PulseRoundRow.closed_at.is_(None))
+            schedules = await session.scalars(
+                select(ScheduleRow).where(
+                    ScheduleRow.kind == KIND,
+                    (ScheduleRow.status == "active") | ScheduleRow.id.in_(open_rounds),
+                )
+            )
+            return [row.id for row in schedules if pulse_of(row).mode is Mode.CONFIDENTIAL]
 
     async def rounds(self, pulse_id: int) -> list[Round]:
         """Every round of a pulse, oldest first."""
@@ -81,8 +107,9 @@ class Tally:
             invited = await session.scalar(
                 select(OccurrenceRow.recipients).where(OccurrenceRow.id == found.id)
             )
+        groups = await self._groups(found)
         shown = results(
-            [_answer(row) for row in answers],
+            [_answer(row, groups) for row in answers],
             found.pulse.scale,
             len(found.pulse.labels),
             self.k,
@@ -104,26 +131,27 @@ class Tally:
                 )
             if len(answers) < max(self.k, 3):
                 continue  # the rules hide the round, the export does too
-            hidden_countries = suppressed(_sizes(a.country for a in answers), self.k)
-            hidden_roles = suppressed(_sizes(a.role for a in answers), self.k)
+            groups = await self._groups(found)
+            rows = [_answer(row, groups) for row in answers]
+            hidden_countries = suppressed(_sizes(a.country for a in rows), self.k)
+            hidden_roles = suppressed(_sizes(a.role for a in rows), self.k)
             labels = found.pulse.labels
-            for row in sorted(answers, key=lambda a: (a.choices, a.value or 0)):
+            for row in sorted(rows, key=lambda a: (a.choices, a.value or 0)):
                 lines.append(
                     {
                         "round": found.opens_at.date().isoformat(),
                         "answer": "; ".join(labels[c] for c in row.choices),
                         "value": "" if row.value is None else row.value,
-                        "country": ""
-                        if (row.country or UNKNOWN) in hidden_countries
-                        else row.country,
-                        "role": "" if (row.role or UNKNOWN) in hidden_roles else row.role,
+                        "country": _unless_hidden(row.country, hidden_countries),
+                        "role": _unless_hidden(row.role, hidden_roles),
                     }
                 )
         return lines
 
 
-def _answer(row: PulseAnswerRow) -> Answer:
-    return Answer(tuple(row.choices), row.value, "", row.country, row.role)
+def _answer(row: PulseAnswerRow, groups: dict[str, Groups]) -> Answer:
+    found = groups.get(row.respondent, Groups())
+    return Answer(tuple(row.choices), row.value, "", found.country, found.role)
 
 
 def _sizes(values: Iterable[str]) -> dict[str, int]:

@@ -19,10 +19,12 @@ from core.events import ButtonPressed, Chat, Event, MemberLeft, Sender, TextRece
 from core.members import Identity, Language, Member, NewMember, Role
 from knowledge.entry_tables import AskedRow
 from scheduler.pulses.pseudonyms import Pseudonyms
+from tests.keys import SECRET_KEY
 
 TRANSPORT = "memory"
 BOT_USERNAME = "MrezaBot"
 BUTTON_KEY = b"the tests' fixed button key"
+PSEUDONYMS = Pseudonyms(SECRET_KEY.encode(), BUTTON_KEY)
 
 
 class Failures(logging.Handler):
@@ -48,9 +50,7 @@ class Network:
     signer: ButtonSigner = field(default_factory=lambda: ButtonSigner(BUTTON_KEY))
 
     def __post_init__(self) -> None:
-        services = services_for(
-            self.mreza, self.messenger, self.signer, Pseudonyms(BUTTON_KEY), BOT_USERNAME
-        )
+        services = services_for(self.mreza, self.messenger, self.signer, PSEUDONYMS, BOT_USERNAME)
         self.services = services
         self.conversation = Conversation(services)
         self._ids = count(1001)

@@ -18,13 +18,13 @@ from scheduler.outbox import Outbox
 from scheduler.pacer import Pacer
 from scheduler.pulses.disclosure import Scale
 from scheduler.pulses.machinery import PulseMachinery, pulse_machinery
-from scheduler.pulses.pseudonyms import Pseudonyms
 from scheduler.pulses.pulse_drafts import Mode, PulseDraft
+from scheduler.pulses.respondents import Respondents
 from scheduler.pulses.tally import RoundResults, Tally
 from scheduler.recipients import Recipients
 from scheduler.schedule_drafts import When
 from scheduler.schedule_tables import DeliveryRow
-from tests.bot.people import BUTTON_KEY, TRANSPORT, Network
+from tests.bot.people import PSEUDONYMS, TRANSPORT, Network
 
 K = 5
 SETTLE_WAIT = 10.0
@@ -41,11 +41,15 @@ class Pulses:
         """Pulse firing rules, poll keeper and closing, reporting through the transcript."""
         mreza = self.network.mreza
         reports = PulseReports(
-            mreza.sessions, mreza.members, self.network.messenger, mreza.translations, K
+            mreza.sessions, mreza.members, self.network.messenger, mreza.translations, self.tally
         )
-        return pulse_machinery(
-            mreza.sessions, self.network.clock, Pseudonyms(BUTTON_KEY), reporter=reports
-        )
+        return pulse_machinery(mreza.sessions, self.network.clock, PSEUDONYMS, reporter=reports)
+
+    @property
+    def tally(self) -> Tally:
+        """Results as coordinators read them, broken down with the secret key."""
+        mreza = self.network.mreza
+        return Tally(mreza.sessions, K, Respondents(mreza.sessions, PSEUDONYMS, mreza.members))
 
     async def start(
         self,
@@ -97,7 +101,7 @@ class Pulses:
 
     async def results(self, pulse_id: int) -> RoundResults:
         """The latest round's results as coordinators would see them."""
-        tally = Tally(self.network.mreza.sessions, K)
+        tally = self.tally
         return await tally.of_round((await tally.rounds(pulse_id))[-1])
 
     async def deliveries(self) -> list[DeliveryRow]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.languages import texts
-from core.members import Language, Role, Status
+from core.members import Language, NewMember, Role, Status
 from tests.bot.people import Network, Person
 
 
@@ -114,3 +114,30 @@ async def test_start_in_a_group_does_not_let_anyone_in(network: Network) -> None
     stranger = network.stranger("Groupie")
     await stranger.in_(network.group()).says(f"/start {code}")
     assert await stranger.record() is None
+
+
+async def test_a_removed_member_stays_out_whatever_invite_they_open(
+    network: Network, alice: Person
+) -> None:
+    """A live invitation lets no removed member back, and none of its uses is spent on them."""
+    member = await alice.member()
+    await network.mreza.members.set_status(member.id, Status.REMOVED)
+    code = await network.invite(Role.COORDINATOR, "MK")
+    assert [r.text for r in await alice.says(f"/start {code}")] == [texts.REMOVED]
+    assert await alice.says(f"/start {code}") == []
+    assert (await alice.member()).status is Status.REMOVED
+    dana = network.stranger("Dana")
+    await dana.says(f"/start {code}")
+    assert (await dana.member()).country == "MK"  # the one use was still there
+
+
+async def test_a_removed_member_added_again_by_an_admin_is_welcomed_back(
+    network: Network, alice: Person
+) -> None:
+    """Adding the same account again is the way back; the member answers as before."""
+    member = await alice.member()
+    await network.mreza.members.set_status(member.id, Status.REMOVED)
+    again = NewMember("Alice", "RS", alice.identity)
+    await network.mreza.members.add(again, network.clock.now())
+    replies = await alice.says("/start")
+    assert [r.text for r in replies] == [texts.WELCOME_BACK.format(name="Alice")]

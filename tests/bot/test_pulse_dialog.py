@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from bot.app import Mreza
 from bot.languages import texts
+from core.clock import FakeClock
+from core.members import Role
+from scheduler.planner import Planner
 from tests.bot.people import Network, Person
 from tests.bot.scheduled import LATER, schedule_rows
 
@@ -95,3 +101,20 @@ async def test_a_member_cannot_start_a_pulse(alice: Person) -> None:
     """Only coordinators may."""
     [reply] = await alice.says("/pulse")
     assert reply.text == texts.NOT_ALLOWED
+
+
+async def test_confidential_is_refused_where_no_secret_key_is_set(
+    mreza: Mreza, clock: FakeClock
+) -> None:
+    """Without the secret key the mode step says why confidential cannot be, and anonymous can."""
+    keyless = replace(mreza, planner=Planner(mreza.sessions, mreza.members, clock), secret_key=None)
+    network = Network(keyless, clock)
+    cora = await network.member("Cora", "RS", Role.COORDINATOR)
+    await network.member("Alice", "RS")
+    await up_to_preview(cora)
+    refusal = cora.messages[-1]
+    assert refusal.text.startswith(texts.PROBLEMS["no-key"])
+    await cora.presses(texts.ANONYMOUS)
+    await cora.presses(texts.CONFIRM)
+    [row] = await schedule_rows(network)
+    assert row.payload["mode"] == "anonymous"

@@ -23,6 +23,7 @@ from core.storage import create_engine, session_factory, upgrade
 from scheduler.firing import Fired, Firing
 from scheduler.schedule_tables import DeliveryRow, RsvpRow
 from tests.commands import build
+from tests.keys import SECRET_KEY
 from tests.moment import NOW
 
 T = TypeVar("T")
@@ -42,6 +43,8 @@ class Cli:
 
     database_url: str
     kb_path: Path
+    secret_key: str | None = SECRET_KEY  # None: run as a deployment that set no key
+    secret_key_file: str | None = None
 
     def __call__(self, *args: str) -> Result:
         """Run ``mreza ARGS`` and return what it printed and its exit code."""
@@ -49,6 +52,8 @@ class Cli:
             "MREZA_DATABASE_URL": self.database_url,
             "MREZA_KB_PATH": str(self.kb_path),
             "MREZA_TIMEZONE": "Europe/Belgrade",
+            "MREZA_SECRET_KEY": self.secret_key,
+            "MREZA_SECRET_KEY_FILE": self.secret_key_file,
         }
         return CliRunner().invoke(build(), list(args), env=env)
 

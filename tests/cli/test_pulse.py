@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from bot.members.directory import SqlMemberDirectory
 from core.clock import FakeClock
@@ -17,6 +19,8 @@ from scheduler.pulses.ballots import Ballots
 from scheduler.pulses.machinery import pulse_machinery
 from scheduler.pulses.pseudonyms import Pseudonyms
 from tests.cli.scheduling import Cli, Sessions, cli_on, on_database, one_line_error, with_network
+from tests.commands import build
+from tests.keys import SECRET_KEY
 from tests.moment import NOW
 
 ASK = ("pulse", "create", "--question", "Do you know whom to tell?", "--audience", "all")
@@ -30,19 +34,21 @@ def cli(database_url: str, tmp_path: Path) -> Cli:
 
 
 def answered(cli: Cli, picks: list[int], country: str = "RS") -> None:
-    """Fire what is due and let that many new members answer the pulse's round."""
+    """That many new members join, then what is due fires and they answer the pulse's round."""
 
     async def work(sessions: Sessions) -> None:
         clock = FakeClock(NOW + timedelta(seconds=5))
         members = SqlMemberDirectory(sessions, clock)
-        pseudonyms = Pseudonyms(b"cli tests")
+        pseudonyms = Pseudonyms(SECRET_KEY.encode())  # the key the command line is given
+        joined = []
+        for number in range(len(picks)):
+            identity = Identity("telegram", f"9{number:05d}")
+            joined.append(await members.add(NewMember(f"M{number}", country, identity), NOW))
         rules = pulse_machinery(sessions, clock, pseudonyms).rules
         fired = await Firing(sessions, members, clock, timedelta(hours=1), rules).fire_due()
         ballots = Ballots(sessions, pseudonyms, clock)
         round_id = fired.occurrences[0] if fired.occurrences else 1
-        for number, pick in enumerate(picks):
-            identity = Identity("telegram", f"9{number:05d}")
-            member = await members.add(NewMember(f"M{number}", country, identity), clock.now())
+        for member, pick in zip(joined, picks, strict=True):
             await ballots.cast(await ballots.open_round(round_id), member, (pick,))
 
     on_database(cli.database_url, work)
@@ -123,3 +129,60 @@ def test_export_has_no_identity_column(cli: Cli) -> None:
     assert list(rows[0]) == ["round", "answer", "value", "country", "role"]
     assert sorted(row["answer"] for row in rows) == ["No", "No", "Not sure", "Yes", "Yes"]
     assert {row["country"] for row in rows} == {"RS"}
+
+
+def test_a_confidential_pulse_needs_the_secret_key(cli: Cli) -> None:
+    """Without MREZA_SECRET_KEY a confidential pulse is refused, saying how to set the key."""
+    result = replace(cli, secret_key=None)(*ASK, *OPTIONS, "--at", "now")
+    assert result.exit_code == 2
+    error = one_line_error(result)
+    assert "MREZA_SECRET_KEY" in error
+    assert "MREZA_SECRET_KEY_FILE" in error
+    assert cli.schedules() == []
+
+
+def test_an_anonymous_pulse_needs_no_secret_key(cli: Cli) -> None:
+    """Anonymous pulses store no member's pseudonym, so they run without the key."""
+    keyless = replace(cli, secret_key=None)
+    assert keyless.json(*ASK, *OPTIONS, "--at", "now", "--mode", "anonymous") == {"id": 1}
+
+
+def test_the_secret_key_can_be_read_from_a_file(cli: Cli, tmp_path: Path) -> None:
+    """MREZA_SECRET_KEY_FILE names a file holding the key, as container secrets are given."""
+    key_file = tmp_path / "secret_key"
+    key_file.write_text(SECRET_KEY + "\n")
+    from_file = replace(cli, secret_key=None, secret_key_file=str(key_file))
+    assert from_file.json(*ASK, *OPTIONS, "--at", "now") == {"id": 1}
+
+
+@pytest.mark.parametrize("content", [None, "  \n"])
+def test_a_missing_or_empty_key_file_stops_the_command(
+    cli: Cli, tmp_path: Path, content: str | None
+) -> None:
+    """One line naming the file, exit 2, nothing created."""
+    key_file = tmp_path / "secret_key"
+    if content is not None:
+        key_file.write_text(content)
+    result = replace(cli, secret_key=None, secret_key_file=str(key_file))(
+        *ASK, *OPTIONS, "--at", "now"
+    )
+    assert result.exit_code == 2
+    assert str(key_file) in one_line_error(result)
+
+
+def test_mreza_run_refuses_confidential_pulses_without_the_key(cli: Cli) -> None:
+    """A confidential pulse waiting to fire stops `mreza run` set up without the key: it names
+    the pulse and says how to set the key, before it serves anyone."""
+    cli(*ASK, *OPTIONS, "--at", "2027-06-01T10:00")
+    env = {
+        "MREZA_DATABASE_URL": cli.database_url,
+        "MREZA_KB_PATH": str(cli.kb_path),
+        "MREZA_TELEGRAM_TOKEN": "123:TEST",
+        "MREZA_SECRET_KEY": None,
+        "MREZA_SECRET_KEY_FILE": None,
+    }
+    result = CliRunner().invoke(build(), ["run"], env=env)
+    assert result.exit_code == 2
+    error = one_line_error(result)
+    assert error.startswith("confidential pulses 1 need a secret key")
+    assert "MREZA_SECRET_KEY" in error

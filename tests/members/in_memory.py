@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from bot.members.invites import Invite, InviteRefused, Refusal, code_hash, new_code
+from bot.members.invites import Invite, InviteRefused, Refusal, code_hash, code_of, new_code
 from core.members import (
     Identity,
     IdentityTaken,
@@ -34,7 +34,23 @@ class InMemoryMemberDirectory:
         return self._members.get(member_id)
 
     async def add(self, new: NewMember, now: datetime) -> Member:
-        """Add a member; ``IdentityTaken`` if the account already belongs to someone."""
+        """Add a member; ``IdentityTaken`` if the account already belongs to someone active.
+        A removed member's account brings them back with these details."""
+        owners = {owner for i in new.identities if (owner := await self.by_identity(i))}
+        if len(owners) == 1 and not (removed := owners.pop()).active:
+            known = tuple(i for i in new.identities if i not in removed.identities)
+            back = replace(
+                removed,
+                name=new.name,
+                country=new.country,
+                role=new.role,
+                language=new.language,
+                status=Status.ACTIVE,
+                institution=new.institution,
+                identities=removed.identities + known,
+            )
+            self._members[back.id] = back
+            return back
         for identity in new.identities:
             owner = await self.by_identity(identity)
             if owner is not None:
@@ -116,6 +132,18 @@ class InMemoryInviteBook:
         invite = replace(invite, uses_left=invite.uses_left - 1)
         self._invites[digest] = invite
         return invite
+
+    async def all(self) -> Sequence[Invite]:
+        """Every invite, oldest first."""
+        return sorted(self._invites.values(), key=lambda invite: invite.id)
+
+    async def revoke(self, code: str) -> Invite | None:
+        """Delete the invite of this code, or of this id; None when there is no such invite."""
+        code = code_of(code)
+        for digest, invite in list(self._invites.items()):
+            if digest == code_hash(code) or (code.isdigit() and invite.id == int(code)):
+                return self._invites.pop(digest)
+        return None
 
 
 class InMemoryRefusals:

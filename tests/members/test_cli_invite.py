@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 from dataclasses import replace
 from datetime import timedelta
@@ -10,7 +11,7 @@ from datetime import timedelta
 import pytest
 
 from bot.members.invite_store import SqlInviteBook
-from bot.members.invites import Invite
+from bot.members.invites import Invite, InviteRefused
 from core.storage import create_engine, session_factory
 from tests.members.conftest import Cli, never_opened, one_line_error
 from tests.moment import NOW
@@ -105,3 +106,56 @@ def test_a_bad_invite_argument_is_refused(
     assert result.exit_code == 2
     assert one_line_error(result) == f"mreza: {complaint}\n"
     assert never_opened(unopened_cli)
+
+
+def test_the_list_shows_each_invite_and_whether_it_still_admits(mreza_cli: Cli) -> None:
+    """One line per invite, oldest first: what it grants, uses left, expiry and state."""
+    used = printed_code(mreza_cli("invite", "create", "--role", "member", "--country", "ME").stdout)
+    mreza_cli("invite", "create", "--role", "coordinator", "--country", "RS", "--uses", "5")
+    redeem(mreza_cli.database_url, used)
+    lines = mreza_cli("invite", "list").stdout.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("invite 1: member in ME, 0 uses, expires ")
+    assert lines[0].endswith("(used up)")
+    assert lines[1].startswith("invite 2: coordinator in RS, 5 uses, expires ")
+    assert lines[1].endswith("(live)")
+
+
+def test_the_list_as_json(mreza_cli: Cli) -> None:
+    """--json prints one object per invite, without its code."""
+    mreza_cli("invite", "create", "--role", "member", "--country", "MK", "--expires", "never")
+    result = mreza_cli("invite", "list", "--json")
+    [invite] = json.loads(result.stdout)
+    assert invite == {
+        "id": 1, "role": "member", "country": "MK", "uses_left": 1, "expires_at": None,
+        "created_at": invite["created_at"], "state": "live",
+    }  # fmt: skip
+
+
+def test_a_revoked_invite_admits_nobody(mreza_cli: Cli) -> None:
+    """Revoked by its code (or link), the invite is gone and its code is unknown."""
+    created = replace(mreza_cli, bot_username="MrezaBot")(
+        "invite", "create", "--role", "member", "--country", "RS", "--uses", "20"
+    )
+    link = re.search(r"^link: (\S+)$", created.stdout, re.MULTILINE)
+    assert link is not None
+    result = mreza_cli("invite", "revoke", link.group(1))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("revoked invite 1: member in RS, 20 uses")
+    with pytest.raises(InviteRefused):
+        redeem(mreza_cli.database_url, printed_code(created.stdout))
+    assert mreza_cli("invite", "list").stdout == "no invites\n"
+
+
+def test_an_invite_can_be_revoked_by_its_id(mreza_cli: Cli) -> None:
+    """The list shows no codes, so the id it shows revokes an invite too."""
+    mreza_cli("invite", "create", "--role", "member", "--country", "RS")
+    assert mreza_cli("invite", "revoke", "1").exit_code == 0
+    assert mreza_cli("invite", "list").stdout == "no invites\n"
+
+
+def test_revoking_what_is_not_there_fails_cleanly(mreza_cli: Cli) -> None:
+    """Exit 1 and one line naming what was asked for."""
+    result = mreza_cli("invite", "revoke", "nosuchcode")
+    assert result.exit_code == 1
+    assert "there is no invite 'nosuchcode'" in one_line_error(result)

@@ -133,6 +133,18 @@ async def test_a_removed_member_is_still_recognised(
     assert not found.active
 
 
+async def test_adding_a_removed_members_account_brings_them_back(
+    directory: MemberDirectory, clock: FakeClock
+) -> None:
+    """An admin adding Marko again makes him active with the new details, under his old id."""
+    old = await directory.add(marko(), clock.now())
+    await directory.set_status(old.id, Status.REMOVED)
+    back = await directory.add(replace(marko(), country="ME", role=Role.COORDINATOR), clock.now())
+    assert back.id == old.id
+    assert (back.status, back.country, back.role) == (Status.ACTIVE, "ME", Role.COORDINATOR)
+    assert await directory.by_identity(MARKO) == back
+
+
 async def test_forgetting_erases_the_person_but_keeps_the_number(
     directory: MemberDirectory, clock: FakeClock
 ) -> None:

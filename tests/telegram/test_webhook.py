@@ -11,7 +11,7 @@ import pytest
 from bot.app import Mreza
 from bot.languages import texts
 from bot.transports.telegram_api.telegram_runner import Listen, run_on_telegram
-from bot.transports.telegram_api.webhook import WEBHOOK_PATH
+from bot.transports.telegram_api.webhook import MAX_BODY, WEBHOOK_PATH
 from emulators.telegram import SECRET_HEADER, BotApiEmulator
 from tests.telegram.people import Chatter
 from tests.telegram.running import RunningBot, free_port, logged, running
@@ -119,3 +119,57 @@ async def test_a_webhook_without_a_secret_refuses_to_start(
             run_on_telegram(mreza, emu.base_url, listen_with_webhook(None), never), 10
         )
     assert await emu.calls(method="setWebhook") == []
+
+
+async def test_a_public_url_ending_in_telegram_is_taken_as_it_is(
+    emu: BotApiEmulator, mreza: Mreza, runner_log: pytest.LogCaptureFixture
+) -> None:
+    """--public-url https://host/telegram registers that address, not .../telegram/telegram."""
+    port = free_port()
+    listen = Listen(port=port, public_url=f"http://127.0.0.1:{port}/telegram/", secret=SECRET)
+    async with running(mreza, emu.base_url, listen):
+        await logged(runner_log, "is running on Telegram")
+    registered = await emu.wait_for(method="setWebhook")
+    assert registered.params["url"] == f"http://127.0.0.1:{port}{WEBHOOK_PATH}"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"update_id": 8, "message": {"message_id": 1, "chat": {"id": 5, "type": "private"}}},
+    ],
+)
+async def test_a_body_that_is_no_update_gets_400_and_the_next_update_is_answered(
+    on_webhook: RunningBot, alice: Chatter, body: dict[str, object]
+) -> None:
+    """{} or a message without its date, with the secret: 400, and nothing stops."""
+    async with httpx.AsyncClient() as http:
+        refused = await http.post(
+            webhook_url(on_webhook), json=body, headers={SECRET_HEADER: SECRET}
+        )
+        taken = await http.post(
+            webhook_url(on_webhook),
+            json=update_from(alice, "/whoami"),
+            headers={SECRET_HEADER: SECRET},
+        )
+    assert (refused.status_code, refused.text) == (400, "not an update")
+    assert taken.status_code == 200
+    assert (await alice.hears()).startswith("Name: Alice")
+
+
+async def test_a_body_past_the_limit_is_refused_unread(on_webhook: RunningBot) -> None:
+    """A body over a megabyte gets 413, whether it says its length or streams without one."""
+
+    async def stream() -> AsyncIterator[bytes]:
+        for _ in range(MAX_BODY // 65536 + 2):
+            yield b" " * 65536
+
+    async with httpx.AsyncClient() as http:
+        declared = await http.post(
+            webhook_url(on_webhook), content=b" " * (MAX_BODY + 1), headers={SECRET_HEADER: SECRET}
+        )
+        streamed = await http.post(
+            webhook_url(on_webhook), content=stream(), headers={SECRET_HEADER: SECRET}
+        )
+    assert (declared.status_code, streamed.status_code) == (413, 413)

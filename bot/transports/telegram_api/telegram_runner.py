@@ -25,7 +25,7 @@ from bot.transports.telegram_api.connections import ShardedRequest
 from bot.transports.telegram_api.handled_updates import HandledUpdates
 from bot.transports.telegram_api.telegram_messenger import TelegramMessenger
 from bot.transports.telegram_api.updates import TRANSPORT, to_event
-from bot.transports.telegram_api.webhook import WEBHOOK_PATH, MetricsPage, web_app
+from bot.transports.telegram_api.webhook import MetricsPage, NotAnUpdate, web_app, webhook_url
 from core.events import Event
 from core.members import Language
 from core.messaging import Messenger
@@ -149,7 +149,11 @@ async def serve(
     if listen.public_url:
 
         async def sink(data: dict[str, object]) -> None:
-            await application.update_queue.put(Update.de_json(data, application.bot))
+            try:
+                update = Update.de_json(data, application.bot)
+            except (KeyError, TypeError, ValueError) as error:  # {} or a message without date
+                raise NotAnUpdate(f"{type(error).__name__}: {error}") from None
+            await application.update_queue.put(update)
 
     web = web_app(sink, listen.secret, lambda: application.running, metrics_page)
     http = ServerRunner(web, listen.host, listen.port)
@@ -176,7 +180,7 @@ async def serve(
 async def _take_updates(application: TelegramApp, listen: Listen) -> None:
     allowed = ["message", "callback_query", "my_chat_member", "poll_answer", "poll"]
     if listen.public_url:
-        url = listen.public_url.rstrip("/") + WEBHOOK_PATH
+        url = webhook_url(listen.public_url)
         await application.bot.set_webhook(url, secret_token=listen.secret, allowed_updates=allowed)
         return
     await application.bot.delete_webhook()
