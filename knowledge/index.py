@@ -50,6 +50,7 @@ class SearchIndex:
     def __init__(self, entries: Sequence[Entry], analyzer: Analyzer) -> None:
         self._analyzer = analyzer
         self._ids = [e.id for e in entries]
+        self.redirects = frozenset(e.id for e in entries if e.redirects)
         self._titles = [e.title for e in entries]
         # The build allocates millions of small objects and frees none of them: the cyclic
         # collector would only re-scan them again and again.

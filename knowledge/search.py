@@ -7,14 +7,17 @@ from enum import StrEnum
 
 from knowledge.index import Hit, SearchIndex
 from knowledge.normalise import normalise
+from knowledge.smalltalk import Remark, remark
 
 
 class Decision(StrEnum):
-    """The three honest outcomes of a search."""
+    """The honest outcomes of a search."""
 
     ANSWER = "answer"
     CLARIFY = "clarify"
     NONE = "none"
+    REDIRECT = "redirect"  # one clear winner that points to the service handling the matter
+    SMALLTALK = "smalltalk"  # a greeting, thanks or goodbye: nothing to search for
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,7 @@ class Finding:
     decision: Decision
     hits: tuple[Hit, ...]
     offered: int  # how many of the hits to put before the member
+    remark: Remark | None = None  # what kind of small talk it was, for SMALLTALK
 
     @property
     def choices(self) -> tuple[Hit, ...]:
@@ -51,8 +55,13 @@ class Searcher:
 
     def find(self, question: str, limit: int = 3) -> Finding:
         """Search and decide for one question."""
+        said = remark(question)
+        if said is not None:
+            return Finding(question, normalise(question), Decision.SMALLTALK, (), 0, said)
         hits = self._index.search(question, limit=max(limit, 3))
         decision, offered = decide(hits, self._thresholds)
+        if decision is Decision.ANSWER and hits[0].entry_id in self._index.redirects:
+            decision = Decision.REDIRECT
         return Finding(question, normalise(question), decision, tuple(hits[:limit]), offered)
 
 

@@ -75,6 +75,12 @@ PASSED_ON = N_(
     "Thank you. I will pass your question to the coordinators and tell you when someone takes it up."
 )
 ENTRY_GONE = N_("That entry is no longer in the knowledge base.")
+SMALLTALK_HELLO = N_(
+    "Hello! I am Mreža, the knowledge base of the Women, Peace and Security network. "
+    "Ask me anything about gender equality in defence, in your own words."
+)
+SMALLTALK_THANKS = N_("You are welcome! Ask me whenever you need something.")
+SMALLTALK_BYE = N_("Goodbye, and take care!")
 HELPFUL = N_("Helpful")
 NOT_HELPFUL = N_("Not helpful")
 THANKS_FEEDBACK = N_("Thank you for the feedback.")
