@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from enum import StrEnum
+
+from rapidfuzz import fuzz, process
 
 from knowledge.index import Hit, SearchIndex
 from knowledge.normalise import normalise
 from knowledge.smalltalk import Remark, remark
+from knowledge.unanswered import SIMILAR
 
 
 class Decision(StrEnum):
@@ -49,20 +53,64 @@ class Finding:
 class Searcher:
     """Searches the index and decides."""
 
-    def __init__(self, index: SearchIndex, thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        index: SearchIndex,
+        thresholds: Thresholds | None = None,
+        declined: Sequence[str] = (),
+    ) -> None:
         self._index = index
         self._thresholds = thresholds or Thresholds()
+        self._declined_texts = tuple(declined)
+        self._declined = list(dict.fromkeys(filter(None, map(normalise, declined))))
+
+    def declining(self, questions: Sequence[str]) -> Searcher:
+        """The same search, declining the given questions (dismissed by a coordinator) and their
+        close variants; cheap, the index is shared."""
+        return Searcher(self._index, self._thresholds, questions)
+
+    @property
+    def declined(self) -> tuple[str, ...]:
+        """The questions this search declines."""
+        return self._declined_texts
 
     def find(self, question: str, limit: int = 3) -> Finding:
         """Search and decide for one question."""
+        normalised = normalise(question)
         said = remark(question)
         if said is not None:
-            return Finding(question, normalise(question), Decision.SMALLTALK, (), 0, said)
+            return Finding(question, normalised, Decision.SMALLTALK, (), 0, said)
         hits = self._index.search(question, limit=max(limit, 3))
         decision, offered = decide(hits, self._thresholds)
         if decision is Decision.ANSWER and hits[0].entry_id in self._index.redirects:
             decision = Decision.REDIRECT
-        return Finding(question, normalise(question), decision, tuple(hits[:limit]), offered)
+        found = Finding(question, normalised, decision, tuple(hits[:limit]), offered)
+        return self._decline(found) if self._is_declined(normalised) else found
+
+    def _is_declined(self, normalised: str) -> bool:
+        # The similarity that groups unanswered questions: what would have joined a dismissed
+        # group is what the coordinator dismissed.
+        return bool(self._declined) and (
+            process.extractOne(
+                normalised, self._declined, scorer=fuzz.token_sort_ratio, score_cutoff=SIMILAR
+            )
+            is not None
+        )
+
+    def _decline(self, found: Finding) -> Finding:
+        """Out of scope: the redirect that fits it, if search found one, else nothing."""
+        fitting = next(
+            (
+                h
+                for h in found.hits
+                if h.entry_id in self._index.redirects and h.score >= self._thresholds.floor
+            ),
+            None,
+        )
+        if fitting is None:
+            return replace(found, decision=Decision.NONE, offered=0)
+        rest = tuple(h for h in found.hits if h is not fitting)
+        return replace(found, decision=Decision.REDIRECT, hits=(fitting, *rest), offered=1)
 
 
 def decide(hits: list[Hit], t: Thresholds) -> tuple[Decision, int]:

@@ -324,7 +324,11 @@ UNANSWERED_EMPTY = N_(
 ATTACH_TO = N_("Attach to: {title}")
 OUT_OF_SCOPE = N_("Out of scope")
 GROUP_ATTACHED = N_("Group #{id} is attached to “{title}”: {added} new phrasing(s), in effect now.")
-GROUP_DISMISSED = N_("Group #{id} is marked out of scope.")
+GROUP_DISMISSED = N_(
+    "Group #{id} is marked out of scope: its questions and ones like them get no answer from now on."
+)
+UNDO_DISMISSAL = N_("Undo")
+GROUP_REOPENED = N_("Group #{id} is back in the queue, and its questions are answered again.")
 GROUP_DECIDED = N_("That group was already decided.")
 
 # a new entry drafted from an unanswered group
