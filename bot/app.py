@@ -44,7 +44,7 @@ from core.storage import create_engine, one_at_a_time, session_factory, upgrade
 from knowledge.librarian import Librarian
 from knowledge.loader import KnowledgeBaseInvalid
 from knowledge.store import active_entries, import_entries
-from knowledge.teaching import revision
+from knowledge.teaching import dismissed_questions, revision
 from scheduler.engine import SchedulerEngine
 from scheduler.pacer import MonotonicTimer, Pacer, Timer
 from scheduler.planner import Planner
@@ -214,12 +214,13 @@ async def open_mreza(
             synced = await import_entries(session, report.entries, clock.now())
             entries = await active_entries(session)
             loaded_revision = await revision(session)
+            declined = await dismissed_questions(session)
         log.info(
             "knowledge base: %d entries (%d added, %d updated, %d retired)",
             len(entries), len(synced.added), len(synced.updated), len(synced.retired),
         )  # fmt: skip
         rebuild = groundwork.searcher
-        searcher = rebuild(entries)
+        searcher = rebuild(entries).declining(declined)
         members = SqlMemberDirectory(sessions, clock)
         yield Mreza(
             settings=settings,

@@ -13,6 +13,11 @@ LANGUAGE_FORMS = ("en", "bcms", "sr-cyrl", "mk")
 TRANSLATED_FORMS = LANGUAGE_FORMS[1:]
 # Language forms of alternate questions; the first four are required in every entry.
 QUESTION_LANGUAGES = (*LANGUAGE_FORMS, "sq")
+# What an entry is: a lesson of the network's own, or a pointer to the service that handles a
+# matter the network does not (pay, leave, medical care), found like any entry but never
+# counted as the network's answer.
+ANSWER, REDIRECT = "answer", "redirect"
+KINDS = (ANSWER, REDIRECT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +61,12 @@ class Entry:
     checked: date
     accepted: bool = False  # True for a member's lesson a curator accepted, not yet in a file
     translations: tuple[Translation, ...] = ()
+    kind: str = ANSWER
+
+    @property
+    def redirects(self) -> bool:
+        """True for an entry that points elsewhere instead of answering."""
+        return self.kind == REDIRECT
 
     def translation(self, lang: str) -> Translation | None:
         """The entry in language form ``lang``, if it has been translated into it."""

@@ -29,6 +29,8 @@ class EntryRow(Base):
     retired_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
     # "curated" follows its YAML file; "accepted" came from a member's lesson, reviewed here
     origin: Mapped[str] = mapped_column(String(20), default="curated", server_default="curated")
+    # "answer", or "redirect" for an entry that points to the service handling a matter
+    kind: Mapped[str] = mapped_column(String(20), default="answer", server_default="answer")
     questions: Mapped[list[QuestionRow]] = relationship(
         back_populates="entry", cascade="all, delete-orphan", order_by="QuestionRow.id"
     )

@@ -19,6 +19,7 @@ class EvalQuestion:
     text: str
     expect: frozenset[str]
     lang: str
+    kind: str = ""  # "everyday", "near-domain", "smalltalk", "out-of-scope"; "" when untagged
 
     @property
     def in_scope(self) -> bool:
@@ -47,6 +48,8 @@ class Scores:
     rejected: float  # share of out-of-scope questions answered "none"
     wrong: float  # share of in-scope questions answered with a wrong entry
     by_lang: dict[str, float] = field(default_factory=dict)
+    # per kind of question, the share handled right: the right entry first, or declined
+    by_kind: dict[str, float] = field(default_factory=dict)
     failures: tuple[tuple[EvalQuestion, Outcome], ...] = ()
 
 
@@ -59,11 +62,19 @@ def load_questions(path: Path) -> list[EvalQuestion]:
         try:
             raw = json.loads(line)
             questions.append(
-                EvalQuestion(raw["q"], frozenset(raw["expect"]), raw.get("lang", "en"))
+                EvalQuestion(
+                    raw["q"], frozenset(raw["expect"]), raw.get("lang", "en"), raw.get("kind", "")
+                )
             )
         except (ValueError, KeyError, TypeError) as error:
             raise ValueError(f"{path}:{number}: not a question line ({error})") from error
     return questions
+
+
+DECLINED = frozenset((Decision.NONE, Decision.SMALLTALK))  # nothing offered as an answer
+SERVED = frozenset((Decision.ANSWER, Decision.REDIRECT))  # one entry put before the member
+# An out-of-scope question is declined as well when it is pointed to the service that handles it.
+NOT_OURS = DECLINED | {Decision.REDIRECT}
 
 
 def evaluate(name: str, strategy: Strategy, questions: Sequence[EvalQuestion]) -> Scores:
@@ -73,30 +84,26 @@ def evaluate(name: str, strategy: Strategy, questions: Sequence[EvalQuestion]) -
     out_scope = [(q, o) for q, o in results if not q.in_scope]
 
     def top(n: int, items: Iterable[tuple[EvalQuestion, Outcome]]) -> list[bool]:
-        return [
-            o.decision is not Decision.NONE and bool(q.expect & set(o.ranked[:n])) for q, o in items
-        ]
+        return [o.decision not in DECLINED and bool(q.expect & set(o.ranked[:n])) for q, o in items]
+
+    def right(q: EvalQuestion, o: Outcome) -> bool:
+        return top(1, [(q, o)])[0] if q.in_scope else o.decision in NOT_OURS
 
     by_lang = {
         lang: _share(top(1, [(q, o) for q, o in in_scope if q.lang == lang]))
         for lang in LANGUAGE_FORMS
     }
-    failures = tuple(
-        (q, o)
-        for q, o in results
-        if (q.in_scope and not top(1, [(q, o)])[0])
-        or (not q.in_scope and o.decision is not Decision.NONE)
-    )
+    kinds = dict.fromkeys(q.kind for q in questions if q.kind)
+    by_kind = {k: _share([right(q, o) for q, o in results if q.kind == k]) for k in kinds}
     return Scores(
         name=name,
         top1=_share(top(1, in_scope)),
         top3=_share(top(3, in_scope)),
-        rejected=_share([o.decision is Decision.NONE for _, o in out_scope]),
-        wrong=_share(
-            [o.decision is Decision.ANSWER and o.ranked[0] not in q.expect for q, o in in_scope]
-        ),
+        rejected=_share([o.decision in NOT_OURS for _, o in out_scope]),
+        wrong=_share([o.decision in SERVED and o.ranked[0] not in q.expect for q, o in in_scope]),
         by_lang=by_lang,
-        failures=failures,
+        by_kind=by_kind,
+        failures=tuple((q, o) for q, o in results if not right(q, o)),
     )
 
 

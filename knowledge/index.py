@@ -1,10 +1,10 @@
 """The in-memory search index: candidates from an inverted index, ranked by weighted overlap.
 
-Every entry is a small set of phrasings (its title, its tags and its alternate questions) plus
-its answer. A query is scored against an entry by three signals: how much of the query's
-information the entry covers (rare words weigh more, as in BM25's idf), how close the query is
-to the entry's best single phrasing (weighted Jaccard), and rapidfuzz's similarity to that
-phrasing, which forgives typos and word order.
+Every entry is a small set of phrasings (its title in every language form, its tags and its
+alternate questions) plus its answer in every form. A query is scored against an entry by three
+signals: how much of the query's information the entry covers (rare words weigh more, as in
+BM25's idf), how close the query is to the entry's best single phrasing (weighted Jaccard), and
+rapidfuzz's similarity to that phrasing, which forgives typos and word order.
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ class SearchIndex:
     def __init__(self, entries: Sequence[Entry], analyzer: Analyzer) -> None:
         self._analyzer = analyzer
         self._ids = [e.id for e in entries]
+        self.redirects = frozenset(e.id for e in entries if e.redirects)
         self._titles = [e.title for e in entries]
         # The build allocates millions of small objects and frees none of them: the cyclic
         # collector would only re-scan them again and again.
@@ -126,8 +127,8 @@ class SearchIndex:
         terms = data.pair_terms[pairs]
         per_phrasing = data.pair_starts[phrasings + 1] - data.pair_starts[phrasings]
         owner = np.repeat(np.arange(len(phrasings)), per_phrasing)
-        query_ids = np.fromiter(known, dtype=np.int64, count=len(known))
-        hits = np.isin(terms, query_ids) * data.idf[terms]
+        query_ids = np.sort(np.fromiter(known, dtype=np.int64, count=len(known)))
+        hits = _among(terms, query_ids) * data.idf[terms]
         shared = np.bincount(owner, weights=hits, minlength=len(phrasings))
         extra = data.phrasing_mass[phrasings] - shared
         overlap = np.minimum(shared / (budget + extra), 1.0)
@@ -172,6 +173,21 @@ class SearchIndex:
         for entry, count in zip(entries, counts, strict=True):
             self._sorted[entry] = texts[first : first + count]
             first += count
+
+
+def _among(
+    terms: npt.NDArray[np.int64], sorted_ids: npt.NDArray[np.int64]
+) -> npt.NDArray[np.bool_]:
+    """Which terms are among a query's few term ids.
+
+    ``np.isin`` builds a table as large as the highest id, and with every language form indexed
+    the vocabulary is large; a binary search among the query's few ids allocates nothing big.
+    """
+    if len(sorted_ids) == 0:
+        return np.zeros(len(terms), bool)
+    places = np.minimum(np.searchsorted(sorted_ids, terms), len(sorted_ids) - 1)
+    found: npt.NDArray[np.bool_] = sorted_ids[places] == terms
+    return found
 
 
 def _top(scores: npt.NDArray[np.float64], k: int = CANDIDATES) -> npt.NDArray[np.intp]:

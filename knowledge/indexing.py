@@ -53,10 +53,11 @@ def build_index_data(entries: Sequence[Entry], analyzer: Analyzer) -> IndexData:
     texts: list[str] = []
     for entry in entries:
         texts += [entry.title, " ".join(t.replace("-", " ") for t in entry.tags)]
+        texts += [t.title for t in entry.translations]
         texts += [q.text for q in entry.questions]
-    per_entry = np.array([len(e.questions) + 2 for e in entries], np.int64)
+    per_entry = np.array([len(e.questions) + len(e.translations) + 2 for e in entries], np.int64)
     asked = analyse(texts, analyzer)
-    answers = _Answers.of([e.answer for e in entries], analyzer)
+    answers = _Answers.of([_every_answer(e) for e in entries], analyzer)
     vocabulary = dict(zip(dict.fromkeys(chain(asked.terms, answers.terms)), count(), strict=False))
 
     phrasing_of_term = np.repeat(np.arange(len(texts)), np.diff(asked.term_offsets))
@@ -86,6 +87,13 @@ def build_index_data(entries: Sequence[Entry], analyzer: Analyzer) -> IndexData:
         asked_words=set(asked.words),
         answer_words=answers.words,
     )
+
+
+def _every_answer(entry: Entry) -> str:
+    """The answer in every language form it is written in, so each form's reader meets it."""
+    if not entry.translations:
+        return entry.answer
+    return "\n".join((entry.answer, *(t.answer for t in entry.translations)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from knowledge.entry import Entry
 from knowledge.entry_tables import AskedRow
 from knowledge.search import Decision, Finding, Searcher
 from knowledge.store import active_entries
-from knowledge.teaching import revision
+from knowledge.teaching import dismissed_questions, revision
 
 SearcherBuilder = Callable[[Sequence[Entry]], Searcher]
 
@@ -71,9 +71,11 @@ class Librarian:
                 return False  # another question rebuilt it while this one waited
             async with self._sessions() as session:
                 entries = await active_entries(session)
+                declined = await dismissed_questions(session)
             # The build is CPU work (seconds for tens of thousands of entries): off the loop,
             # so other members' messages keep flowing; the old index serves until it is done.
-            self._searcher = await asyncio.to_thread(self._rebuild, entries)
+            rebuilt = await asyncio.to_thread(self._rebuild, entries)
+            self._searcher = rebuilt.declining(declined)
             self._entries = {e.id: e for e in entries}
             self._revision = current
         return True

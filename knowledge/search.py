@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from enum import StrEnum
+
+from rapidfuzz import fuzz, process
 
 from knowledge.index import Hit, SearchIndex
 from knowledge.normalise import normalise
+from knowledge.smalltalk import Remark, remark
+from knowledge.unanswered import SIMILAR
 
 
 class Decision(StrEnum):
-    """The three honest outcomes of a search."""
+    """The honest outcomes of a search."""
 
     ANSWER = "answer"
     CLARIFY = "clarify"
     NONE = "none"
+    REDIRECT = "redirect"  # one clear winner that points to the service handling the matter
+    SMALLTALK = "smalltalk"  # a greeting, thanks or goodbye: nothing to search for
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +42,7 @@ class Finding:
     decision: Decision
     hits: tuple[Hit, ...]
     offered: int  # how many of the hits to put before the member
+    remark: Remark | None = None  # what kind of small talk it was, for SMALLTALK
 
     @property
     def choices(self) -> tuple[Hit, ...]:
@@ -45,15 +53,64 @@ class Finding:
 class Searcher:
     """Searches the index and decides."""
 
-    def __init__(self, index: SearchIndex, thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self,
+        index: SearchIndex,
+        thresholds: Thresholds | None = None,
+        declined: Sequence[str] = (),
+    ) -> None:
         self._index = index
         self._thresholds = thresholds or Thresholds()
+        self._declined_texts = tuple(declined)
+        self._declined = list(dict.fromkeys(filter(None, map(normalise, declined))))
+
+    def declining(self, questions: Sequence[str]) -> Searcher:
+        """The same search, declining the given questions (dismissed by a coordinator) and their
+        close variants; cheap, the index is shared."""
+        return Searcher(self._index, self._thresholds, questions)
+
+    @property
+    def declined(self) -> tuple[str, ...]:
+        """The questions this search declines."""
+        return self._declined_texts
 
     def find(self, question: str, limit: int = 3) -> Finding:
         """Search and decide for one question."""
+        normalised = normalise(question)
+        said = remark(question)
+        if said is not None:
+            return Finding(question, normalised, Decision.SMALLTALK, (), 0, said)
         hits = self._index.search(question, limit=max(limit, 3))
         decision, offered = decide(hits, self._thresholds)
-        return Finding(question, normalise(question), decision, tuple(hits[:limit]), offered)
+        if decision is Decision.ANSWER and hits[0].entry_id in self._index.redirects:
+            decision = Decision.REDIRECT
+        found = Finding(question, normalised, decision, tuple(hits[:limit]), offered)
+        return self._decline(found) if self._is_declined(normalised) else found
+
+    def _is_declined(self, normalised: str) -> bool:
+        # The similarity that groups unanswered questions: what would have joined a dismissed
+        # group is what the coordinator dismissed.
+        return bool(self._declined) and (
+            process.extractOne(
+                normalised, self._declined, scorer=fuzz.token_sort_ratio, score_cutoff=SIMILAR
+            )
+            is not None
+        )
+
+    def _decline(self, found: Finding) -> Finding:
+        """Out of scope: the redirect that fits it, if search found one, else nothing."""
+        fitting = next(
+            (
+                h
+                for h in found.hits
+                if h.entry_id in self._index.redirects and h.score >= self._thresholds.floor
+            ),
+            None,
+        )
+        if fitting is None:
+            return replace(found, decision=Decision.NONE, offered=0)
+        rest = tuple(h for h in found.hits if h is not fitting)
+        return replace(found, decision=Decision.REDIRECT, hits=(fitting, *rest), offered=1)
 
 
 def decide(hits: list[Hit], t: Thresholds) -> tuple[Decision, int]:

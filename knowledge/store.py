@@ -94,6 +94,7 @@ def _update_row(row: EntryRow, entry: Entry, digest: str, now: datetime) -> None
     row.countries = list(entry.countries)
     row.sources = [{"title": s.title, "url": s.url} for s in entry.sources]
     row.translations = [asdict(t) for t in entry.translations]
+    row.kind = entry.kind
     row.checked = entry.checked
     row.content_hash = digest
     row.updated_at = now
@@ -127,7 +128,7 @@ async def active_entries(session: AsyncSession) -> list[Entry]:
 
 _ENTRY_COLUMNS = (
     EntryRow.id, EntryRow.title, EntryRow.answer, EntryRow.tags, EntryRow.countries,
-    EntryRow.sources, EntryRow.checked, EntryRow.origin, EntryRow.translations,
+    EntryRow.sources, EntryRow.checked, EntryRow.origin, EntryRow.translations, EntryRow.kind,
 )  # fmt: skip
 
 
@@ -143,4 +144,5 @@ def _entry(row: Any, questions: list[Question]) -> Entry:  # a row of _ENTRY_COL
         checked=row.checked,
         accepted=row.origin != "curated",
         translations=tuple(Translation(**t) for t in row.translations or ()),
+        kind=row.kind,
     )

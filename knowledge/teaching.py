@@ -80,9 +80,34 @@ async def add_phrasings(
 
 
 async def dismiss(session: AsyncSession, group_id: int, now: datetime) -> None:
-    """Mark a group out of scope: it leaves the queue, and similar questions join it quietly."""
+    """Mark a group out of scope: it leaves the queue, similar questions join it quietly, and
+    search declines its questions and their close variants from then on."""
     group = await open_group(session, group_id)
     group.status, group.decided_at = DISMISSED, now
+    await bump_revision(session)
+
+
+async def reopen(session: AsyncSession, group_id: int) -> None:
+    """Undo a dismissal: the group is back in the queue and search answers its questions again."""
+    group = await session.get(GroupRow, group_id)
+    if group is None:
+        raise TeachingRefused("no-group", f"there is no unanswered group {group_id}")
+    if group.status != DISMISSED:
+        raise TeachingRefused("not-dismissed", f"group {group_id} was not dismissed")
+    group.status, group.decided_at = OPEN, None
+    await bump_revision(session)
+
+
+async def dismissed_questions(session: AsyncSession) -> tuple[str, ...]:
+    """The questions of every dismissed group, for search to decline."""
+    found = await session.scalars(
+        select(AskedRow.text)
+        .join(GroupQuestionRow, GroupQuestionRow.asked_id == AskedRow.id)
+        .join(GroupRow, GroupRow.id == GroupQuestionRow.group_id)
+        .where(GroupRow.status == DISMISSED)
+        .order_by(AskedRow.id)
+    )
+    return tuple(dict.fromkeys(found))
 
 
 async def draft_from(session: AsyncSession, group_id: int, now: datetime) -> tuple[str, ...]:

@@ -9,12 +9,12 @@ from typing import Any
 
 from core import markup
 from knowledge.card import TELEGRAM_TEXT_LIMIT, card_html, visible_length
-from knowledge.entry import COUNTRIES, QUESTION_LANGUAGES, Entry, Question, Source
+from knowledge.entry import ANSWER, COUNTRIES, KINDS, QUESTION_LANGUAGES, Entry, Question, Source
 from knowledge.problems import Problem
 from knowledge.translation_checks import check_translations, read_translations
 
 REQUIRED = ("id", "title", "answer", "questions", "tags", "countries", "sources", "checked")
-OPTIONAL = ("translations",)
+OPTIONAL = ("translations", "kind")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DIACRITICS = set("čćšžđČĆŠŽĐ")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -61,6 +61,7 @@ def check_entry(
         _check_countries,
         _check_sources,
         lambda r, d: _check_checked(r, d, today),
+        _check_kind,
     )
     for check in checks:
         check(report, raw)
@@ -135,6 +136,12 @@ def _check_scripts(report: _Report, questions: Mapping[str, list[str]]) -> None:
         for text in questions.get(lang, []):
             if _CYRILLIC.search(text):
                 report.add(f"questions.{lang}", f"{text!r} is written in Cyrillic")
+
+
+def _check_kind(report: _Report, raw: Mapping[str, Any]) -> None:
+    kind = raw.get("kind", ANSWER)
+    if kind not in KINDS:
+        report.add("kind", f"unknown kind {kind!r} (known: {', '.join(KINDS)})")
 
 
 def _check_tags(report: _Report, raw: Mapping[str, Any]) -> None:
@@ -217,4 +224,5 @@ def _entry(raw: Mapping[str, Any]) -> Entry:
         sources=tuple(Source(s["title"].strip(), s["url"]) for s in raw["sources"]),
         checked=checked if isinstance(checked, date) else date.fromisoformat(checked),
         translations=read_translations(raw),
+        kind=str(raw.get("kind", ANSWER)),
     )

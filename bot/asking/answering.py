@@ -9,10 +9,17 @@ from bot.conversation.turn import Turn
 from bot.languages import texts
 from core.messaging import Button
 from knowledge.search import Decision
+from knowledge.smalltalk import Remark
 
 log = logging.getLogger(__name__)
 QUESTION_LIMIT = 1000  # characters searched; nobody's question is longer, and search cost grows
 HELPFUL, NOT_HELPFUL = "👍", "👎"
+_REPLIES = {Remark.THANKS: texts.SMALLTALK_THANKS, Remark.BYE: texts.SMALLTALK_BYE}
+
+
+def small_talk_reply(remark: Remark | None) -> str:
+    """The short, friendly reply to a greeting, thanks or goodbye (untranslated)."""
+    return _REPLIES.get(remark, texts.SMALLTALK_HELLO) if remark else texts.SMALLTALK_HELLO
 
 
 async def ask(turn: Turn, question: str) -> None:
@@ -26,8 +33,12 @@ async def ask(turn: Turn, question: str) -> None:
         question, turn.chat.transport, member_id, country
     )
     turn.services.metrics.answered(finding.decision.value)
-    if finding.decision is Decision.ANSWER:
+    if finding.decision is Decision.SMALLTALK:
+        await turn.say(small_talk_reply(finding.remark))
+    elif finding.decision is Decision.ANSWER:
         await show_entry(turn, finding.hits[0].entry_id, log_id)
+    elif finding.decision is Decision.REDIRECT:  # not the network's answer: nothing to rate
+        await show_entry(turn, finding.hits[0].entry_id)
     elif finding.decision is Decision.CLARIFY:
         choices = [[_choice(turn, h.title, h.entry_id, log_id)] for h in finding.choices]
         await turn.say(texts.CLARIFY, choices)

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from bot.app import Mreza
+from bot.asking.answering import small_talk_reply
 from bot.asking.entry_cards import entry_card
 from bot.cli.common import fail, print_json, with_mreza
 from bot.languages import texts
@@ -63,6 +64,8 @@ def ask(
 
 def as_console_shows(mreza: Mreza, finding: Finding) -> str:
     """The reply the console chat would print (in English), without logging the question."""
+    if finding.decision is Decision.SMALLTALK:
+        return small_talk_reply(finding.remark)
     if finding.decision is Decision.NONE:
         return texts.DONT_KNOW
     if finding.decision is Decision.CLARIFY:

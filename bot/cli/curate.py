@@ -12,7 +12,7 @@ from bot.app import Mreza
 from bot.cli.common import clock, fail, print_json, with_mreza
 from core.settings import Settings
 from core.storage import create_engine, session_factory, upgrade
-from knowledge.teaching import Attached, TeachingRefused, attach, dismiss
+from knowledge.teaching import Attached, TeachingRefused, attach, dismiss, reopen
 from knowledge.unanswered import Group, gather, open_groups
 from knowledge.write_back import WriteBackRefused, Written, draft_accepted, write_back
 
@@ -22,6 +22,7 @@ def register(group: typer.Typer) -> None:
     group.command()(unanswered)
     group.command(name="attach")(attach_group)
     group.command(name="dismiss")(dismiss_group)
+    group.command(name="reopen")(reopen_group)
     group.command(name="write-back")(write_back_files)
 
 
@@ -73,7 +74,7 @@ def attach_group(
 def dismiss_group(
     group_id: Annotated[int, typer.Argument(help="The group, as `kb unanswered` numbers it.")],
 ) -> None:
-    """Mark a group out of scope: it leaves the queue."""
+    """Mark a group out of scope: it leaves the queue, and its questions get no answer."""
 
     async def work(mreza: Mreza) -> None:
         try:
@@ -84,6 +85,22 @@ def dismiss_group(
 
     with_mreza(work)
     typer.echo(f"group {group_id} dismissed")
+
+
+def reopen_group(
+    group_id: Annotated[int, typer.Argument(help="A group that was dismissed.")],
+) -> None:
+    """Undo a dismissal: the group is back in the queue, and search answers it again."""
+
+    async def work(mreza: Mreza) -> None:
+        try:
+            async with mreza.sessions.begin() as session:
+                await reopen(session, group_id)
+        except TeachingRefused as refused:
+            fail(str(refused))
+
+    with_mreza(work)
+    typer.echo(f"group {group_id} is open again")
 
 
 def write_back_files() -> None:

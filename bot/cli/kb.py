@@ -82,6 +82,7 @@ def entry_json(entry: Entry) -> dict[str, object]:
         questions.setdefault(q.lang, []).append({"text": q.text, "curated": q.curated})
     return {
         "id": entry.id,
+        "kind": entry.kind,
         "title": entry.title,
         "answer": entry.answer,
         "questions": questions,

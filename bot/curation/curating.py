@@ -62,24 +62,36 @@ async def decide(turn: Turn, payload: str) -> bool | str:
     """A group's button: attach it to an entry, or dismiss it; a decided group stays decided."""
     action, _, rest = payload.partition(".")
     number, _, entry_id = rest.partition(".")
-    if not number.isdigit() or action not in ("a", "d"):
+    if not number.isdigit() or action not in ("a", "d", "u"):
         return False
     if not turn.allowed(Role.COORDINATOR):
         return texts.NOT_ALLOWED
     now = turn.services.clock.now()
     curation = turn.services.curation
     try:
-        if action == "d":
+        if action == "u":
+            await curation.reopen(int(number))
+        elif action == "d":
             await curation.dismiss(int(number), now)
         else:
             done = await curation.attach(int(number), entry_id, now)
     except TeachingRefused as refused:
         return texts.ENTRY_GONE if refused.code == "no-entry" else texts.GROUP_DECIDED
-    if action == "d":
-        await turn.say(texts.GROUP_DISMISSED, id=number)
+    if action != "a":
+        await _dismissed_or_reopened(turn, action, number)
         return True
     await turn.services.librarian.refresh()
     entry = turn.services.librarian.entry(entry_id)
     title = entry.title if entry else entry_id
     await turn.say(texts.GROUP_ATTACHED, id=number, title=title, added=len(done.added))
     return True
+
+
+async def _dismissed_or_reopened(turn: Turn, action: str, number: str) -> None:
+    """Say what became of the group; a dismissal comes with its undo."""
+    await turn.services.librarian.refresh()  # in effect for the next question, here at once
+    if action == "u":
+        await turn.say(texts.GROUP_REOPENED, id=number)
+        return
+    undo = [[turn.button(turn.tr(texts.UNDO_DISMISSAL), KIND, f"u.{number}")]]
+    await turn.say(texts.GROUP_DISMISSED, undo, id=number)

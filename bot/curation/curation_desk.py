@@ -44,6 +44,11 @@ class CurationDesk:
         async with self._sessions.begin() as session:
             await teaching.dismiss(session, group_id, now)
 
+    async def reopen(self, group_id: int) -> None:
+        """Undo a dismissal."""
+        async with self._sessions.begin() as session:
+            await teaching.reopen(session, group_id)
+
     async def phrasings_of(self, group_id: int) -> tuple[str, ...]:
         """Every distinct wording of a group's questions, most asked first."""
         async with self._sessions() as session:

@@ -75,6 +75,12 @@ PASSED_ON = N_(
     "Thank you. I will pass your question to the coordinators and tell you when someone takes it up."
 )
 ENTRY_GONE = N_("That entry is no longer in the knowledge base.")
+SMALLTALK_HELLO = N_(
+    "Hello! I am Mreža, the knowledge base of the Women, Peace and Security network. "
+    "Ask me anything about gender equality in defence, in your own words."
+)
+SMALLTALK_THANKS = N_("You are welcome! Ask me whenever you need something.")
+SMALLTALK_BYE = N_("Goodbye, and take care!")
 HELPFUL = N_("Helpful")
 NOT_HELPFUL = N_("Not helpful")
 THANKS_FEEDBACK = N_("Thank you for the feedback.")
@@ -321,7 +327,11 @@ UNANSWERED_EMPTY = N_(
 ATTACH_TO = N_("Attach to: {title}")
 OUT_OF_SCOPE = N_("Out of scope")
 GROUP_ATTACHED = N_("Group #{id} is attached to “{title}”: {added} new phrasing(s), in effect now.")
-GROUP_DISMISSED = N_("Group #{id} is marked out of scope.")
+GROUP_DISMISSED = N_(
+    "Group #{id} is marked out of scope: its questions and ones like them get no answer from now on."
+)
+UNDO_DISMISSAL = N_("Undo")
+GROUP_REOPENED = N_("Group #{id} is back in the queue, and its questions are answered again.")
 GROUP_DECIDED = N_("That group was already decided.")
 
 # a new entry drafted from an unanswered group

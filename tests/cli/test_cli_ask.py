@@ -82,3 +82,21 @@ def test_ask_out_of_scope_says_it_does_not_know(env: dict[str, str]) -> None:
     """An out-of-scope question gets the honest "I don't know"."""
     result = mreza(env, "ask", "recept za sarmu")
     assert result.stdout.startswith("I don't know that yet")
+
+
+def test_ask_json_reports_a_redirect_with_its_entry(env: dict[str, str]) -> None:
+    """A pay question is a redirect, with the personnel entry first in the results."""
+    reply = json.loads(mreza(env, "ask", "--json", "when is my salary paid").stdout)
+    assert (reply["decision"], reply["results"][0]["id"]) == ("redirect", "elsewhere-personnel")
+
+
+def test_ask_json_reports_small_talk(env: dict[str, str]) -> None:
+    """Thanks are small talk, with no results."""
+    reply = json.loads(mreza(env, "ask", "--json", "hvala puno").stdout)
+    assert reply == {"decision": "smalltalk", "results": []}
+
+
+def test_ask_replies_to_small_talk_as_the_console_would(env: dict[str, str]) -> None:
+    """Without --json the console's friendly reply is printed."""
+    result = mreza(env, "ask", "bye")
+    assert result.stdout.strip() == "Goodbye, and take care!"

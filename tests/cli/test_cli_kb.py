@@ -13,7 +13,7 @@ from tests.commands import build
 from tests.databases import table_names
 from tests.knowledge.yaml_entries import entry, write
 
-FIELDS = {"id", "title", "answer", "questions", "tags", "countries", "sources", "checked"}
+FIELDS = {"id", "kind", "title", "answer", "questions", "tags", "countries", "sources", "checked"}
 ORIGIN = {"accepted"}  # true for a member's lesson accepted in the database, not yet in a file
 
 
@@ -32,7 +32,7 @@ def test_kb_check_passes_the_bundled_knowledge_base(env: dict[str, str]) -> None
     result = mreza(env, "kb", "check")
     assert result.exit_code == 0, result.output
     assert result.stdout.endswith(
-        "mk        42 of 42 entries current (100%)\n42 entries, no problems\n"
+        "mk        45 of 45 entries current (100%)\n45 entries, no problems\n"
     )
 
 
@@ -80,12 +80,12 @@ def test_kb_check_on_a_missing_path_fails(env: dict[str, str], tmp_path: Path) -
     assert "does not exist" in result.stderr
 
 
-def test_kb_export_prints_42_entries_with_every_field(env: dict[str, str]) -> None:
+def test_kb_export_prints_45_entries_with_every_field(env: dict[str, str]) -> None:
     """--json lists every active entry with all the fields of the YAML format."""
     result = mreza(env, "kb", "export", "--json")
     assert result.exit_code == 0, result.output
     entries = json.loads(result.stdout)
-    assert len(entries) == 42
+    assert len(entries) == 45
     assert all(set(e) == FIELDS | ORIGIN for e in entries)
     assert not any(e["accepted"] for e in entries)
 

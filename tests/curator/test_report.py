@@ -42,9 +42,9 @@ async def test_the_report_counts_serves_ratings_and_picks(
 
 
 async def test_every_entry_is_listed_and_none_is_stale_today(database_url: str) -> None:
-    """All 42 entries appear; the bundled ones were checked within the year."""
+    """All 45 entries appear; the bundled ones were checked within the year."""
     rows = await report(database_url)
-    assert len(rows) == 42
+    assert len(rows) == 45
     assert not any(row["stale"] for row in rows.values())
 
 

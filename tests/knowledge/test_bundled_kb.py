@@ -1,4 +1,4 @@
-"""The bundled knowledge base: the 42 required entries, all valid."""
+"""The bundled knowledge base: the 42 required lessons and 3 redirects, all valid."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import pytest
 from knowledge.card import TELEGRAM_TEXT_LIMIT, card_html, visible_length
 from knowledge.loader import LoadReport
 
+REDIRECT_IDS = ("elsewhere-logistics", "elsewhere-medical", "elsewhere-personnel")
 REQUIRED_IDS = (
     "complaint-mechanisms-overview",
     "dcaf-gender-and-security-toolkit",
@@ -58,9 +59,10 @@ def test_bundled_knowledge_base_has_no_problems(bundled: LoadReport) -> None:
     assert bundled.problems == ()
 
 
-def test_bundled_knowledge_base_has_42_entries(bundled: LoadReport) -> None:
-    """There are exactly 42 entries, one per file."""
-    assert len(bundled.entries) == 42
+def test_bundled_knowledge_base_has_42_lessons_and_3_redirects(bundled: LoadReport) -> None:
+    """There are exactly 42 lessons and 3 entries that point elsewhere, one per file."""
+    kinds = [e.kind for e in bundled.entries]
+    assert (kinds.count("answer"), kinds.count("redirect")) == (42, 3)
 
 
 @pytest.mark.parametrize("entry_id", REQUIRED_IDS)
@@ -70,8 +72,9 @@ def test_required_entry_is_present(bundled: LoadReport, entry_id: str) -> None:
 
 
 def test_no_entry_beyond_the_required_ones(bundled: LoadReport) -> None:
-    """The ids are exactly the required ones."""
-    assert sorted(e.id for e in bundled.entries) == sorted(REQUIRED_IDS)
+    """The lessons' ids are exactly the required ones, and the redirects are the three below."""
+    assert sorted(e.id for e in bundled.entries if not e.redirects) == sorted(REQUIRED_IDS)
+    assert sorted(e.id for e in bundled.entries if e.redirects) == sorted(REDIRECT_IDS)
 
 
 def test_every_bundled_card_fits_one_telegram_message(bundled: LoadReport) -> None:

@@ -82,9 +82,9 @@ async def test_find_does_not_log(mreza: Mreza) -> None:
 
 
 def test_librarian_serves_every_entry_in_id_order(mreza: Mreza) -> None:
-    """The librarian holds the 42 imported entries, sorted by id, and finds one by id."""
+    """The librarian holds the 45 imported entries, sorted by id, and finds one by id."""
     ids = [e.id for e in mreza.librarian.entries]
-    assert (len(ids), ids == sorted(ids)) == (42, True)
+    assert (len(ids), ids == sorted(ids)) == (45, True)
     entry = mreza.librarian.entry("persons-of-trust")
     assert entry is not None
     assert entry.title == "Persons of trust in the defence system"

@@ -112,3 +112,22 @@ def test_typo_is_forgiven(searcher: Searcher) -> None:
     finding = searcher.find("what is a persn of trust")
     assert finding.decision is Decision.ANSWER
     assert finding.choices[0].entry_id == "persons-of-trust"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("koliko dana godišnjeg odmora imam", "elsewhere-personnel"),
+        ("when is my salary paid", "elsewhere-personnel"),
+        ("колку дена годишен одмор имам", "elsewhere-personnel"),
+        ("kako se prijavljuje bolovanje", "elsewhere-medical"),
+        ("изгубио сам шлем на вежби", "elsewhere-logistics"),
+    ],
+)
+def test_personnel_medical_and_kit_questions_are_pointed_elsewhere(
+    searcher: Searcher, question: str, entry_id: str
+) -> None:
+    """Leave, pay, sick leave and kit are not the network's business: the entry that says where
+    to go is the one redirect."""
+    finding = searcher.find(question)
+    assert (finding.decision, finding.choices[0].entry_id) == (Decision.REDIRECT, entry_id)

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from knowledge.loader import load_knowledge_base
+
 from .yaml_entries import entry, only_problem, write
 
 
@@ -22,6 +24,7 @@ from .yaml_entries import entry, only_problem, write
         ({"answer": "[see](ftp://x.org)"}, "answer", "is not an http(s) URL"),
         ({"checked": date(2026, 11, 29)}, "checked", "2026-11-29 is in the future"),
         ({"checked": "soon"}, "checked", "'soon' is not a date"),
+        ({"kind": "referral"}, "kind", "unknown kind 'referral' (known: answer, redirect)"),
     ],
 )
 def test_field_rules(tmp_path: Path, change: dict[str, Any], field: str, reason: str) -> None:
@@ -43,3 +46,10 @@ def test_directory_named_like_an_entry_is_reported_not_a_crash(tmp_path: Path) -
     write(tmp_path, entry())
     (tmp_path / "drafts.yaml").mkdir()
     assert only_problem(tmp_path).file == str(tmp_path / "drafts.yaml")
+
+
+def test_a_redirect_entry_is_read_with_its_kind(tmp_path: Path) -> None:
+    """``kind: redirect`` passes the checks and is kept on the entry."""
+    write(tmp_path, {**entry(), "kind": "redirect"})
+    report = load_knowledge_base(tmp_path, date(2026, 11, 28))
+    assert [e.kind for e in report.entries] == ["redirect"]
