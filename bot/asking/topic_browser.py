@@ -13,8 +13,11 @@ from core.messaging import Button, Outgoing
 from knowledge.reading import title_in
 
 PAGE_SIZE = 8  # topics a page: the list and its arrows fit a phone screen without scrolling
-PAGE_KIND = "b"  # "N": page N of the topic list (from 1)
-TOPIC_KIND = "t"  # "TAG.N": a topic's entries, its Back leading to page N
+KIND = "t"  # "#N": page N of the topic list (from 1); "TAG.N": a topic, Back leading to page N
+PAGE = "#"  # never starts a tag: tags are slugs
+# Bytes of a tag that fit a button with its page and signature in Telegram's 64. Only tags of
+# members' lessons can be longer (40 letters of Cyrillic); those topics are left out.
+TAG_BYTES = 48
 PREVIOUS, NEXT = "◀", "▶"
 
 
@@ -29,6 +32,7 @@ class Topic:
 
 async def topics(turn: Turn, _args: str = "") -> None:
     """/topics: the first page of the topic list."""
+    await turn.services.librarian.refresh()  # a lesson accepted since, here or elsewhere
     page = _page(turn, 1)
     if page is None:
         await turn.say(texts.NO_TOPICS)
@@ -36,17 +40,20 @@ async def topics(turn: Turn, _args: str = "") -> None:
     await turn.send(page)
 
 
-async def turn_page(turn: Turn, payload: str) -> bool:
-    """◀, ▶ or Back: another page of the list, in place of the one shown; False (expired) for
-    a page the list no longer has."""
-    page = _page(turn, int(payload)) if payload.isdigit() else None
-    if page is None:
-        return False
-    await turn.show(page)
-    return True
+async def press(turn: Turn, payload: str) -> bool:
+    """A page of the list (◀, ▶, Back) or a topic's entries, in place of the message pressed;
+    False (expired) for a page or topic the list no longer has."""
+    if payload.startswith(PAGE):
+        number = payload.removeprefix(PAGE)
+        page = _page(turn, int(number)) if number.isdigit() else None
+        if page is None:
+            return False
+        await turn.show(page)
+        return True
+    return await _topic(turn, payload)
 
 
-async def topic(turn: Turn, payload: str) -> bool:
+async def _topic(turn: Turn, payload: str) -> bool:
     """A topic's entries, as buttons, with Back to the page of the list it was chosen on."""
     tag, _, back_to = payload.rpartition(".")
     if not tag:  # a button sent before the list had pages: "TAG" alone
@@ -56,7 +63,7 @@ async def topic(turn: Turn, payload: str) -> bool:
     if not entries or not back_to.isdigit():
         return False
     rows = [[turn.button(title_in(e, language), "e", e.id)] for e in entries]
-    rows.append([turn.button(turn.tr(texts.TOPICS_BACK), PAGE_KIND, back_to)])
+    rows.append([turn.button(turn.tr(texts.TOPICS_BACK), KIND, PAGE + back_to)])
     name = turn.services.topics.name(tag, language)
     await turn.show(Outgoing.text(turn.tr(texts.TOPIC_ENTRIES).format(topic=name), rows))
     return True
@@ -68,7 +75,12 @@ def browsed_topics(turn: Turn) -> list[Topic]:
     A tag only one entry carries is left out while others are shared: it leads nowhere a
     question would not lead at once, and it would double the pages.
     """
-    counts = Counter(tag for e in turn.services.librarian.entries for tag in e.tags)
+    counts = Counter(
+        tag
+        for e in turn.services.librarian.entries
+        for tag in e.tags
+        if len(tag.encode()) <= TAG_BYTES
+    )
     shared = {tag: n for tag, n in counts.items() if n > 1} or counts
     language = turn.language.value
     named = [Topic(tag, turn.services.topics.name(tag, language), n) for tag, n in shared.items()]
@@ -84,7 +96,7 @@ def _page(turn: Turn, number: int) -> Outgoing | None:
     shown = listed[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
     rows = [[_topic_button(turn, t, number)] for t in shown]
     arrows = [
-        turn.button(label, PAGE_KIND, str(target))
+        turn.button(label, KIND, f"{PAGE}{target}")
         for label, target in ((PREVIOUS, number - 1), (NEXT, number + 1))
         if 1 <= target <= pages
     ]
@@ -95,7 +107,7 @@ def _page(turn: Turn, number: int) -> Outgoing | None:
 
 
 def _topic_button(turn: Turn, shown: Topic, page: int) -> Button:
-    return turn.button(f"{shown.name} ({shown.entries})", TOPIC_KIND, f"{shown.tag}.{page}")
+    return turn.button(f"{shown.name} ({shown.entries})", KIND, f"{shown.tag}.{page}")
 
 
 def _alphabetical(name: str) -> str:

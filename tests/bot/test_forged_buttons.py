@@ -102,9 +102,9 @@ async def test_an_entry_that_no_longer_exists_has_expired(network: Network, alic
         ("t", "no-such-topic"),
         ("t", "no-such-topic.1"),
         ("t", "harassment.x"),
-        ("b", "99"),  # a page of the topic list that does not exist
-        ("b", "0"),
-        ("b", "next"),
+        ("t", "#99"),  # a page of the topic list that does not exist
+        ("t", "#0"),
+        ("t", "#next"),
         ("l", "klingon"),
         ("x", "maybe"),
         ("f", "1.?"),

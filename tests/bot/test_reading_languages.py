@@ -7,9 +7,8 @@ from bot.conversation.turn import shortened
 from bot.languages import texts
 from core.members import Language, Role
 from knowledge.entry import Entry
-from knowledge.lessons import Lesson
+from tests.bot.accepted import accepted_lesson
 from tests.bot.people import Network, Person
-from tests.moment import NOW
 
 AMBIGUOUS = "glass ceiling women officers"
 
@@ -74,16 +73,6 @@ async def test_pressing_a_cyrillic_choice_shows_the_cyrillic_card(network: Netwo
     assert sr is not None
     [card] = await milica.presses(milica.last_message.labels[0])
     assert card.text.startswith(sr.title + "\n\n")
-
-
-async def accepted_lesson(network: Network, author: Person, title: str, answer: str) -> str:
-    """A lesson ``author`` shared and a curator accepted today: in effect, not translated."""
-    lesson = Lesson(title, answer, "", "", "BA", ("night-shifts",))
-    member = await author.member()
-    number = await network.services.submissions.submit(
-        member.id, lesson, False, member.language.value, NOW
-    )
-    return await network.services.submissions.accept(number, NOW)
 
 
 async def test_an_untranslated_lesson_comes_as_written_with_a_note(

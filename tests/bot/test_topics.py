@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.asking.topic_browser import NEXT, PAGE_SIZE, PREVIOUS
 from bot.languages import texts
 from core.members import Language
+from tests.bot.accepted import accepted_lesson
 from tests.bot.people import Network, Person
 
 PAGES = 5  # 37 topics are shared by at least two of the 42 entries
@@ -117,6 +118,34 @@ async def test_an_entry_of_a_topic_opens_as_a_card(network: Network, ana: Person
 
 async def test_a_page_the_list_no_longer_has_has_expired(network: Network, alice: Person) -> None:
     """A genuine page button for a page that is gone says so in one line, and nothing else."""
-    stale = network.signer.sign(alice.chat, "b", str(PAGES + 1))
+    stale = network.signer.sign(alice.chat, "t", f"#{PAGES + 1}")
     assert await alice.sends_press(stale) == []
     assert alice.last_notice == texts.BUTTON_EXPIRED
+
+
+async def test_a_lesson_tag_too_long_for_a_button_is_left_out(
+    network: Network, ana: Person
+) -> None:
+    """Two lessons sharing a tag of 40 Cyrillic letters: the list still comes, without it."""
+    tag = "ноќни-смени-за-родители-на-мали-деца-три"
+    assert len(tag.encode()) > 64
+    for n in (1, 2):
+        await accepted_lesson(network, ana, f"Ноќни смени {n}", "Распоредот оди по ред.", (tag,))
+    await ana.says("/topics")
+    seen = topic_labels(ana)
+    for _ in range(PAGES - 1):
+        await ana.presses(NEXT)
+        seen += topic_labels(ana)
+    assert len(seen) == 37
+    assert not [label for label in seen if "ноќни" in label]
+
+
+async def test_a_tag_two_lessons_share_is_browsed_in_words(network: Network, alice: Person) -> None:
+    """A tag no curator named yet is listed as words, and leads to both lessons."""
+    for n in (1, 2):
+        await accepted_lesson(network, alice, f"Night shifts {n}", "Rotate.", ("night-shifts",))
+    await alice.says("/topics")
+    for _ in range(PAGES - 1):
+        await alice.presses(NEXT)
+    [reply] = await alice.presses("night shifts (2)")
+    assert reply.labels == ["Night shifts 1", "Night shifts 2", texts.TOPICS_BACK]
