@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from bot.conversation.turn import Turn
 from bot.languages import texts
 from core.messaging import Button, Outgoing
+from knowledge.entry import Entry
 from knowledge.reading import title_in
 
 PAGE_SIZE = 8  # topics a page: the list and its arrows fit a phone screen without scrolling
@@ -62,11 +63,21 @@ async def _topic(turn: Turn, payload: str) -> bool:
     entries = [e for e in turn.services.librarian.entries if tag in e.tags]
     if not entries or not back_to.isdigit():
         return False
-    rows = [[turn.button(title_in(e, language), "e", e.id)] for e in entries]
+    rows = _entry_buttons(turn, entries)
     rows.append([turn.button(turn.tr(texts.TOPICS_BACK), KIND, PAGE + back_to)])
     name = turn.services.topics.name(tag, language)
     await turn.show(Outgoing.text(turn.tr(texts.TOPIC_ENTRIES).format(topic=name), rows))
     return True
+
+
+def _entry_buttons(turn: Turn, entries: list[Entry]) -> list[list[Button]]:
+    rows = []
+    for entry in entries:
+        try:
+            rows.append([turn.button(title_in(entry, turn.language.value), "e", entry.id)])
+        except ValueError:  # a lesson's id past Telegram's 64 bytes: asking still finds it
+            continue
+    return rows
 
 
 def browsed_topics(turn: Turn) -> list[Topic]:

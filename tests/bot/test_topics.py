@@ -149,3 +149,15 @@ async def test_a_tag_two_lessons_share_is_browsed_in_words(network: Network, ali
         await alice.presses(NEXT)
     [reply] = await alice.presses("night shifts (2)")
     assert reply.labels == ["Night shifts 1", "Night shifts 2", texts.TOPICS_BACK]
+
+
+async def test_a_lesson_whose_id_is_too_long_for_a_button_is_left_out(
+    network: Network, ana: Person
+) -> None:
+    """A lesson whose title makes an id no button can carry: the topic's other entries show."""
+    title = "Institutionalising internationalisation counterintelligence responsibilities"
+    entry_id = await accepted_lesson(network, ana, title, "Write it down.", ("training",))
+    assert len(f"e:{entry_id}".encode()) > 64
+    await ana.says("/topics")
+    [reply] = await ana.presses("Обука (8)")
+    assert len(reply.labels) == 8  # seven curated entries, then Back
