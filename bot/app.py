@@ -45,6 +45,7 @@ from knowledge.librarian import Librarian
 from knowledge.loader import KnowledgeBaseInvalid
 from knowledge.store import active_entries, import_entries
 from knowledge.teaching import dismissed_questions, revision
+from knowledge.topics import Topics
 from scheduler.engine import SchedulerEngine
 from scheduler.pacer import MonotonicTimer, Pacer, Timer
 from scheduler.planner import Planner
@@ -70,6 +71,7 @@ class Mreza:
     invites: InviteBook
     refusals: RefusalLog
     translations: Translations
+    topics: Topics
     planner: Planner
     timer: Timer  # what pacers wait on: the monotonic clock, or a test's timer that never sleeps
     # MREZA_SECRET_KEY or the file's contents, read once; never stored, never printed.
@@ -183,6 +185,7 @@ def services_for(
         count_messages=CountMessages(sessions),
         curation=CurationDesk(sessions),
         digests=DigestBook(sessions),
+        topics=mreza.topics,
         bot_username=bot_username,
         zone=settings.timezone,
         pulse_k=settings.pulse_min_respondents,
@@ -232,6 +235,7 @@ async def open_mreza(
             invites=SqlInviteBook(sessions),
             refusals=Refusals(sessions),
             translations=groundwork.translations,
+            topics=groundwork.topics,
             planner=Planner(sessions, members, clock, secret_key_set=secret_key is not None),
             timer=timer or MonotonicTimer(),
             secret_key=secret_key,

@@ -13,6 +13,7 @@ from knowledge.entry import Entry
 from knowledge.index import SearchIndex
 from knowledge.loader import load_knowledge_base
 from knowledge.search import Searcher
+from knowledge.topics import Topics
 
 SEARCHERS_KEPT = 8  # sets of entries whose index a Groundwork keeps
 
@@ -31,6 +32,7 @@ class Groundwork:
         self.report = load_knowledge_base(kb_path, today)
         self.analyzer = Analyzer(Glossary.bundled())
         self.translations = Translations()
+        self.topics = Topics.bundled()
         self._searchers: dict[tuple[Entry, ...], Searcher] = {}
 
     def fits(self, kb_path: Path) -> bool:

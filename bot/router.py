@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.asking import answering as asking
-from bot.asking import browsing
+from bot.asking import browsing, topic_browser
 from bot.conversation import guiding
 from bot.conversation.buttons import Press
 from bot.conversation.services import Services
@@ -63,7 +63,7 @@ async def _show(turn: Turn, payload: str) -> bool:
 
 COMMANDS: dict[str, _Command] = {
     "help": _Command(browsing.help_),
-    "topics": _Command(browsing.topics),
+    "topics": _Command(topic_browser.topics),
     "lang": _Command(browsing.choose_language, private_only=True),
     "whoami": _Command(account.whoami, private_only=True),
     "forget": _Command(account.forget, private_only=True),
@@ -91,7 +91,7 @@ PRESSES: dict[str, PressHandler] = {
     editing.KIND: editing.press,
     drafting.KIND: drafting.start,
     suggesting.KIND: suggesting.choose,
-    "t": browsing.topic,
+    topic_browser.KIND: topic_browser.press,
     "l": browsing.set_language,
     "x": account.confirm_forget,
     "d": guiding.press,
@@ -168,7 +168,7 @@ class Conversation:
 
     async def _press(self, event: ButtonPressed) -> None:
         member = await self._member(event.sender.transport, event.sender.id)
-        turn = Turn(self._services, event.chat, event.sender, member)
+        turn = Turn(self._services, event.chat, event.sender, member, event.message_id)
         press = self._services.signer.verify(event.chat, event.data)
         handler = PRESSES.get(press.kind) if press else None
         handled: bool | str = False

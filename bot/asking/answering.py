@@ -40,7 +40,10 @@ async def ask(turn: Turn, question: str) -> None:
     elif finding.decision is Decision.REDIRECT:  # not the network's answer: nothing to rate
         await show_entry(turn, finding.hits[0].entry_id)
     elif finding.decision is Decision.CLARIFY:
-        choices = [[_choice(turn, h.title, h.entry_id, log_id)] for h in finding.choices]
+        choices = [
+            [_choice(turn, turn.entry_title(h.entry_id, h.title), h.entry_id, log_id)]
+            for h in finding.choices
+        ]
         await turn.say(texts.CLARIFY, choices)
     else:
         offer = (
@@ -81,7 +84,7 @@ async def show_entry(turn: Turn, entry_id: str, log_id: int | None = None) -> No
                 turn.button(NOT_HELPFUL, "f", f"{log_id}.-"),
             ),
         )
-    await turn.send(entry_card(entry, turn.tr(texts.SOURCES), buttons))
+    await turn.send(entry_card(entry, turn.language, turn.tr, buttons))
 
 
 async def record_feedback(turn: Turn, payload: str) -> bool:

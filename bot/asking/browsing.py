@@ -1,8 +1,6 @@
-"""Help, topics and the interface language."""
+"""Help and the interface language."""
 
 from __future__ import annotations
-
-from collections import Counter
 
 from bot.conversation.turn import Turn
 from bot.languages import texts
@@ -15,7 +13,6 @@ LANGUAGE_NAMES = {
     Language.SR_CYRL: "Српски (ћирилица)",
     Language.MK: "Македонски",
 }
-_TOPIC_BUTTONS = 24  # a longer keyboard is hard to read on a phone
 
 
 async def help_(turn: Turn, _args: str = "") -> None:
@@ -35,29 +32,6 @@ def coordinator_help(tr: Translate) -> str:
     """The coordinators' section of /help."""
     parts = (texts.HELP_COORDINATOR, texts.HELP_PULSES, texts.HELP_CURATING)
     return "\n".join(tr(part) for part in parts)
-
-
-async def topics(turn: Turn, _args: str = "") -> None:
-    """/topics: the knowledge base's tags, most used first, as buttons."""
-    counts = Counter(tag for e in turn.services.librarian.entries for tag in e.tags)
-    if not counts:
-        await turn.say(texts.NO_TOPICS)
-        return
-    chosen = [t for t, n in counts.most_common(_TOPIC_BUTTONS) if n > 1] or list(counts)[
-        :_TOPIC_BUTTONS
-    ]
-    rows = [[turn.button(f"{t.replace('-', ' ')} ({counts[t]})", "t", t)] for t in sorted(chosen)]
-    await turn.say(texts.TOPICS, rows)
-
-
-async def topic(turn: Turn, tag: str) -> bool:
-    """The entries of one topic, as buttons."""
-    entries = [e for e in turn.services.librarian.entries if tag in e.tags]
-    if not entries:
-        return False
-    rows = [[turn.button(e.title, "e", e.id)] for e in entries]
-    await turn.say(texts.TOPIC_ENTRIES, rows, topic=tag.replace("-", " "))
-    return True
 
 
 async def choose_language(turn: Turn, _args: str = "") -> None:

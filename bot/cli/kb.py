@@ -11,8 +11,10 @@ from bot.app import Mreza
 from bot.cli import curate, kb_drafting, kb_report, review, suggest
 from bot.cli.common import clock, fail, print_json, with_mreza
 from core.settings import Settings
-from knowledge.entry import Entry
+from knowledge.entry import LANGUAGE_FORMS, Entry
 from knowledge.loader import coverage, load_knowledge_base
+from knowledge.reading import read_in
+from knowledge.topics import topics_problems
 from knowledge.translating import NotTranslated, mark_translated
 
 
@@ -33,18 +35,19 @@ def build() -> typer.Typer:
 def check(
     path: Annotated[Path | None, typer.Argument(help="A directory of entries or one file.")] = None,
 ) -> None:
-    """Validate every entry; list each problem with file, field and reason."""
+    """Validate every entry and the topic names; list each problem with file, field and reason."""
     target = path or Settings().kb_path
     if not target.exists():
         fail(f"{target} does not exist")
     report = load_knowledge_base(target, clock().now().date())
-    for problem in report.problems:
+    problems = [*report.problems, *topics_problems(report.entries)]
+    for problem in problems:
         typer.echo(str(problem))
     for lang, (done, total) in coverage(report.entries).items():
         share = done / total if total else 1.0
         typer.echo(f"{lang:8} {done:3} of {total} entries current ({share:.0%})")
-    if not report.clean:
-        fail(f"{len(report.problems)} problem(s) in {target}")
+    if problems:
+        fail(f"{len(problems)} problem(s) in {target}")
     typer.echo(f"{len(report.entries)} entries, no problems")
 
 
@@ -76,15 +79,20 @@ def export(
 
 
 def entry_json(entry: Entry) -> dict[str, object]:
-    """The JSON shape of an entry: every field of the YAML format."""
+    """The JSON shape of an entry: every field of the YAML format, and its title and answer as
+    a reader of each language form gets them (``translated`` says where that is a translation)."""
     questions: dict[str, list[dict[str, object]]] = {}
     for q in entry.questions:
         questions.setdefault(q.lang, []).append({"text": q.text, "curated": q.curated})
+    readings = {lang: read_in(entry, lang) for lang in LANGUAGE_FORMS}
     return {
         "id": entry.id,
         "kind": entry.kind,
         "title": entry.title,
         "answer": entry.answer,
+        "titles": {lang: r.title for lang, r in readings.items()},
+        "answers": {lang: r.answer for lang, r in readings.items()},
+        "translated": {lang: r.translated for lang, r in readings.items()},
         "questions": questions,
         "tags": list(entry.tags),
         "countries": list(entry.countries),

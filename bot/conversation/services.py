@@ -22,6 +22,7 @@ from core.members import MemberDirectory
 from core.messaging import Messenger
 from core.metrics import Metrics, NoMetrics
 from knowledge.librarian import Librarian
+from knowledge.topics import Topics
 from scheduler.planner import Planner
 from scheduler.pulses.ballots import Ballots
 from scheduler.pulses.tally import Tally
@@ -51,6 +52,7 @@ class Services:
     count_messages: CountMessages  # where each event's RSVP counts message is
     curation: CurationDesk  # the unanswered queue and the suggested wordings
     digests: DigestBook  # the weekly digest's backlog and its claim
+    topics: Topics  # the names of the knowledge base's tags in each language
     bot_username: str | None = None
     zone: str = "Europe/Belgrade"  # where coordinators' typed times are local
     pulse_k: int = 5  # the smallest number of respondents pulse results show

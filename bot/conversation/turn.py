@@ -9,7 +9,8 @@ from bot.conversation.services import Services
 from bot.languages.i18n import Translate, language_for
 from core.events import Chat, Sender
 from core.members import Language, Member, Role
-from core.messaging import Button, Outgoing, Sent
+from core.messaging import Button, DeliveryFailed, Outgoing, Sent
+from knowledge.reading import title_in
 
 LABEL_LIMIT = 60  # characters: longer labels are cut off on phones anyway
 
@@ -22,6 +23,7 @@ class Turn:
     chat: Chat
     sender: Sender
     member: Member | None
+    pressed: str | None = None  # the message whose button started this turn, where known
 
     @property
     def language(self) -> Language:
@@ -39,9 +41,14 @@ class Turn:
 
     def button(self, label: str, kind: str, payload: str) -> Button:
         """A signed button that will only verify in this chat; long labels are shortened."""
-        if len(label) > LABEL_LIMIT:
-            label = label[: LABEL_LIMIT - 1].rstrip() + "…"
-        return self.services.signer.button(label, self.chat, kind, payload)
+        return self.services.signer.button(shortened(label), self.chat, kind, payload)
+
+    def entry_title(self, entry_id: str, found: str | None = None) -> str:
+        """An entry's title in this turn's language; ``found`` (else the id) once it is gone."""
+        entry = self.services.librarian.entry(entry_id)
+        if entry is None:
+            return found or entry_id
+        return title_in(entry, self.language.value)
 
     async def say(
         self, text: str, buttons: Sequence[Sequence[Button]] = (), **values: object
@@ -53,3 +60,25 @@ class Turn:
     async def send(self, message: Outgoing) -> Sent:
         """Send a prepared message."""
         return await self.services.messenger.send(self.chat, message)
+
+    async def show(self, message: Outgoing) -> None:
+        """Put ``message`` in place of the one whose button was pressed (a page turned), or send
+        it where that message is unknown or can no longer be changed."""
+        if self.pressed is not None:
+            try:
+                await self.services.messenger.edit(Sent(self.chat, self.pressed), message)
+                return
+            except DeliveryFailed:
+                pass  # too old or deleted: the member still gets what they asked for
+        await self.send(message)
+
+
+def shortened(label: str, limit: int = LABEL_LIMIT) -> str:
+    """The label within ``limit`` characters, cut between words where a word boundary is near."""
+    if len(label) <= limit:
+        return label
+    cut = label[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:  # a word boundary in the second half: cut there, not in a word
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–(") + "…"

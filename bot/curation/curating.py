@@ -48,7 +48,7 @@ def _buttons(turn: Turn, group: Group) -> list[list[Button]]:
     rows: list[list[Button]] = []
     hits = turn.services.librarian.find(group.examples[0]).hits if group.examples else ()
     for hit in hits[:CANDIDATES]:
-        label = turn.tr(texts.ATTACH_TO).format(title=hit.title)
+        label = turn.tr(texts.ATTACH_TO).format(title=turn.entry_title(hit.entry_id, hit.title))
         try:
             rows.append([turn.button(label, KIND, f"a.{group.id}.{hit.entry_id}")])
         except ValueError:
@@ -81,8 +81,7 @@ async def decide(turn: Turn, payload: str) -> bool | str:
         await _dismissed_or_reopened(turn, action, number)
         return True
     await turn.services.librarian.refresh()
-    entry = turn.services.librarian.entry(entry_id)
-    title = entry.title if entry else entry_id
+    title = turn.entry_title(entry_id)
     await turn.say(texts.GROUP_ATTACHED, id=number, title=title, added=len(done.added))
     return True
 

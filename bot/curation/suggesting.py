@@ -28,12 +28,11 @@ async def suggestions(turn: Turn, _args: str = "") -> None:
 
 def card(turn: Turn, suggestion: Suggestion) -> str:
     """A suggestion with the reason it was made."""
-    entry = turn.services.librarian.entry(suggestion.entry_id)
     why = turn.tr(texts.SUGGESTION_WHY[suggestion.reason]).format(members=suggestion.members)
     return turn.tr(texts.SUGGESTION_CARD).format(
         id=suggestion.id,
         wording=suggestion.text,
-        title=entry.title if entry else suggestion.entry_id,
+        title=turn.entry_title(suggestion.entry_id),
         why=why,
     )
 
@@ -54,8 +53,7 @@ async def choose(turn: Turn, payload: str) -> bool | str:
         await turn.say(texts.SUGGESTION_REJECTED, id=number)
         return True
     await turn.services.librarian.refresh()
-    entry = turn.services.librarian.entry(done.entry_id)
     await turn.say(
-        texts.SUGGESTION_ADOPTED, wording=done.text, title=entry.title if entry else done.entry_id
+        texts.SUGGESTION_ADOPTED, wording=done.text, title=turn.entry_title(done.entry_id)
     )
     return True

@@ -18,7 +18,8 @@ def teaching_buttons(turn: Turn, handoff: Handoff) -> list[list[Button]]:
     """Below the "answer sent" note: the entries nearest the question, and a draft."""
     rows: list[list[Button]] = []
     for hit in turn.services.librarian.find(handoff.question).hits[:CANDIDATES]:
-        label = turn.tr(texts.ADD_AS_PHRASING).format(title=hit.title)
+        title = turn.entry_title(hit.entry_id, hit.title)
+        label = turn.tr(texts.ADD_AS_PHRASING).format(title=title)
         try:
             rows.append([turn.button(label, KIND, f"f.{handoff.id}.{hit.entry_id}")])
         except ValueError:
@@ -54,6 +55,5 @@ async def teach(turn: Turn, payload: str) -> bool | str:
     except TeachingRefused:
         return texts.ENTRY_GONE
     await turn.services.librarian.refresh()
-    title = turn.services.librarian.entry(entry_id)
-    await turn.say(texts.HANDOFF_PHRASED, title=title.title if title else entry_id)
+    await turn.say(texts.HANDOFF_PHRASED, title=turn.entry_title(entry_id))
     return True

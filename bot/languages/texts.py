@@ -53,7 +53,9 @@ HELP_PULSES = N_(
 )
 UNKNOWN_COMMAND = N_("I don't know the command {command}. Send /help to see what I understand.")
 TOPICS = N_("Choose a topic:")
+TOPICS_PAGE = N_("Choose a topic (page {page} of {pages}):")
 TOPIC_ENTRIES = N_("Entries on {topic}:")
+TOPICS_BACK = N_("◀ Topics")
 NO_TOPICS = N_("The knowledge base is empty.")
 LANGUAGE_PROMPT = N_("Which language should I use?")
 LANGUAGE_SET = N_("From now on I will speak English.")
@@ -63,6 +65,7 @@ ASK_WHAT = N_("What would you like to ask? Write /ask followed by your question.
 
 # answers
 SOURCES = N_("Sources")
+NOT_TRANSLATED = N_("This answer is not yet translated into your language.")
 CLARIFY = N_("I found more than one entry that may answer this. Which did you mean?")
 DONT_KNOW = N_(
     "I don't know that yet: nothing in the knowledge base answers it well enough. "

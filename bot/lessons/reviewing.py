@@ -16,6 +16,7 @@ from bot.lessons.submission_book import ACCEPTED, Submission
 from bot.lessons.wordings import listed_phrasings
 from core.members import Role
 from core.messaging import Outgoing
+from knowledge.reading import title_in
 from knowledge.teaching import TeachingRefused
 
 SHOWN = 5  # one message each: more would trip Telegram's one-message-a-second per chat
@@ -150,7 +151,7 @@ async def tell_authors(services: Services) -> int:
         tr = services.translations(author.language)
         if submission.status == ACCEPTED:
             entry = services.librarian.entry(submission.entry_id or "")
-            title = entry.title if entry else submission.lesson.title
+            title = title_in(entry, author.language.value) if entry else submission.lesson.title
             words = tr(texts.SHARE_ACCEPTED).format(id=submission.id, title=title)
         else:
             words = tr(texts.SHARE_DECLINED).format(id=submission.id, note=submission.note)

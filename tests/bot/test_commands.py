@@ -1,4 +1,4 @@
-"""The members' commands: /help, /topics, /lang, /whoami, and commands Mreža does not know."""
+"""The members' commands: /help, /lang, /whoami, and commands Mreža does not know."""
 
 from __future__ import annotations
 
@@ -23,33 +23,6 @@ async def test_help_shows_coordinators_their_section(cora: Person) -> None:
 async def test_a_command_addressed_to_mreza_by_name_works(alice: Person) -> None:
     """/help@MrezaBot is /help."""
     assert [r.text for r in await alice.says("/help@MrezaBot")] == [member_help(str)]
-
-
-async def test_topics_offers_the_knowledge_bases_topics(alice: Person) -> None:
-    """/topics answers with a list of topic buttons."""
-    replies = await alice.says("/topics")
-    assert [r.text for r in replies] == [texts.TOPICS]
-    assert "harassment (4)" in replies[0].labels
-
-
-async def test_pressing_a_topic_lists_its_entries(network: Network, alice: Person) -> None:
-    """A topic button lists that topic's entries as buttons."""
-    await alice.says("/topics")
-    replies = await alice.presses("harassment (4)")
-    assert [r.text for r in replies] == [texts.TOPIC_ENTRIES.format(topic="harassment")]
-    tagged = [e.title for e in network.mreza.librarian.entries if "harassment" in e.tags]
-    assert [label.rstrip("…") for label in replies[0].labels] == [
-        title if len(title) <= 60 else title[:59].rstrip() for title in tagged
-    ]
-
-
-async def test_pressing_an_entry_of_a_topic_shows_it(alice: Person) -> None:
-    """From /topics to an entry's card in two presses."""
-    await alice.says("/topics")
-    await alice.presses("harassment (4)")
-    entry = alice.last_message.labels[0]
-    replies = await alice.presses(entry)
-    assert replies[0].text.startswith(entry.rstrip("…"))
 
 
 async def test_lang_offers_the_four_languages_each_named_in_itself(alice: Person) -> None:

@@ -100,6 +100,11 @@ async def test_an_entry_that_no_longer_exists_has_expired(network: Network, alic
     [
         ("z", "anything"),  # no such kind of button
         ("t", "no-such-topic"),
+        ("t", "no-such-topic.1"),
+        ("t", "harassment.x"),
+        ("t", "#99"),  # a page of the topic list that does not exist
+        ("t", "#0"),
+        ("t", "#next"),
         ("l", "klingon"),
         ("x", "maybe"),
         ("f", "1.?"),

@@ -22,13 +22,13 @@ def mreza(env: dict[str, str], *args: str, stdin: str | None = None) -> Result:
 
 
 def test_ask_json_prints_the_decision_and_ranked_results(env: dict[str, str]) -> None:
-    """--json gives the decision and at least three results, each with id, title and score."""
+    """--json gives the decision and at least three results: id, title, answer and score."""
     result = mreza(env, "ask", "--json", "sexual harassment")
     assert result.exit_code == 0, result.output
     reply = json.loads(result.stdout)
     assert reply["decision"] == "clarify"
     assert len(reply["results"]) >= 3
-    assert all(set(r) == {"id", "title", "score"} for r in reply["results"])
+    assert all(set(r) == {"id", "title", "answer", "translated", "score"} for r in reply["results"])
     scores = [r["score"] for r in reply["results"]]
     assert scores == sorted(scores, reverse=True)
 
@@ -100,3 +100,40 @@ def test_ask_replies_to_small_talk_as_the_console_would(env: dict[str, str]) -> 
     """Without --json the console's friendly reply is printed."""
     result = mreza(env, "ask", "bye")
     assert result.stdout.strip() == "Goodbye, and take care!"
+
+
+def test_ask_json_lang_gives_titles_and_answers_in_that_language(env: dict[str, str]) -> None:
+    """--lang mk: every result's title and answer are the Macedonian ones."""
+    result = mreza(env, "ask", "--json", "--lang", "mk", "what is a person of trust")
+    assert result.exit_code == 0, result.output
+    first = json.loads(result.stdout)["results"][0]
+    assert first["id"] == "persons-of-trust"
+    assert first["title"] == "Лица од доверба во системот на одбрана"
+    assert first["answer"].startswith("**Лице од доверба**")
+    assert first["translated"] is True
+
+
+def test_ask_json_in_english_by_default(env: dict[str, str]) -> None:
+    """Without --lang the results are in English, as before."""
+    result = mreza(env, "ask", "--json", "Што е лице од доверба?")
+    first = json.loads(result.stdout)["results"][0]
+    assert first["title"] == "Persons of trust in the defence system"
+    assert first["answer"].startswith("A **person of trust**")
+
+
+def test_ask_lang_shows_the_card_in_serbian_cyrillic(env: dict[str, str]) -> None:
+    """Plain `mreza ask --lang sr-cyrl` prints the card as a Serbian member reads it."""
+    result = mreza(env, "ask", "--lang", "sr-cyrl", "what is a person of trust")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Особе од поверења у систему одбране\n")
+    assert "\n\nИзвори\n" in result.stdout
+
+
+def test_ask_with_an_unknown_language_exits_2(env: dict[str, str]) -> None:
+    """A language form Mreža does not know is one line on standard error and exit 2."""
+    result = mreza(env, "ask", "--json", "--lang", "hr", "what is a person of trust")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "mreza: unknown language 'hr': use one of en, bcms, sr-cyrl, mk"
+    ]
+    assert result.stdout == ""

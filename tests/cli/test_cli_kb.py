@@ -14,6 +14,7 @@ from tests.databases import table_names
 from tests.knowledge.yaml_entries import entry, write
 
 FIELDS = {"id", "kind", "title", "answer", "questions", "tags", "countries", "sources", "checked"}
+IN_EACH_LANGUAGE = {"titles", "answers", "translated"}  # keyed en, bcms, sr-cyrl, mk
 ORIGIN = {"accepted"}  # true for a member's lesson accepted in the database, not yet in a file
 
 
@@ -86,7 +87,7 @@ def test_kb_export_prints_45_entries_with_every_field(env: dict[str, str]) -> No
     assert result.exit_code == 0, result.output
     entries = json.loads(result.stdout)
     assert len(entries) == 45
-    assert all(set(e) == FIELDS | ORIGIN for e in entries)
+    assert all(set(e) == FIELDS | ORIGIN | IN_EACH_LANGUAGE for e in entries)
     assert not any(e["accepted"] for e in entries)
 
 
@@ -119,3 +120,34 @@ def test_db_upgrade_twice_succeeds(env: dict[str, str]) -> None:
     """Upgrading an up-to-date database is fine."""
     mreza(env, "db", "upgrade")
     assert mreza(env, "db", "upgrade").exit_code == 0
+
+
+def test_kb_export_gives_each_entry_in_every_language_form(env: dict[str, str]) -> None:
+    """Titles and answers are keyed en, bcms, sr-cyrl and mk, each as its readers get it."""
+    entries = json.loads(mreza(env, "kb", "export", "--json").stdout)
+    trust = next(e for e in entries if e["id"] == "persons-of-trust")
+    forms = ["en", "bcms", "sr-cyrl", "mk"]
+    assert [list(trust[key]) for key in ("titles", "answers", "translated")] == [forms] * 3
+    assert trust["titles"] == {
+        "en": "Persons of trust in the defence system",
+        "bcms": "Osobe od povjerenja u sistemu odbrane",
+        "sr-cyrl": "Особе од поверења у систему одбране",
+        "mk": "Лица од доверба во системот на одбрана",
+    }
+    assert trust["answers"]["en"] == trust["answer"]
+    assert trust["answers"]["mk"].startswith("**Лице од доверба**")
+    assert all(all(e["translated"].values()) for e in entries)
+
+
+def test_kb_check_reports_a_tag_without_a_topic_name(env: dict[str, str], tmp_path: Path) -> None:
+    """An entry tagged with something topics.yaml does not name fails the check."""
+    data = entry()
+    data["tags"] = ["equipment", "night-shifts"]
+    write(tmp_path, data)
+    result = mreza(env, "kb", "check", str(tmp_path))
+    assert result.exit_code == 1
+    [problem] = [line for line in result.stdout.splitlines() if "night-shifts" in line]
+    assert problem.endswith(
+        "topics.yaml: night-shifts: unknown tag (used by uniforms): name it in every language form"
+    )
+    assert "1 problem(s)" in result.stderr

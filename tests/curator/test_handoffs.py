@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.conversation.turn import shortened
 from bot.handoffs.handing_off import remind_unclaimed, retry_unheard
 from bot.languages import texts
-from core.members import Role
+from core.members import Language, Role
 from tests.bot.people import Network, Person
 
 QUESTION = "recept za sarmu"
@@ -198,3 +199,18 @@ async def test_a_question_a_coordinator_heard_is_not_shown_again_early(
     network.clock.advance(timedelta(hours=1))
     assert await retry_unheard(network.conversation.services) == 0
     assert len(cora.messages) == 1
+
+
+async def test_a_macedonian_coordinator_teaches_from_entries_named_in_macedonian(
+    network: Network, ana: Person
+) -> None:
+    """The entries offered to add the question to, and the confirmation, are Macedonian titles."""
+    goran = await network.member("Goran", country="MK", role=Role.COORDINATOR, language=Language.MK)
+    mk = network.tr(Language.MK)
+    await ana.says("is there someone confidential in my unit")
+    await ana.presses(mk(texts.PASS_ON))
+    await goran.presses(mk(texts.CLAIM_HANDOFF))
+    await goran.says(ANSWER)
+    title = "Лица од доверба во системот на одбрана"
+    [phrased] = await goran.presses(shortened(mk(texts.ADD_AS_PHRASING).format(title=title)))
+    assert phrased.text == mk(texts.HANDOFF_PHRASED).format(title=title)

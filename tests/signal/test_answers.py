@@ -1,4 +1,5 @@
-"""Asking on Signal: plain text with sources as links, numbered choices, feedback."""
+"""Asking on Signal: plain text with sources as links, numbered choices, feedback; all of it in
+the member's language."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ import pytest
 from sqlalchemy import select
 
 from bot.app import Mreza
+from bot.asking.topic_browser import NEXT, PREVIOUS
 from bot.languages import texts
+from core.members import Language
 from emulators.signal import SignalEmulator
 from knowledge.entry_tables import AskedRow
-from tests.signal.people import SignalPerson
+from tests.signal.people import SignalPeople, SignalPerson
 
 pytestmark = pytest.mark.usefixtures("on_signal")
 
@@ -101,3 +104,42 @@ async def test_replying_with_a_number_quoting_the_choices_shows_that_entry(
     await alice.picks(clarify.labels[1])
     shown = await alice.hears()
     assert shown.text.startswith(clarify.labels[1].rstrip("…"))
+
+
+async def test_a_serbian_member_reads_the_cyrillic_answer(
+    people: SignalPeople, mreza: Mreza
+) -> None:
+    """On Signal too the card is in the member's language, the prompt included."""
+    milica = await people.member("Milica", language=Language.SR_CYRL)
+    entry = mreza.librarian.entry(ENTRY)
+    assert entry is not None
+    sr = entry.translation("sr-cyrl")
+    assert sr is not None
+    await milica.says(QUESTION)
+    answer = await milica.hears()
+    assert answer.text.startswith(sr.title + "\n\n")
+    assert "\n\nИзвори\n" in answer.text
+    tr = mreza.translations(Language.SR_CYRL)
+    assert answer.text.endswith(
+        tr(texts.SIGNAL_REPLY_OR_REACT).format(
+            numbers=f"1 {tr(texts.SIGNAL_OR)} 2", emoji=f"👍 {tr(texts.SIGNAL_OR)} 👎"
+        )
+    )
+
+
+async def test_the_next_page_of_topics_replaces_the_list(
+    people: SignalPeople, mreza: Mreza, signal_emu: SignalEmulator
+) -> None:
+    """Choosing ▶ edits the numbered list into page two, named in the member's language."""
+    milica = await people.member("Milica", language=Language.SR_CYRL)
+    tr = mreza.translations(Language.SR_CYRL)
+    await milica.says("/topics")
+    first = await milica.hears()
+    assert first.text.startswith(tr(texts.TOPICS_PAGE).format(page=1, pages=5))
+    assert "Обука (7)" in first.labels
+    await milica.picks(NEXT)
+    second = await milica.hears()
+    assert second.text.startswith(tr(texts.TOPICS_PAGE).format(page=2, pages=5))
+    assert second.labels[-2:] == (PREVIOUS, NEXT)
+    edit = next(c for c in signal_emu.world.calls if c.params.get("editTimestamp"))
+    assert edit.params["editTimestamp"] == first.timestamp
