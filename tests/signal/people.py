@@ -111,7 +111,7 @@ class SignalPeople:
     ) -> SignalPerson:
         """A member with their Signal account on record (by UUID when the number is hidden)."""
         person = self.stranger(name, hidden)
-        new = NewMember(name, "RS", identity(person), role, language)
+        new = NewMember(name, "RS", identity(person), role, language, met=True)
         await self.mreza.members.add(new, self.mreza.clock.now())
         return person
 
