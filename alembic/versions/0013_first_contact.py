@@ -1,4 +1,5 @@
-"""members' language is chosen or guessed, and Mreža knows whom it has met
+"""members' language is chosen or guessed, Mreža knows whom it has met, and which Telegram
+chats have a coordinator's menu
 
 Revision ID: 0013
 Revises: 0012
@@ -25,9 +26,16 @@ def upgrade() -> None:
         )
         batch.add_column(sa.Column("met_at", sa.DateTime(timezone=True), nullable=True))
     op.execute("UPDATE members SET met_at = joined_at")
+    op.create_table(
+        "telegram_chat_menus",
+        sa.Column("chat_id", sa.String(32), primary_key=True),
+        sa.Column("menu", sa.String(40), nullable=False),
+        sa.Column("set_at", sa.DateTime(timezone=True), nullable=False),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("telegram_chat_menus")
     with op.batch_alter_table("members") as batch:
         batch.drop_column("met_at")
         batch.drop_column("language_source")

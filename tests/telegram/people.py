@@ -158,6 +158,16 @@ class People:
         await self.mreza.members.add(new, self.mreza.clock.now())
         return person
 
+    async def newcomer(
+        self, name: str, language_code: str = "en", role: Role = Role.MEMBER
+    ) -> Chatter:
+        """Someone an admin added without a language, who has not written yet; their app is
+        set to ``language_code``."""
+        person = await self.stranger(name, language_code)
+        new = NewMember(name, "MK", identity(person), role, language=None)
+        await self.mreza.members.add(new, self.mreza.clock.now())
+        return person
+
 
 def identity(person: Chatter) -> Identity:
     """How Mreža knows this person's Telegram account."""
