@@ -13,7 +13,7 @@ from core.members import Language, Role
 from emulators.telegram import BotApiEmulator
 from tests.telegram.people import Chatter, People, eventually_true, identity
 
-pytestmark = pytest.mark.usefixtures("on_telegram", "published")
+pytestmark = pytest.mark.usefixtures("on_telegram")
 
 MEMBER = ["help", "topics", "share", "lang", "whoami", "forget", "cancel", "start"]
 COORDINATING = [
@@ -32,16 +32,6 @@ CODES = [
     ("sr", Language.SR_CYRL),
     ("mk", Language.MK),
 ]
-
-
-@pytest.fixture
-async def published(emu: BotApiEmulator) -> None:
-    """Mreža publishes its menus beside its first updates: wait for the last of them."""
-
-    async def done() -> bool:
-        return bool(await emu.bot_description(language_code="mk", short=True))
-
-    await eventually_true(done, "the menus and descriptions")
 
 
 def described(mreza: Mreza, names: list[str], language: Language) -> list[dict[str, str]]:

@@ -135,6 +135,7 @@ async def keep_menus(bot: Bot, mreza: Mreza, chat_menus: ChatMenus, stop: asynci
     try:
         await menus.publish(bot, mreza.translations)
         await chat_menus.sync()
+        log.info("the commands menus and descriptions are set")
     except TelegramError as error:  # Mreža answers without menus; the next sync tries again
         log.warning("could not set the commands menus: %s", error)
     except Exception:
