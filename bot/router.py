@@ -19,7 +19,7 @@ from bot.curation import curating, drafting, suggesting
 from bot.handoffs import handing_off, handoff_teaching
 from bot.languages import texts
 from bot.lessons import editing, reviewing, sharing
-from bot.members import account, joining
+from bot.members import account, first_contact, joining
 from bot.members import inviting as coordinating
 from bot.pulses import pulse_dialog, pulsing
 from bot.pulses import reading_results as results
@@ -141,8 +141,18 @@ class Conversation:
         member = await self._member(event.sender.transport, event.sender.id)
         if member is not None and member.status is Status.BLOCKED:  # writing again lifts it
             member = await self._services.members.set_status(member.id, Status.ACTIVE)
-        turn = Turn(self._services, event.chat, event.sender, member)
         name, args = _split_command(event.text, self._services.bot_username)
+        first = False
+        if member is not None and member.active and event.chat.private:
+            question = None if name else event.text
+            member, first = await first_contact.recognise(
+                self._services, member, event.sender, question
+            )
+        turn = Turn(self._services, event.chat, event.sender, member)
+        if first:
+            await first_contact.greet(turn)
+            if name == "start":
+                return
         if name == "start":
             await joining.start(turn, args.strip())
             return

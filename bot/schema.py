@@ -4,6 +4,7 @@ from bot.conversation.dialog_tables import DialogRow, EventMessageRow
 from bot.handoffs.handoff_tables import HandoffRow
 from bot.lessons.submission_tables import SubmissionRow
 from bot.members.member_tables import IdentityRow, InviteRow, MemberRow, RefusalRow
+from bot.transports.telegram_api.coordinator_menus import ChatMenuRow
 from bot.transports.telegram_api.handled_updates import HandledUpdateRow
 from core.instance_key import InstanceValue
 from knowledge.curation_tables import GroupQuestionRow, GroupRow, SuggestionRow
@@ -29,6 +30,7 @@ from scheduler.shared_rate import SendPaceRow
 
 __all__ = [
     "AskedRow",
+    "ChatMenuRow",
     "DeliveryRow",
     "DialogRow",
     "EntryRow",

@@ -41,6 +41,15 @@ class Language(StrEnum):
     MK = "mk"
 
 
+class LanguageSource(StrEnum):
+    """How Mreža came to a member's language: only a choice is final."""
+
+    UNKNOWN = "unknown"  # nothing to go by yet: English until the member writes
+    APP = "app"  # the language their messaging app is set to
+    QUESTION = "question"  # the script and letters of their first question
+    CHOSEN = "chosen"  # set by an admin or with /lang; detection never overrides it
+
+
 @dataclass(frozen=True, slots=True)
 class Identity:
     """A member's account on one transport."""
@@ -63,11 +72,18 @@ class Member:
     institution: str = ""
     identities: tuple[Identity, ...] = ()
     preferred: str | None = None  # the transport announcements go to, for those with several
+    language_source: LanguageSource = LanguageSource.CHOSEN
+    met: bool = True  # False until their first message reaches Mreža
 
     @property
     def active(self) -> bool:
         """True unless removed."""
         return self.status is not Status.REMOVED
+
+    @property
+    def language_chosen(self) -> bool:
+        """True when an admin or the member set the language, rather than Mreža guessing it."""
+        return self.language_source is LanguageSource.CHOSEN
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +94,11 @@ class NewMember:
     country: str
     identity: Identity
     role: Role = Role.MEMBER
-    language: Language = Language.EN
+    language: Language | None = Language.EN  # None: found from their first message
     institution: str = ""
     more: tuple[Identity, ...] = ()  # the same person's accounts on other transports
+    met: bool = False  # True when they are the ones writing (joining with an invite)
+    language_source: LanguageSource = LanguageSource.CHOSEN  # how ``language`` was come to
 
     @property
     def identities(self) -> tuple[Identity, ...]:
@@ -130,8 +148,14 @@ class MemberDirectory(Protocol):
         """Change a member's role."""
         ...
 
-    async def set_language(self, member_id: int, language: Language) -> Member:
-        """Change a member's interface language."""
+    async def set_language(
+        self, member_id: int, language: Language, source: LanguageSource = LanguageSource.CHOSEN
+    ) -> Member:
+        """Change a member's interface language; a guess never replaces a chosen language."""
+        ...
+
+    async def meet(self, member_id: int, now: datetime) -> bool:
+        """Note the member's first contact; True only the first time."""
         ...
 
     async def set_status(self, member_id: int, status: Status) -> Member:

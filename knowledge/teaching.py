@@ -16,6 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.instance_key import InstanceValue
+from core.language_guess import guess_language as guess_text_language
 from knowledge.curation_tables import GroupQuestionRow, GroupRow
 from knowledge.entry_tables import AskedRow, EntryRow, QuestionRow
 from knowledge.normalise import normalise
@@ -23,9 +24,6 @@ from knowledge.unanswered import ATTACHED, DISMISSED, DRAFTED, OPEN, distinct_ph
 
 REVISION = "kb_revision"
 ATTACHED_ORIGIN = "attached"
-_MACEDONIAN = set("ѓќѕѝ")
-_BCMS_LETTERS = set("čćšžđ")
-_BCMS_WORDS = {"je", "li", "sta", "što", "šta", "kako", "gdje", "gde", "koji", "koja", "za", "da"}
 
 
 class TeachingRefused(Exception):
@@ -194,9 +192,5 @@ async def revision(session: AsyncSession) -> str:
 
 def guess_language(text: str) -> str:
     """The language form of a member's question, as the entry format names them."""
-    letters = set(text.casefold())
-    if any("\u0400" <= c <= "\u04ff" for c in letters):
-        return "mk" if letters & _MACEDONIAN else "sr-cyrl"
-    if letters & _BCMS_LETTERS or set(text.casefold().split()) & _BCMS_WORDS:
-        return "bcms"
-    return "en"
+    guess = guess_text_language(text)
+    return guess.language.value if guess else "en"

@@ -48,7 +48,13 @@ def add(
     role: Annotated[
         str, typer.Option(metavar="ROLE", help="member, coordinator or admin.")
     ] = "member",
-    language: Annotated[str, typer.Option(metavar="LANG", help="en, bcms, sr-cyrl or mk.")] = "en",
+    language: Annotated[
+        str | None,
+        typer.Option(
+            metavar="LANG",
+            help="en, bcms, sr-cyrl or mk; left out, it is found from their first message.",
+        ),
+    ] = None,
     institution: Annotated[
         str, typer.Option(metavar="TEXT", help="Their ministry, unit or organisation.")
     ] = "",
@@ -79,7 +85,7 @@ def add(
         name=checked(parsing.name, name),
         country=checked(parsing.country, country),
         role=checked(parsing.role, role),
-        language=checked(parsing.language, language),
+        language=None if language is None else checked(parsing.language, language),
         institution=institution.strip(),
     )
     member = operate(lambda mreza: mreza.members.add(new, mreza.clock.now()))
@@ -92,7 +98,8 @@ def import_csv(
         typer.Argument(
             metavar="FILE.csv",
             help="Header telegram_id and/or signal_number, name, country, role, language, "
-            "and optionally institution.",
+            "and optionally institution; an empty language is found from the member's first "
+            "message.",
         ),
     ],
 ) -> None:

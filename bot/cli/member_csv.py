@@ -10,6 +10,8 @@ from pathlib import Path
 from bot.cli import parsing
 from core.members import Identity, NewMember
 
+# An empty language cell leaves the language to be found from the member's first message; the
+# column itself stays required, so that a misspelt header is caught rather than read as "empty".
 REQUIRED = ("name", "country", "role", "language")
 ACCOUNTS = ("telegram_id", "signal_number")  # at least one; a row may fill both
 OPTIONAL = ("institution",)
@@ -115,6 +117,6 @@ def _member(record: Mapping[str | None, object]) -> NewMember:
         name=parsing.name(field("name")),
         country=parsing.country(field("country")),
         role=parsing.role(field("role") or "member"),
-        language=parsing.language(field("language") or "en"),
+        language=parsing.language(field("language")) if field("language") else None,
         institution=field("institution"),
     )

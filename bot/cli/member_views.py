@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.members.invites import Invite, invite_state
-from core.members import Member
+from core.members import LanguageSource, Member
 
 COLUMNS = ("id", "name", "country", "role", "language", "status", "telegram", "signal")
 
@@ -15,7 +15,21 @@ COLUMNS = ("id", "name", "country", "role", "language", "status", "telegram", "s
 def member_line(member: Member) -> str:
     """One member in a sentence: id, name, country, role and language."""
     name = member.name or "(forgotten)"
-    return f"member {member.id}: {name} ({member.country}, {member.role}, {member.language})"
+    return f"member {member.id}: {name} ({member.country}, {member.role}, {_language(member)})"
+
+
+def _language(member: Member) -> str:
+    if member.language_source is LanguageSource.UNKNOWN:
+        return "language from their first message"
+    return member.language.value + ("" if member.language_chosen else " guessed")
+
+
+def language_cell(member: Member) -> str:
+    """The member's language in one word: "detect" until their first message, then
+    "mk(guessed)" until they or an admin choose one."""
+    if member.language_source is LanguageSource.UNKNOWN:
+        return "detect"
+    return member.language.value + ("" if member.language_chosen else "(guessed)")
 
 
 def member_json(member: Member) -> dict[str, Any]:
@@ -27,6 +41,8 @@ def member_json(member: Member) -> dict[str, Any]:
         "institution": member.institution,
         "role": member.role.value,
         "language": member.language.value,
+        "language_source": member.language_source.value,
+        "met": member.met,
         "status": member.status.value,
         "joined": member.joined.isoformat(),
         "identities": [
@@ -57,7 +73,7 @@ def _cells(member: Member) -> tuple[str, ...]:
         member.name or "(forgotten)",
         member.country,
         member.role.value,
-        member.language.value,
+        language_cell(member),
         member.status.value,
         accounts("telegram") or "-",
         accounts("signal") or "-",

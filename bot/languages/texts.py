@@ -16,6 +16,7 @@ def N_(message: str) -> str:  # the gettext convention: marks text for extractio
 WELCOME = N_(
     "Welcome to Mreža, {name}! Ask me anything about gender equality in defence, in your own language."
 )
+LANGUAGE_HINT = N_("I will write to you in {language}; send /lang to choose another language.")
 WELCOME_BACK = N_("Welcome back, {name}. Ask me a question, or send /help.")
 NOT_A_MEMBER = N_(
     "Mreža serves the regional network of the Ministries of Defence and Armed Forces and is open to "
@@ -95,6 +96,9 @@ WHOAMI = N_(
     "Name: {name}\nCountry: {country}\nInstitution: {institution}\nRole: {role}\nLanguage: {language}\n"
     "Member since: {joined}"
 )
+WHOAMI_LANGUAGE_GUESSED = N_(
+    "I guessed your language from your app and your first message; /lang changes it."
+)
 FORGET_CONFIRM = N_(
     "This deletes your name, your accounts and your link to the questions you asked; the questions "
     "stay, without your name, for the curators. You will no longer be a member. Are you sure?"
@@ -133,6 +137,7 @@ COUNTRY_NAMES = {
 # The commands menu Telegram shows, per language.
 COMMAND_DESCRIPTIONS = {
     "start": N_("Start or join with an invitation"),
+    "ask": N_("Ask a question"),
     "help": N_("What I can do"),
     "topics": N_("Browse by topic"),
     "lang": N_("Change language"),
@@ -150,6 +155,19 @@ COMMAND_DESCRIPTIONS = {
     "suggestions": N_("Suggested wordings for entries (coordinators)"),
     "cancel": N_("Stop what you started"),
 }
+
+# What Telegram shows about the bot: on its profile and before the first message (up to 512
+# characters), and in shared links and search results (up to 120).
+BOT_DESCRIPTION = N_(
+    "Mreža is the chatbot of the regional network of the Ministries of Defence and Armed Forces "
+    "of Bosnia and Herzegovina, Montenegro, North Macedonia and Serbia, with UNDP SEESAC, on "
+    "gender equality in defence (Women, Peace and Security). Members ask in their own language "
+    "and get the network's lessons learnt, with their sources. It is open to members only: join "
+    "with your invitation link."
+)
+BOT_SHORT_DESCRIPTION = N_(
+    "The regional network's lessons learnt on gender equality in defence. For members only."
+)
 
 # announcements, invitations and reminders, as members get them
 ANNOUNCEMENT = N_("Announcement")

@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from bot.conversation.turn import Turn
 from bot.languages import texts
+from bot.languages.i18n import LANGUAGE_NAMES
 
 
 async def whoami(turn: Turn, _args: str = "") -> None:
     """/whoami: the member's own record."""
     member = turn.member
     assert member is not None  # the router only lets members here
-    await turn.say(
-        texts.WHOAMI,
+    record = turn.tr(texts.WHOAMI).format(
         name=member.name,
         country=turn.tr(texts.COUNTRY_NAMES.get(member.country, member.country)),
         institution=member.institution or "-",
         role=turn.tr(texts.ROLE_NAMES[member.role.value]),
-        language=member.language.value,
+        language=LANGUAGE_NAMES[member.language],
         joined=member.joined.date().isoformat(),
     )
+    if not member.language_chosen:
+        record += "\n" + turn.tr(texts.WHOAMI_LANGUAGE_GUESSED)
+    await turn.say(record)
 
 
 async def forget(turn: Turn, _args: str = "") -> None:

@@ -17,6 +17,7 @@ from core.members import (
     Identity,
     IdentityTaken,
     Language,
+    LanguageSource,
     Member,
     NewMember,
     Role,
@@ -65,9 +66,11 @@ class SqlMemberDirectory:
             country=new.country,
             institution=new.institution,
             role=new.role.value,
-            language=new.language.value,
+            language=(new.language or Language.EN).value,
+            language_source=_source(new).value,
             status=Status.ACTIVE.value,
             joined_at=utc(now),
+            met_at=utc(now) if new.met else None,
             identities=[IdentityRow(**_identity_values(i)) for i in new.identities],
         )
         try:
@@ -92,7 +95,9 @@ class SqlMemberDirectory:
             row = await session.scalar(_members().where(MemberRow.id == member.id))
             assert row is not None  # found a moment ago; members are never deleted
             row.name, row.country, row.institution = new.name, new.country, new.institution
-            row.role, row.language = new.role.value, new.language.value
+            row.role = new.role.value
+            if new.language is not None:  # given again by the admin; else the one learnt stays
+                row.language, row.language_source = new.language.value, _source(new).value
             row.status = Status.ACTIVE.value
             known = {Identity(i.transport, i.external_id) for i in row.identities}
             row.identities.extend(
@@ -109,9 +114,35 @@ class SqlMemberDirectory:
         """Change a member's role."""
         return await self._change(member_id, role=role.value)
 
-    async def set_language(self, member_id: int, language: Language) -> Member:
-        """Change a member's interface language."""
-        return await self._change(member_id, language=language.value)
+    async def set_language(
+        self, member_id: int, language: Language, source: LanguageSource = LanguageSource.CHOSEN
+    ) -> Member:
+        """Change a member's interface language; a guess never replaces a chosen language."""
+        if source is LanguageSource.CHOSEN:
+            return await self._change(
+                member_id, language=language.value, language_source=source.value
+            )
+        # Checked in the same statement, so a /lang pressed meanwhile still wins.
+        async with self._sessions.begin() as session:
+            await session.execute(
+                update(MemberRow)
+                .where(MemberRow.id == member_id, MemberRow.language_source != "chosen")
+                .values(language=language.value, language_source=source.value)
+            )
+        member = await self.get(member_id)
+        if member is None:
+            raise UnknownMember(member_id)
+        return member
+
+    async def meet(self, member_id: int, now: datetime) -> bool:
+        """Note the member's first contact; True only the first time."""
+        async with self._sessions.begin() as session:
+            result = await session.execute(
+                update(MemberRow)
+                .where(MemberRow.id == member_id, MemberRow.met_at.is_(None))
+                .values(met_at=utc(now))
+            )
+        return bool(getattr(result, "rowcount", 0))
 
     async def set_status(self, member_id: int, status: Status) -> Member:
         """Mark a member active, blocked or removed."""
@@ -193,6 +224,10 @@ def _identity_values(identity: Identity) -> dict[str, str]:
     return {"transport": identity.transport, "external_id": identity.external_id}
 
 
+def _source(new: NewMember) -> LanguageSource:
+    return LanguageSource.UNKNOWN if new.language is None else new.language_source
+
+
 def _member(row: MemberRow) -> Member:
     return Member(
         id=row.id,
@@ -205,4 +240,6 @@ def _member(row: MemberRow) -> Member:
         institution=row.institution,
         identities=tuple(Identity(i.transport, i.external_id) for i in row.identities),
         preferred=row.preferred_transport,
+        language_source=LanguageSource(row.language_source),
+        met=row.met_at is not None,
     )

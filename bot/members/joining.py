@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.conversation.turn import Turn
 from bot.languages import texts
-from bot.languages.i18n import language_for
+from bot.members.first_contact import first_language, greet
 from bot.members.invites import InviteRefused, Refusal
 from core.members import Identity, NewMember
 
@@ -16,7 +16,10 @@ _REFUSALS = {
 
 
 async def start(turn: Turn, code: str) -> None:
-    """/start: greet a member, or let someone in with the code from their invitation link."""
+    """/start: welcome a member back, or let someone in with the code from their invitation link.
+
+    A member's very first /start is greeted on first contact, before this is reached.
+    """
     if turn.member is not None and turn.member.active:
         await turn.say(texts.WELCOME_BACK, name=turn.member.name)
         return
@@ -31,16 +34,19 @@ async def start(turn: Turn, code: str) -> None:
         await turn.say(_REFUSALS[refused.reason])
         return
     identity = Identity(turn.sender.transport, turn.sender.id)
+    language, source = first_language(turn.sender.language_code, "")
     new = NewMember(
         name=turn.sender.name or turn.sender.id,
         country=invite.country,
         identity=identity,
         role=invite.role,
-        language=language_for(turn.sender.language_code),
+        language=language,
+        met=True,
+        language_source=source,
     )
     member = await turn.services.members.add(new, turn.services.clock.now())
     await turn.services.refusals.clear(identity)
-    await Turn(turn.services, turn.chat, turn.sender, member).say(texts.WELCOME, name=member.name)
+    await greet(Turn(turn.services, turn.chat, turn.sender, member))
 
 
 async def refuse(turn: Turn) -> None:

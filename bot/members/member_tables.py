@@ -31,9 +31,13 @@ class MemberRow(Base):
     institution: Mapped[str] = mapped_column(Text, default="")
     role: Mapped[str] = mapped_column(String(20))
     language: Mapped[str] = mapped_column(String(10))
+    # "chosen" by an admin or with /lang, else how it was guessed (core.members.LanguageSource).
+    language_source: Mapped[str] = mapped_column(String(10), default="chosen")
     status: Mapped[str] = mapped_column(String(10))
     joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     forgotten_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    # When their first message reached Mreža; none yet for people added by an admin.
+    met_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
     # For members on several transports: where announcements go (none: the deployment's order).
     preferred_transport: Mapped[str | None] = mapped_column(String(20), default=None)
     identities: Mapped[list[IdentityRow]] = relationship(

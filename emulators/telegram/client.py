@@ -98,6 +98,11 @@ class EmulatorClient(UserActionsClient):
         result: dict[str, list[dict[str, str]]] = await self._op("all_bot_commands")
         return result
 
+    async def bot_description(self, *, language_code: str = "", short: bool = False) -> str:
+        """The (short) description the bot set for exactly this language ("" if none)."""
+        result: str = await self._op("bot_description", language_code=language_code, short=short)
+        return result
+
     async def callback_answer(self, callback_query_id: str) -> dict[str, Any] | None:
         """How the bot answered a callback query (None while unanswered)."""
         result: dict[str, Any] | None = await self._op(

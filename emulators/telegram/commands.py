@@ -1,4 +1,5 @@
-"""setMyCommands storage: command lists per scope and language, readable by tests."""
+"""setMyCommands and setMy(Short)Description storage: command lists per scope and language, the
+bot's descriptions per language, readable by tests."""
 
 from __future__ import annotations
 
@@ -60,3 +61,31 @@ class CommandStore:
         return {
             f"{scope}|{language}": list(items) for (scope, language), items in self._lists.items()
         }
+
+
+# Telegram's limits on the two descriptions, in characters.
+DESCRIPTION_LIMITS = {"description": 512, "short_description": 120}
+
+
+class DescriptionStore:
+    """The bot's description and short description, keyed by language ("" for everyone else)."""
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple[str, str], str] = {}
+
+    def set(self, kind: str, language: str, text: str) -> None:
+        """Store (or, for an empty text, delete) one description of one language."""
+        if len(text) > DESCRIPTION_LIMITS[kind]:
+            raise bad_request(f"{kind.upper()}_INVALID")
+        if text:
+            self._texts[(kind, language)] = text
+        else:
+            self._texts.pop((kind, language), None)
+
+    def get(self, kind: str, language: str) -> str:
+        """What a user of this language sees: the dedicated text, else the default, else ""."""
+        return self._texts.get((kind, language)) or self._texts.get((kind, ""), "")
+
+    def exactly(self, kind: str, language: str) -> str:
+        """The text set for exactly this language ("" if none was)."""
+        return self._texts.get((kind, language), "")

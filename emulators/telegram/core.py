@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from emulators.telegram.callbacks import CallbackStore
-from emulators.telegram.commands import CommandStore
+from emulators.telegram.commands import CommandStore, DescriptionStore
 from emulators.telegram.faults import FaultInjector
 from emulators.telegram.files import FileStore
 from emulators.telegram.formatting import FormattedText, format_text
@@ -64,6 +64,7 @@ class Core:
         self.limiter = RateLimiter(config.limits, config.enforce_limits)
         self.files = FileStore()
         self.commands = CommandStore()
+        self.descriptions = DescriptionStore()
         self.callbacks = CallbackStore(config.callback_ttl)
         self.polls: dict[str, PollState] = {}
         self.latency_ms = config.latency_ms

@@ -204,6 +204,11 @@ class Simulator:
         """Every command list the bot set, keyed "scope|language"."""
         return self.core.commands.all()
 
+    async def bot_description(self, *, language_code: str = "", short: bool = False) -> str:
+        """The (short) description the bot set for exactly this language ("" if none)."""
+        kind = "short_description" if short else "description"
+        return self.core.descriptions.exactly(kind, language_code)
+
     async def callback_answer(self, callback_query_id: str) -> dict[str, Any] | None:
         """How the bot answered a callback query (None while unanswered)."""
         query = self.core.callbacks.get(callback_query_id)

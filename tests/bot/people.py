@@ -74,9 +74,23 @@ class Network:
         role: Role = Role.MEMBER,
         language: Language = Language.EN,
     ) -> Person:
-        """A member added by an admin, in their private chat with Mreža."""
+        """A member who has talked with Mreža before, in their private chat with it."""
         person = self.stranger(name)
-        new = NewMember(name, country, person.identity, role, language)
+        new = NewMember(name, country, person.identity, role, language, met=True)
+        await self.mreza.members.add(new, self.clock.now())
+        return person
+
+    async def newcomer(
+        self,
+        name: str,
+        language_code: str | None = None,
+        language: Language | None = None,
+        role: Role = Role.MEMBER,
+    ) -> Person:
+        """Someone an admin added who has not written yet (their language left to be found,
+        unless given); ``language_code`` is what their app is set to."""
+        person = self.stranger(name, language_code)
+        new = NewMember(name, "BA", person.identity, role, language)
         await self.mreza.members.add(new, self.clock.now())
         return person
 

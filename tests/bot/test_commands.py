@@ -56,7 +56,7 @@ async def test_whoami_shows_the_members_record(network: Network, alice: Person) 
     replies = await alice.says("/whoami")
     joined = network.clock.now().date().isoformat()
     assert [r.text for r in replies] == [
-        f"Name: Alice\nCountry: Serbia\nInstitution: -\nRole: member\nLanguage: en\n"
+        f"Name: Alice\nCountry: Serbia\nInstitution: -\nRole: member\nLanguage: English\n"
         f"Member since: {joined}"
     ]
 

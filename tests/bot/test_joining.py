@@ -5,8 +5,18 @@ from __future__ import annotations
 from datetime import timedelta
 
 from bot.languages import texts
+from bot.languages.i18n import Translate
 from core.members import Language, NewMember, Role, Status
 from tests.bot.people import Network, Person
+
+
+def welcome(tr: Translate, name: str, language_name: str) -> str:
+    """The first welcome: the member by name, then the language Mreža speaks and /lang."""
+    return (
+        tr(texts.WELCOME).format(name=name)
+        + "\n"
+        + tr(texts.LANGUAGE_HINT).format(language=language_name)
+    )
 
 
 async def test_a_valid_code_makes_the_sender_a_member(network: Network) -> None:
@@ -23,7 +33,8 @@ async def test_a_new_member_is_welcomed_by_name(network: Network) -> None:
     """Joining gets one welcome, with the member's name."""
     dana = network.stranger("Dana", language_code="en-GB")
     replies = await dana.says(f"/start {await network.invite()}")
-    assert [r.text for r in replies] == [texts.WELCOME.format(name="Dana")]
+    assert [r.text for r in replies] == [welcome(network.tr(Language.EN), "Dana", "English")]
+    assert "/lang" in replies[0].text
 
 
 async def test_a_coordinator_invitation_makes_a_coordinator(network: Network) -> None:
@@ -39,9 +50,9 @@ async def test_a_serbian_app_gets_the_cyrillic_welcome(network: Network) -> None
     """A sender whose app is set to "sr" joins in Serbian Cyrillic and is welcomed in it."""
     milica = network.stranger("Милица", language_code="sr")
     replies = await milica.says(f"/start {await network.invite(country='RS')}")
-    welcome = network.tr(Language.SR_CYRL)(texts.WELCOME).format(name="Милица")
-    assert [r.text for r in replies] == [welcome]
-    assert "Добро" in welcome
+    greeting = welcome(network.tr(Language.SR_CYRL), "Милица", "Српски (ћирилица)")
+    assert [r.text for r in replies] == [greeting]
+    assert "Добро" in greeting
     member = await milica.member()
     assert member.language is Language.SR_CYRL
 
@@ -50,9 +61,9 @@ async def test_a_macedonian_app_gets_the_macedonian_welcome(network: Network) ->
     """A sender whose app is set to "mk" joins in Macedonian and is welcomed in it."""
     marija = network.stranger("Марија", language_code="mk")
     replies = await marija.says(f"/start {await network.invite(country='MK')}")
-    welcome = network.tr(Language.MK)(texts.WELCOME).format(name="Марија")
-    assert [r.text for r in replies] == [welcome]
-    assert welcome != network.tr(Language.SR_CYRL)(texts.WELCOME).format(name="Марија")
+    greeting = welcome(network.tr(Language.MK), "Марија", "Македонски")
+    assert [r.text for r in replies] == [greeting]
+    assert greeting != welcome(network.tr(Language.SR_CYRL), "Марија", "Македонски")
     member = await marija.member()
     assert member.language is Language.MK
 

@@ -127,6 +127,24 @@ async def test_commands_per_scope_and_language(
     assert [c.command for c in await bot.get_my_commands(scope=scope)] == ["help"]
 
 
+async def test_descriptions_per_language(emu: BotApiEmulator, bot: telegram.Bot) -> None:
+    """A description set for a language is what its users get; everyone else gets the default."""
+    await bot.set_my_description("About Mreža")
+    await bot.set_my_description("О Мрежи", language_code="sr")
+    await bot.set_my_short_description("Lessons learnt", language_code="mk")
+    assert (await bot.get_my_description(language_code="sr")).description == "О Мрежи"
+    assert (await bot.get_my_description(language_code="mk")).description == "About Mreža"
+    assert await emu.bot_description(language_code="mk", short=True) == "Lessons learnt"
+    assert await emu.bot_description(language_code="mk") == ""
+    assert (await bot.get_my_short_description()).short_description == ""
+
+
+async def test_a_description_too_long_is_refused(bot: telegram.Bot) -> None:
+    """Telegram takes at most 120 characters of short description."""
+    with pytest.raises(BadRequest, match="Short_description_invalid"):
+        await bot.set_my_short_description("x" * 121)
+
+
 async def test_invalid_command_name(bot: telegram.Bot) -> None:
     """Command names are lowercase letters, digits and underscores."""
     with pytest.raises(BadRequest, match="Bot_command_invalid"):

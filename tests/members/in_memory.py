@@ -11,6 +11,7 @@ from core.members import (
     Identity,
     IdentityTaken,
     Language,
+    LanguageSource,
     Member,
     NewMember,
     Role,
@@ -60,11 +61,13 @@ class InMemoryMemberDirectory:
             name=new.name,
             country=new.country,
             role=new.role,
-            language=new.language,
+            language=new.language or Language.EN,
             status=Status.ACTIVE,
             joined=now,
             institution=new.institution,
             identities=new.identities,
+            language_source=LanguageSource.UNKNOWN if new.language is None else new.language_source,
+            met=new.met,
         )
         self._members[member.id] = member
         return member
@@ -73,9 +76,21 @@ class InMemoryMemberDirectory:
         """Change a member's role."""
         return self._change(member_id, role=role)
 
-    async def set_language(self, member_id: int, language: Language) -> Member:
-        """Change a member's interface language."""
-        return self._change(member_id, language=language)
+    async def set_language(
+        self, member_id: int, language: Language, source: LanguageSource = LanguageSource.CHOSEN
+    ) -> Member:
+        """Change a member's interface language; a guess never replaces a chosen language."""
+        member = self._change(member_id)
+        if member.language_chosen and source is not LanguageSource.CHOSEN:
+            return member
+        return self._change(member_id, language=language, language_source=source)
+
+    async def meet(self, member_id: int, now: datetime) -> bool:
+        """Note the member's first contact; True only the first time."""
+        if self._change(member_id).met:
+            return False
+        self._change(member_id, met=True)
+        return True
 
     async def set_status(self, member_id: int, status: Status) -> Member:
         """Mark a member active, blocked or removed."""

@@ -17,7 +17,7 @@ def csv_file(tmp_path: Path, text: str) -> str:
 
 
 def test_a_clean_file_imports_everyone(mreza_cli: Cli, tmp_path: Path) -> None:
-    """Three good rows, institution optional and empty role or language taking the defaults."""
+    """Three good rows; an empty role means member, an empty language is left to be found."""
     path = csv_file(
         tmp_path,
         HEADER + "101,Ana Petrović,RS,coordinator,sr-cyrl,MoD\n"
@@ -34,6 +34,8 @@ def test_a_clean_file_imports_everyone(mreza_cli: Cli, tmp_path: Path) -> None:
         ("Jana", "MK", "member", "mk"),
     ]
     assert members[1]["institution"] == "Army, 1st Brigade"
+    sources = [m["language_source"] for m in members]
+    assert sources == ["chosen", "unknown", "chosen"]
 
 
 def test_the_institution_column_may_be_left_out(mreza_cli: Cli, tmp_path: Path) -> None:

@@ -22,6 +22,25 @@ def test_adding_a_member_prints_who_was_added(mreza_cli: Cli) -> None:
     assert ana["identities"] == [{"transport": "telegram", "external_id": "1001"}]
 
 
+def test_a_member_added_without_a_language_has_it_found_on_first_contact(
+    mreza_cli: Cli,
+) -> None:
+    """Without --language, Ana's language is left to her first message; she has not been met."""
+    added = mreza_cli("members", "add", *ANA)
+    assert added.stdout == (
+        "added member 1: Ana Petrović (RS, member, language from their first message)\n"
+    )
+    [ana] = mreza_cli.members()
+    assert (ana["language"], ana["language_source"], ana["met"]) == ("en", "unknown", False)
+
+
+def test_a_language_given_by_the_admin_counts_as_chosen(mreza_cli: Cli) -> None:
+    """--language mk is a choice, which a guess from her messages will never replace."""
+    mreza_cli("members", "add", *ANA, "--language", "mk")
+    [ana] = mreza_cli.members()
+    assert (ana["language"], ana["language_source"]) == ("mk", "chosen")
+
+
 def test_country_role_and_language_are_read_in_any_case(mreza_cli: Cli) -> None:
     """`rs`, `Admin` and `BCMS` are understood as RS, admin and bcms."""
     result = mreza_cli(
@@ -72,8 +91,10 @@ def test_the_list_shows_one_aligned_line_per_member(mreza_cli: Cli) -> None:
     lines = mreza_cli("members", "list").stdout.splitlines()
     header = ["id", "name", "country", "role", "language", "status", "telegram", "signal"]
     assert lines[0].split() == header
-    assert lines[1].split() == ["1", "Ana", "Petrović", "RS", "member", "en", "active", "1001", "-"]
-    assert lines[2].split() == ["2", "Marko", "ME", "member", "en", "active", "-", "+38160111"]
+    assert lines[1].split() == [
+        "1", "Ana", "Petrović", "RS", "member", "detect", "active", "1001", "-"
+    ]  # fmt: skip
+    assert lines[2].split() == ["2", "Marko", "ME", "member", "detect", "active", "-", "+38160111"]
 
 
 def test_an_empty_network_says_so(mreza_cli: Cli) -> None:
@@ -120,7 +141,9 @@ def test_a_removed_member_stays_listed_as_removed(mreza_cli: Cli) -> None:
     """Removing Ana keeps her record, marked removed, with her account."""
     mreza_cli("members", "add", *ANA)
     result = mreza_cli("members", "remove", "1")
-    assert result.stdout == "removed member 1: Ana Petrović (RS, member, en)\n"
+    assert result.stdout == (
+        "removed member 1: Ana Petrović (RS, member, language from their first message)\n"
+    )
     [ana] = mreza_cli.members()
     assert (ana["status"], ana["name"], len(ana["identities"])) == ("removed", "Ana Petrović", 1)
 

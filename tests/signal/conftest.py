@@ -98,6 +98,7 @@ async def on_telegram_and_signal(
     async with serving(run, stop) as task:
         await listening(signal_emu, task)
         await logged(runner_log, "is running on Telegram")
+        await logged(runner_log, "menus and descriptions are set")
         yield task
 
 

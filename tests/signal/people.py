@@ -110,9 +110,17 @@ class SignalPeople:
         language: Language = Language.EN,
         hidden: bool = False,
     ) -> SignalPerson:
-        """A member with their Signal account on record (by UUID when the number is hidden)."""
+        """A member who has talked with Mreža before, their Signal account on record (by UUID
+        when the number is hidden)."""
         person = self.stranger(name, hidden)
-        new = NewMember(name, "RS", identity(person), role, language)
+        new = NewMember(name, "RS", identity(person), role, language, met=True)
+        await self.mreza.members.add(new, self.mreza.clock.now())
+        return person
+
+    async def newcomer(self, name: str) -> SignalPerson:
+        """Someone an admin added by number without a language, who has not written yet."""
+        person = self.stranger(name)
+        new = NewMember(name, "MK", identity(person), language=None)
         await self.mreza.members.add(new, self.mreza.clock.now())
         return person
 

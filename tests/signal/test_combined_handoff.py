@@ -42,7 +42,7 @@ async def coordinator_on_both(
     accounts = (telegram_identity(person.telegram), signal_identity(person.signal))
     # the preferred account second: only the preference, not the order, can route to it
     first, other = sorted(accounts, key=lambda account: account.transport == prefers)
-    new = NewMember(name, "RS", first, Role.COORDINATOR, more=(other,))
+    new = NewMember(name, "RS", first, Role.COORDINATOR, more=(other,), met=True)
     member = await mreza.members.add(new, mreza.clock.now())
     await mreza.members.set_preferred(member.id, prefers)
     return person

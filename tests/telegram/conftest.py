@@ -65,9 +65,11 @@ def runner_log(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
 async def on_telegram(
     emu: BotApiEmulator, mreza: Mreza, runner_log: pytest.LogCaptureFixture
 ) -> AsyncIterator[RunningBot]:
-    """Mreža taking updates by long polling from the emulator, from when it says it runs."""
+    """Mreža taking updates by long polling from the emulator, from when it says it runs and
+    its menus are set (so that no test sees their calls)."""
     async with running(mreza, emu.base_url, Listen(port=free_port())) as bot:
         await logged(runner_log, "is running on Telegram")
+        await logged(runner_log, "menus and descriptions are set")
         yield bot
 
 

@@ -153,9 +153,19 @@ class People:
         return Chatter(self.emu, user, user.id)
 
     async def member(self, name: str, role: Role = Role.MEMBER, country: str = "RS") -> Chatter:
-        """A member of the network, with their Telegram account on record."""
+        """A member of the network who has talked with Mreža before, their account on record."""
         person = await self.stranger(name)
-        new = NewMember(name, country, identity(person), role)
+        new = NewMember(name, country, identity(person), role, met=True)
+        await self.mreza.members.add(new, self.mreza.clock.now())
+        return person
+
+    async def newcomer(
+        self, name: str, language_code: str = "en", role: Role = Role.MEMBER
+    ) -> Chatter:
+        """Someone an admin added without a language, who has not written yet; their app is
+        set to ``language_code``."""
+        person = await self.stranger(name, language_code)
+        new = NewMember(name, "MK", identity(person), role, language=None)
         await self.mreza.members.add(new, self.mreza.clock.now())
         return person
 

@@ -13,6 +13,9 @@ from emulators.telegram import BotApiEmulator
 from tests.telegram.people import Chatter, People, identity
 
 pytestmark = pytest.mark.usefixtures("on_telegram")
+WELCOME_DANA = (
+    texts.WELCOME.format(name="Dana") + "\n" + texts.LANGUAGE_HINT.format(language="English")
+)
 
 
 async def test_an_invitation_link_lets_a_newcomer_in(people: People, mreza: Mreza) -> None:
@@ -20,7 +23,7 @@ async def test_an_invitation_link_lets_a_newcomer_in(people: People, mreza: Mrez
     code, _ = await mreza.invites.create(Role.MEMBER, "BA", 1, None, mreza.clock.now())
     dana = await people.stranger("Dana")
     await dana.sends("start", code)
-    assert await dana.hears() == texts.WELCOME.format(name="Dana")
+    assert await dana.hears() == WELCOME_DANA
     member = await mreza.members.by_identity(identity(dana))
     assert member is not None
     assert (member.country, member.role) == ("BA", Role.MEMBER)
@@ -36,7 +39,7 @@ async def test_a_coordinators_invite_link_opens_the_door(
     assert link.group(1) == emu.bot.username
     dana = await people.stranger("Dana")
     await dana.sends("start", link.group(2))
-    assert await dana.hears() == texts.WELCOME.format(name="Dana")
+    assert await dana.hears() == WELCOME_DANA
 
 
 async def test_an_unknown_code_is_refused(people: People) -> None:

@@ -1,4 +1,4 @@
-"""Running Mreža on Telegram: long polling or a webhook, commands menu, scheduled deliveries,
+"""Running Mreža on Telegram: long polling or a webhook, commands menus, scheduled deliveries,
 graceful shutdown."""
 
 from __future__ import annotations
@@ -10,37 +10,29 @@ from collections.abc import Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import BotCommand, Update
-from telegram.error import InvalidToken, NetworkError
+from telegram import Bot, Update
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
 
 from bot.app import Mreza, conversation_for, delivery_engine
-from bot.languages import texts
-from bot.languages.i18n import Translations
 from bot.operations.http_server import ServerRunner
 from bot.operations.instance_metrics import PrometheusMetrics
 from bot.router import Conversation
 from bot.transports.routes import Routes
+from bot.transports.telegram_api import menus
 from bot.transports.telegram_api.connections import ShardedRequest
+from bot.transports.telegram_api.coordinator_menus import ChatMenus
 from bot.transports.telegram_api.handled_updates import HandledUpdates
 from bot.transports.telegram_api.telegram_messenger import TelegramMessenger
 from bot.transports.telegram_api.updates import TRANSPORT, to_event
 from bot.transports.telegram_api.webhook import MetricsPage, NotAnUpdate, web_app, webhook_url
-from core.events import Event
-from core.members import Language
+from core.events import ButtonPressed, Event, TextReceived
 from core.messaging import Messenger
 from core.metrics import Metrics, NoMetrics
 from scheduler.engine import pacer_for, senders_for
 
 log = logging.getLogger(__name__)
 TelegramApp = Application[Any, Any, Any, Any, Any, Any]
-# Telegram shows the menu in the app's language: codes per interface language.
-MENU_LANGUAGES = {
-    Language.EN: ("en",),
-    Language.BCMS: ("bs", "hr"),
-    Language.SR_CYRL: ("sr",),
-    Language.MK: ("mk",),
-}
 START_RETRY_CAP = 60.0
 UPDATE_WORKERS = 16  # updates handled at once, each with at most one Bot API call under way
 
@@ -96,10 +88,12 @@ def dispatcher(
     bot_id: int,
     handled: HandledUpdates,
     metrics: Metrics | None = None,
+    chat_menus: ChatMenus | None = None,
 ) -> Callable[[Update, Any], Coroutine[Any, Any, None]]:
     """The one python-telegram-bot handler: translate the update, hand it to the conversation.
 
-    Polled or posted, an update another instance (or this one) already took is dropped.
+    Polled or posted, an update another instance (or this one) already took is dropped. After a
+    message or press in a private chat, that person's menu follows their role and language.
     """
 
     counted = metrics or NoMetrics()
@@ -118,22 +112,35 @@ def dispatcher(
             return
         await conversation.handle(event)
         counted.update_handled(TRANSPORT, "handled")
+        if chat_menus is not None and isinstance(event, TextReceived | ButtonPressed):
+            await _refresh(chat_menus, event)
 
     return dispatch
 
 
-async def set_commands(application: TelegramApp, translations: Translations) -> None:
-    """The commands menu in every interface language."""
-    for language, codes in MENU_LANGUAGES.items():
-        tr = translations(language)
-        menu = [
-            BotCommand(name, tr(description))
-            for name, description in texts.COMMAND_DESCRIPTIONS.items()
-        ]
-        for code in codes:
-            await application.bot.set_my_commands(menu, language_code=code)
-        if language is Language.EN:
-            await application.bot.set_my_commands(menu)
+async def _refresh(chat_menus: ChatMenus, event: TextReceived | ButtonPressed) -> None:
+    if not event.chat.private:
+        return
+    try:
+        await chat_menus.refresh(event.sender.id)
+    except Exception:  # a menu is never worth losing an update's handling over
+        log.exception("could not bring the menu of chat %s in step", event.chat.id)
+
+
+async def keep_menus(bot: Bot, mreza: Mreza, chat_menus: ChatMenus, stop: asyncio.Event) -> None:
+    """Publish the menus and descriptions, set each coordinator's own, and keep those in step.
+
+    Runs beside the updates, so that Mreža answers from the first moment.
+    """
+    try:
+        await menus.publish(bot, mreza.translations)
+        await chat_menus.sync()
+        log.info("the commands menus and descriptions are set")
+    except TelegramError as error:  # Mreža answers without menus; the next sync tries again
+        log.warning("could not set the commands menus: %s", error)
+    except Exception:
+        log.exception("could not set the commands menus")
+    await chat_menus.keep_in_step(stop)
 
 
 async def serve(
@@ -221,9 +228,9 @@ async def run_on_telegram(
         speaking: Messenger = shared or replies
         conversation = await conversation_for(mreza, speaking, bot.username, metrics)
         handled = HandledUpdates(mreza.sessions, mreza.clock)
-        dispatch = dispatcher(conversation, bot.username, bot.id, handled, metrics)
+        chat_menus = ChatMenus(bot, mreza.translations, mreza.sessions, mreza.members, mreza.clock)
+        dispatch = dispatcher(conversation, bot.username, bot.id, handled, metrics, chat_menus)
         application.add_handler(TypeHandler(Update, dispatch))
-        await set_commands(application, mreza.translations)
         # Deliveries hear of every 429 at once: the worker reschedules the row instead of
         # holding a sender, and the attempt is not counted against the message.
         deliveries = TelegramMessenger(bot, pacer, flood_retries=0)
@@ -233,9 +240,13 @@ async def run_on_telegram(
             bot_username=bot.username, stopper=deliveries, metrics=metrics,
         )  # fmt: skip
         await engine.start()
+        keeping = asyncio.create_task(keep_menus(bot, mreza, chat_menus, stop))
         try:
             await serve(application, listen, stop, lambda: metrics.page(mreza.sessions))
         finally:
             await engine.stop()
+            keeping.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await keeping
     finally:
         await application.shutdown()

@@ -70,6 +70,29 @@ async def delete_my_commands(core: Core, params: Params) -> Any:
     return True
 
 
+async def set_my_description(core: Core, params: Params) -> Any:
+    """Store the description shown in an empty chat, for one language or everyone."""
+    core.descriptions.set("description", _language(params), str(params.get("description", "")))
+    return True
+
+
+async def get_my_description(core: Core, params: Params) -> Any:
+    """The description a user of this language sees."""
+    return {"description": core.descriptions.get("description", _language(params))}
+
+
+async def set_my_short_description(core: Core, params: Params) -> Any:
+    """Store the short description of the profile and shared links, for one language."""
+    text = str(params.get("short_description", ""))
+    core.descriptions.set("short_description", _language(params), text)
+    return True
+
+
+async def get_my_short_description(core: Core, params: Params) -> Any:
+    """The short description a user of this language sees."""
+    return {"short_description": core.descriptions.get("short_description", _language(params))}
+
+
 async def send_chat_action(core: Core, params: Params) -> Any:
     """Accept a chat action ("typing", ...) for a chat the bot can write to."""
     if params["action"] not in _ACTIONS:
@@ -93,6 +116,10 @@ HANDLERS: dict[str, Handler] = {
     "setMyCommands": set_my_commands,
     "getMyCommands": get_my_commands,
     "deleteMyCommands": delete_my_commands,
+    "setMyDescription": set_my_description,
+    "getMyDescription": get_my_description,
+    "setMyShortDescription": set_my_short_description,
+    "getMyShortDescription": get_my_short_description,
     "sendChatAction": send_chat_action,
     "getFile": get_file,
     "close": accepted,
