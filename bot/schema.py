@@ -1,5 +1,6 @@
 """Every table of Mreža, imported in one place so that migrations see them all."""
 
+from bot.console.console_tables import AuditRow, SignInLinkRow
 from bot.conversation.dialog_tables import DialogRow, EventMessageRow
 from bot.handoffs.handoff_tables import HandoffRow
 from bot.lessons.submission_tables import SubmissionRow
@@ -28,6 +29,7 @@ from scheduler.shared_rate import SendPaceRow
 
 __all__ = [
     "AskedRow",
+    "AuditRow",
     "DeliveryRow",
     "DialogRow",
     "EntryRow",
@@ -54,6 +56,7 @@ __all__ = [
     "RsvpRow",
     "ScheduleRow",
     "SendPaceRow",
+    "SignInLinkRow",
     "SubmissionRow",
     "SuggestionRow",
 ]

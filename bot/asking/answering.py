@@ -70,7 +70,8 @@ async def show_entry(turn: Turn, entry_id: str, log_id: int | None = None) -> No
                 turn.button(NOT_HELPFUL, "f", f"{log_id}.-"),
             ),
         )
-    await turn.send(entry_card(entry, turn.tr(texts.SOURCES), buttons))
+    # Language values name the entry's language forms: each member reads their own.
+    await turn.send(entry_card(entry, turn.tr(texts.SOURCES), buttons, turn.language.value))
 
 
 async def record_feedback(turn: Turn, payload: str) -> bool:

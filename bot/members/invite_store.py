@@ -56,6 +56,27 @@ class SqlInviteBook:
             found = await session.scalar(select(InviteRow).where(InviteRow.code_hash == digest))
         raise InviteRefused(_why_refused(found, now))
 
+    async def live(self, now: datetime) -> list[Invite]:
+        """Invites that can still be redeemed, newest first."""
+        now = utc(now)
+        live = or_(InviteRow.expires_at.is_(None), InviteRow.expires_at > now)
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(InviteRow).where(InviteRow.uses_left > 0, live).order_by(InviteRow.id.desc())
+            )
+            return [_invite(row) for row in rows]
+
+    async def revoke(self, invite_id: int) -> bool:
+        """Use up an invite at once; False when there is no such invite left to revoke."""
+        async with self._sessions.begin() as session:
+            revoked = await session.scalar(
+                update(InviteRow)
+                .where(InviteRow.id == invite_id, InviteRow.uses_left > 0)
+                .values(uses_left=0)
+                .returning(InviteRow.id)
+            )
+        return revoked is not None
+
 
 def _why_refused(row: InviteRow | None, now: datetime) -> Refusal:
     if row is None:
