@@ -115,8 +115,13 @@ def _revised_text(original: str, revision: EntryRevision) -> str:
     data["questions"] = questions
     data["tags"] = _flow(revision.tags)
     data["countries"] = _flow(revision.countries)
+    # Sources kept as they were written (their quoting too); new ones added plainly.
+    written = {(str(s.get("title")), str(s.get("url"))): s for s in data.get("sources") or ()}
     data["sources"] = CommentedSeq(
-        [CommentedMap(title=s.title, url=s.url) for s in revision.sources]
+        [
+            written.get((s.title, s.url)) or CommentedMap(title=s.title, url=s.url)
+            for s in revision.sources
+        ]
     )
     data["checked"] = revision.checked
     out = io.StringIO()
