@@ -34,7 +34,7 @@ def _countries(page: str) -> list[str]:
 
 
 def test_the_test_pane_shows_decision_scores_and_the_members_reply(console: Console) -> None:
-    """A question in Macedonian: the decision, the candidates with scores, the card in Macedonian."""
+    """A Macedonian question: the decision, the candidates and scores, the card in Macedonian."""
     client = console.sign_in(console.person("Ana", Role.COORDINATOR))
     page = client.get("/console/knowledge/test", params={"question": QUESTION, "lang": "mk"}).text
     assert "data-decision>answer<" in page
@@ -102,7 +102,7 @@ def test_a_file_changed_on_disk_is_never_overwritten(console: Console, kb_copy: 
 def test_saving_an_unchanged_entry_leaves_every_file_byte_for_byte(
     console: Console, kb_copy: Path
 ) -> None:
-    """The editor's round trip keeps each file's order, quoting and comments: no noise in the diff."""
+    """The editor's round trip keeps each file's order, quoting and comments: no noisy diffs."""
     client = console.sign_in(console.person("Ana", Role.COORDINATOR))
     before = {p.name: p.read_text(encoding="utf-8") for p in kb_copy.glob("*.yaml")}
     for entry in console.mreza.librarian.entries[:10]:

@@ -62,9 +62,14 @@ def test_a_draft_from_a_group_waits_for_review_and_is_accepted(console: Console)
     token = console.csrf("/console/review")
     drafted = client.post(
         "/console/review",
-        data={"csrf": token, "action": "draft", "item": group, f"title-{group}": "Weather on exercises",
-              f"answer-{group}": "Mreža answers about gender equality in defence, not the weather."},
-    )  # fmt: skip
+        data={
+            "csrf": token,
+            "action": "draft",
+            "item": group,
+            f"title-{group}": "Weather on exercises",
+            f"answer-{group}": "Mreža answers about gender equality in defence, not the weather.",
+        },
+    )
     (number,) = re.findall(r'name="item" value="(\d+)" form="bulk-submissions"', drafted.text)
     accepted = client.post(
         "/console/review", data={"csrf": token, "action": "accept", "item": number}
