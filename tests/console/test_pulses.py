@@ -5,46 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import re
-from datetime import timedelta
 
-from bot.app import pseudonyms_for
-from core.members import Identity, Language, NewMember, Role
-from scheduler.audience import Audience
-from scheduler.firing import Firing
-from scheduler.pulses.ballots import Ballots
-from scheduler.pulses.machinery import pulse_machinery
-from scheduler.pulses.pulse_drafts import PulseDraft
+from core.members import Language, Role
 from scheduler.pulses.tally import Tally
 from tests.console.conftest import Console
-
-OPTIONS = ("Yes", "No", "Not sure")
-
-
-async def _pulse_answered(console: Console, countries: list[str]) -> int:
-    """A pulse for everyone, opened, and answered "Yes" by one member from each country given."""
-    mreza, clock = console.mreza, console.clock
-    voters = [
-        await mreza.members.add(
-            NewMember(f"Voter {n}", country, Identity("telegram", f"9{n:04d}")), clock.now()
-        )
-        for n, country in enumerate(countries)
-    ]
-    draft = PulseDraft("Do you know your person of trust?", Audience(everyone=True),
-                       options=OPTIONS)  # fmt: skip
-    pulse_id = await mreza.planner.start_pulse(draft, None)
-    pseudonyms = await pseudonyms_for(mreza)
-    rules = pulse_machinery(mreza.sessions, clock, pseudonyms).rules
-    await Firing(mreza.sessions, mreza.members, clock, timedelta(hours=1), rules).fire_due()
-    ballots = Ballots(mreza.sessions, pseudonyms, clock)
-    (found,) = await Tally(mreza.sessions, 5).rounds(pulse_id)
-    for voter in voters:
-        await ballots.cast(found, voter, [0])
-    return pulse_id
+from tests.console.pulsing import pulse_answered
 
 
 def test_results_below_k_are_hidden_everywhere(console: Console) -> None:
     """Four answers with k = 5: no numbers, no chart, no CSV rows, the chat's sentence."""
-    pulse_id = console.run(_pulse_answered, console, ["RS", "RS", "ME", "MK"])
+    pulse_id = console.run(pulse_answered, console.mreza, console.clock, ["RS", "RS", "ME", "MK"])
     client = console.sign_in(console.person("Ana", Role.COORDINATOR))
     page = client.get(f"/console/pulses/{pulse_id}").text
     assert "fewer than 5 people have answered" in page
@@ -58,7 +28,7 @@ def test_results_below_k_are_hidden_everywhere(console: Console) -> None:
 def test_a_small_country_and_the_one_that_would_give_it_away_are_hidden(console: Console) -> None:
     """Seven answers: RS 5, ME 2. ME is below k; RS would reveal ME by subtraction from the total,
     so both are hidden, as in the chat; the chart of the whole round is drawn."""
-    pulse_id = console.run(_pulse_answered, console, ["RS"] * 5 + ["ME"] * 2)
+    pulse_id = console.run(pulse_answered, console.mreza, console.clock, ["RS"] * 5 + ["ME"] * 2)
     client = console.sign_in(console.person("Ana", Role.COORDINATOR))
     page = client.get(f"/console/pulses/{pulse_id}").text
     assert "Yes: 7" in page
@@ -77,7 +47,7 @@ def test_the_page_says_what_the_chat_says(console: Console) -> None:
     """The summary on the page is the chat's summary, word for word."""
     from bot.pulses.pulse_reports import summary_text
 
-    pulse_id = console.run(_pulse_answered, console, ["RS"] * 6)
+    pulse_id = console.run(pulse_answered, console.mreza, console.clock, ["RS"] * 6)
     tally = Tally(console.mreza.sessions, 5)
 
     async def chat_summary() -> str:
