@@ -17,7 +17,7 @@ from core.members import Language
 # The language switch of the sign-in page and the <html lang> of every page.
 HTML_LANG = {
     Language.EN: "en",
-    Language.BCMS: "sh-Latn",
+    Language.BCMS: "bs",
     Language.SR_CYRL: "sr-Cyrl",
     Language.MK: "mk",
 }

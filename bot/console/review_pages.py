@@ -32,6 +32,7 @@ async def review(visit: Visit) -> Response:
         "review.html",
         groups=groups,
         candidates=candidates,
+        entries=services.librarian.entries,
         submissions=await services.submissions.listed(),
         suggestions=await services.curation.suggestions(now),
         handoffs=await services.handoffs.listed(OPEN),
