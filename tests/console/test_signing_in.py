@@ -106,3 +106,10 @@ def test_a_removed_member_loses_the_console(console: Console) -> None:
     client = console.sign_in(ana)
     console.run(console.mreza.members.set_status, ana.id, Status.REMOVED)
     assert client.get("/console/").status_code == 401
+
+
+def test_the_cookie_is_secure_behind_https(console: Console) -> None:
+    """Behind a proxy that terminates https, the session cookie is marked Secure."""
+    path = console.link(console.person("Ana", Role.COORDINATOR))
+    signed = console.client.post(path, headers={"X-Forwarded-Proto": "https"})
+    assert "Secure" in signed.history[0].headers["set-cookie"]
