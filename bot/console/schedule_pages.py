@@ -12,10 +12,11 @@ from starlette.responses import RedirectResponse, Response
 from bot.console.gate import Visit
 from bot.console.schedule_form import KINDS, REPEATS, Draft, audience_from, draft_from, when_from
 from bot.languages.i18n import Translations
-from bot.schedules.composer import announcement
+from bot.schedules.composer import announcement, invitation
 from bot.schedules.describing import audience_words
 from core.markup import to_html
 from core.members import COUNTRIES, Language, Role
+from scheduler.composing import EventInfo
 from scheduler.planner import ScheduleView
 from scheduler.pulses.pulse_drafts import PulseDraft
 from scheduler.reports import occurrence_reports
@@ -119,16 +120,19 @@ async def _preview(visit: Visit, draft: Draft) -> dict[str, object]:
 
 
 def _previews(draft: Draft, translations: Translations) -> list[tuple[str, str]]:
+    """The message in every language as members will read it (a pulse: its question and options)."""
+    if isinstance(draft, PulseDraft):
+        return [("", "\n".join([draft.question, *(f"• {o}" for o in draft.options)]))]
     shown = []
     for language in Language:
         tr = translations(language)
         if isinstance(draft, AnnouncementDraft):
-            payload: dict[str, object] = {"text": draft.text, "link": draft.link}
-            shown.append((language.value, to_html(announcement(payload, tr).paragraphs)))
-    if isinstance(draft, PulseDraft):
-        shown.append(("", "\n".join([draft.question, *(f"• {o}" for o in draft.options)])))
-    if isinstance(draft, EventDraft):
-        shown.append(("", "\n".join([draft.title, draft.place, draft.description])))
+            message = announcement({"text": draft.text, "link": draft.link}, tr)
+        else:
+            info = EventInfo(0, draft.title, draft.description, draft.starts, draft.ends,
+                             draft.place, draft.zone, None)  # fmt: skip
+            message = invitation(info, tr, (), b"")
+        shown.append((language.value, to_html(message.paragraphs)))
     return shown
 
 

@@ -67,3 +67,13 @@ def test_a_schedule_is_cancelled(console: Console) -> None:
     assert "Cancelled." in page
     assert "cancelled" in page
     assert "Maybe not." not in console.client.get("/console/schedules").text
+
+
+def test_an_event_preview_is_the_invitation_members_get(console: Console) -> None:
+    """Title, when and where, and the RSVP question, in each language."""
+    console.sign_in(console.person("Ana", Role.COORDINATOR))
+    page = _post(console, kind="event", title="Regional workshop", starts="2027-02-02T10:00",
+                 ends="2027-02-02T16:00", place="Ohrid", step="preview")  # fmt: skip
+    assert "2027-02-02 10:00–16:00 (Europe/Belgrade)" in page
+    assert "Will you come?" in page
+    assert page.count("Ohrid") == 5  # the form, and the invitation in four languages
