@@ -49,9 +49,11 @@ def link_page(desk: Desk) -> Endpoint:
 
 
 async def sign_out(visit: Visit) -> Response:
-    """Forget the session in this browser."""
+    """Forget the session in this browser (a post, so a link on another site cannot do it)."""
     root = visit.request.scope.get("root_path", "")
     response = RedirectResponse(f"{root}/", status_code=303)
+    if visit.form is None:
+        return response
     response.delete_cookie(COOKIE, path=root or "/", httponly=True, samesite="lax")
     await visit.note("sign-out", f"member {visit.member.id}")
     return response

@@ -113,3 +113,10 @@ def test_the_cookie_is_secure_behind_https(console: Console) -> None:
     path = console.link(console.person("Ana", Role.COORDINATOR))
     signed = console.client.post(path, headers={"X-Forwarded-Proto": "https"})
     assert "Secure" in signed.history[0].headers["set-cookie"]
+
+
+def test_a_link_elsewhere_cannot_sign_anyone_out(console: Console) -> None:
+    """GET /console/sign-out (an image or link on another site) leaves the session alone."""
+    client = console.sign_in(console.person("Ana", Role.COORDINATOR))
+    client.get("/console/sign-out")
+    assert client.get("/console/").status_code == 200
