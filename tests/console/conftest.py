@@ -4,6 +4,7 @@ clock; people are added and sign-in links made on the app's own event loop."""
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from bot.console.without_chat import NoChat
 from bot.groundwork import Groundwork
 from core.clock import FakeClock
 from core.members import Identity, Language, Member, NewMember, Role
-from core.settings import Settings
+from core.settings import BUNDLED_KB_PATH, Settings
 
 T = TypeVar("T")
 CSRF = re.compile(r'name="csrf" value="([0-9a-f]+)"')
@@ -91,10 +92,6 @@ def console_app(settings: Settings, clock: FakeClock, groundwork: Groundwork) ->
 @pytest.fixture
 def kb_copy(tmp_path: Path) -> Path:
     """A copy of the bundled entries, for tests that save one."""
-    import shutil
-
-    from core.settings import BUNDLED_KB_PATH
-
     target = tmp_path / "kb"
     shutil.copytree(BUNDLED_KB_PATH, target)
     return target

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 from core.members import Language, Role
@@ -13,23 +15,17 @@ QUESTION = "Ко е лице од доверба?"
 
 def _form(console: Console, entry_id: str) -> dict[str, str]:
     """The editor's fields as the page fills them, and its token."""
-    import re
-
     page = console.client.get(f"/console/knowledge/{entry_id}").text
     values = dict(
         re.findall(r'<input type="(?:text|date)" id="[^"]+" name="([^"]+)" value="([^"]*)"', page)
     )
     values |= dict(re.findall(r'<textarea id="[^"]+" name="([^"]+)"[^>]*>([^<]*)</textarea>', page))
-    import html
-
     values = {k: html.unescape(v) for k, v in values.items()}
     values["csrf"] = console.csrf(f"/console/knowledge/{entry_id}")
     return values
 
 
 def _countries(page: str) -> list[str]:
-    import re
-
     return re.findall(r'name="countries" value="([^"]+)" checked', page)
 
 

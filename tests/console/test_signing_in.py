@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from bot.console.sign_in_links import LinkRefused
-from core.members import Role
+from core.members import Role, Status
 from tests.console.conftest import Console
 
 
@@ -100,8 +100,6 @@ def test_the_session_ends_after_a_working_day(console: Console) -> None:
 
 def test_a_removed_member_loses_the_console(console: Console) -> None:
     """Removing a coordinator ends what their cookie can do."""
-    from core.members import Status
-
     ana = console.person("Ana", Role.COORDINATOR)
     client = console.sign_in(ana)
     console.run(console.mreza.members.set_status, ana.id, Status.REMOVED)
