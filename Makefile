@@ -69,6 +69,6 @@ $(INSTALLED): pyproject.toml
 	@$(BIN)/pip install --quiet -e '.[dev]' >&2
 	@touch $@
 
-messages: $(INSTALLED)  ## refresh the translation template and catalogs from bot/languages/texts.py
-	$(BIN)/pybabel extract -k N_ --no-default-keywords --omit-header --no-location -w 100 -o bot/languages/locales/mreza.pot bot/languages/texts.py
+messages: $(INSTALLED)  ## refresh the translation template and catalogs from bot/languages/*texts.py
+	$(BIN)/pybabel extract -k N_ --no-default-keywords --omit-header --no-location -w 100 -o bot/languages/locales/mreza.pot bot/languages/texts.py bot/languages/console_texts.py
 	$(BIN)/pybabel update -D mreza -i bot/languages/locales/mreza.pot -d bot/languages/locales --no-fuzzy-matching -w 100

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.asking.question_log import QuestionLog
+from bot.console.sign_in_links import SignInLinks
 from bot.conversation.buttons import ButtonSigner
 from bot.conversation.dialogs import DialogStore
 from bot.conversation.services import Services
@@ -143,11 +144,17 @@ async def delivery_engine(
 
 
 async def conversation_for(
-    mreza: Mreza, messenger: Messenger, bot_username: str | None, metrics: Metrics | None = None
+    mreza: Mreza,
+    messenger: Messenger,
+    bot_username: str | None,
+    metrics: Metrics | None = None,
+    console_url: str | None = None,
 ) -> Conversation:
     """The conversation core speaking through one transport's messenger."""
     signer, pseudonyms = await signer_for(mreza), await pseudonyms_for(mreza)
-    return Conversation(services_for(mreza, messenger, signer, pseudonyms, bot_username, metrics))
+    return Conversation(
+        services_for(mreza, messenger, signer, pseudonyms, bot_username, metrics, console_url)
+    )
 
 
 def services_for(
@@ -157,8 +164,12 @@ def services_for(
     pseudonyms: Pseudonyms,
     bot_username: str | None = None,
     metrics: Metrics | None = None,
+    console_url: str | None = None,
 ) -> Services:
-    """The ports and stores of the conversation, each built once on Mreža's database."""
+    """The ports and stores of the conversation, each built once on Mreža's database.
+
+    ``console_url``: where the web console is served when MREZA_CONSOLE_URL does not say.
+    """
     sessions, clock, settings = mreza.sessions, mreza.clock, mreza.settings
     return Services(
         librarian=mreza.librarian,
@@ -186,7 +197,9 @@ def services_for(
         curation=CurationDesk(sessions),
         digests=DigestBook(sessions),
         topics=mreza.topics,
+        sign_in_links=SignInLinks(sessions),
         bot_username=bot_username,
+        console_url=settings.console_url or console_url,
         zone=settings.timezone,
         pulse_k=settings.pulse_min_respondents,
         metrics=metrics or NoMetrics(),

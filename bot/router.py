@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from bot.asking import answering as asking
 from bot.asking import browsing, topic_browser
+from bot.console.console_command import console_link
 from bot.conversation import guiding
 from bot.conversation.buttons import Press
 from bot.conversation.services import Services
@@ -78,6 +79,7 @@ COMMANDS: dict[str, _Command] = {
     "schedules": _Command(schedules.schedules, Role.COORDINATOR, private_only=True),
     "results": _Command(results.results, Role.COORDINATOR, private_only=True),
     "pulse": _Command(pulse_dialog.pulse, Role.COORDINATOR, private_only=True),
+    "console": _Command(console_link, Role.COORDINATOR, private_only=True),
     "cancel": _Command(guiding.stop),
 }
 PRESSES: dict[str, PressHandler] = {

@@ -1,5 +1,6 @@
 """Every table of Mreža, imported in one place so that migrations see them all."""
 
+from bot.console.console_tables import AuditRow, SignInLinkRow
 from bot.conversation.dialog_tables import DialogRow, EventMessageRow
 from bot.handoffs.handoff_tables import HandoffRow
 from bot.lessons.submission_tables import SubmissionRow
@@ -30,6 +31,7 @@ from scheduler.shared_rate import SendPaceRow
 
 __all__ = [
     "AskedRow",
+    "AuditRow",
     "ChatMenuRow",
     "DeliveryRow",
     "DialogRow",
@@ -58,6 +60,7 @@ __all__ = [
     "RsvpRow",
     "ScheduleRow",
     "SendPaceRow",
+    "SignInLinkRow",
     "SubmissionRow",
     "SuggestionRow",
 ]

@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     signal_send_rate: float = Field(default=1.0, gt=0)
     signal_backoff: float = Field(default=5.0, gt=0)  # seconds after a first rate limit, doubling
 
+    # Where coordinators open the web console (https://mreza.example.org); sign-in links the bot
+    # sends start with it. Unset: the --listen address, which only this machine can reach.
+    console_url: str | None = None
+
     # Signs button data and keys pseudonyms; set it to the same value on every instance. Either
     # the key itself or a file holding it (a container secret); never kept in the database.
     secret_key: SecretStr | None = None

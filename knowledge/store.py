@@ -81,6 +81,18 @@ async def import_entries(
     return SyncReport(tuple(added), tuple(updated), tuple(retired), unchanged)
 
 
+async def update_entry(session: AsyncSession, entry: Entry, now: datetime) -> None:
+    """Make one entry's row match its file, as an import would, leaving every other entry be."""
+    row = await session.scalar(
+        select(EntryRow).where(EntryRow.id == entry.id).options(selectinload(EntryRow.questions))
+    )
+    if row is None:
+        session.add(_new_row(entry, content_hash(entry), now))
+    else:
+        _update_row(row, entry, content_hash(entry), now)
+    await session.flush()
+
+
 def _new_row(entry: Entry, digest: str, now: datetime) -> EntryRow:
     row = EntryRow(id=entry.id, questions=[])
     _update_row(row, entry, digest, now)

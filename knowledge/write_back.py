@@ -104,7 +104,7 @@ def apply(changes: list[_Change], today: date) -> list[Written]:
     """Write the files, and count their phrasings as curated."""
     written = []
     for change in changes:
-        _replace(change.path, change.text)
+        replace_file(change.path, change.text)
         entry = _entry_of(change.path, change.text, today)
         assert entry is not None  # checked before anything was written
         change.row.content_hash = content_hash(entry)
@@ -146,7 +146,7 @@ def _entry_of(path: Path, text: str, today: date) -> Entry | None:
     return check_entry(str(path), path.stem, raw, today)[0]
 
 
-def _replace(path: Path, text: str) -> None:
+def replace_file(path: Path, text: str) -> None:
     """Write a file whole or not at all."""
     temporary = path.with_suffix(".yaml.tmp")
     temporary.write_text(text, encoding="utf-8")
@@ -192,7 +192,7 @@ def _draft(folder: Path, row: EntryRow) -> Path | None:
     out = io.StringIO()
     round_trip().dump(data, out)
     folder.mkdir(parents=True, exist_ok=True)
-    _replace(path, out.getvalue())
+    replace_file(path, out.getvalue())
     return path
 
 

@@ -64,6 +64,17 @@ async def occurrence_reports(
         return [await _report(session, occurrence) for occurrence in occurrences.all()]
 
 
+async def recent_reports(
+    sessions: async_sessionmaker[AsyncSession], limit: int = 10
+) -> list[OccurrenceReport]:
+    """The latest firings of every schedule, newest first."""
+    async with sessions() as session:
+        occurrences = await session.scalars(
+            select(OccurrenceRow).order_by(OccurrenceRow.fire_at.desc()).limit(limit)
+        )
+        return [await _report(session, occurrence) for occurrence in occurrences.all()]
+
+
 async def occurrence_report(
     sessions: async_sessionmaker[AsyncSession], occurrence_id: int
 ) -> OccurrenceReport:

@@ -19,6 +19,7 @@ from bot.cli import (
     member_commands,
     pulse_commands,
     run,
+    web,
 )
 from bot.cli.common import Surroundings, enter
 
@@ -52,6 +53,7 @@ def build(around: Surroundings | None = None) -> typer.Typer:
     app.add_typer(announce.build(), name="announce")
     app.add_typer(event.build(), name="event")
     app.add_typer(pulse_commands.build(), name="pulse")
+    app.add_typer(web.build(), name="web")
     for plugin in entry_points(group=PLUGINS):
         app.add_typer(plugin.load()(), name=plugin.name)
     return app

@@ -49,11 +49,17 @@ def read_members(path: Path) -> CsvReport:
     """Read and check every row; ``CsvInvalid`` when the header or the encoding is wrong."""
     try:
         with path.open(newline="", encoding="utf-8-sig") as file:
-            reader = csv.DictReader(file)
-            reader.fieldnames = _header(reader.fieldnames)
-            return _sort((reader.line_num, record) for record in reader)
+            return read_member_lines(file)
     except UnicodeDecodeError:
         raise CsvInvalid("the file is not UTF-8 text") from None
+
+
+def read_member_lines(lines: Iterable[str]) -> CsvReport:
+    """The same for a CSV already in memory (an upload); ``CsvInvalid`` for a bad header."""
+    try:
+        reader = csv.DictReader(lines)
+        reader.fieldnames = _header(reader.fieldnames)
+        return _sort((reader.line_num, record) for record in reader)
     except csv.Error as error:
         raise CsvInvalid(f"the file is not readable CSV ({error})") from None
 

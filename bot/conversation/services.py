@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.asking.question_log import QuestionLog
+from bot.console.sign_in_links import SignInLinks
 from bot.conversation.buttons import ButtonSigner
 from bot.conversation.dialogs import DialogStore
 from bot.curation.curation_desk import CurationDesk
@@ -53,7 +54,9 @@ class Services:
     curation: CurationDesk  # the unanswered queue and the suggested wordings
     digests: DigestBook  # the weekly digest's backlog and its claim
     topics: Topics  # the names of the knowledge base's tags in each language
+    sign_in_links: SignInLinks  # one-time links to the web console
     bot_username: str | None = None
+    console_url: str | None = None  # where sign-in links to the web console point
     zone: str = "Europe/Belgrade"  # where coordinators' typed times are local
     pulse_k: int = 5  # the smallest number of respondents pulse results show
     metrics: Metrics = field(default_factory=NoMetrics)

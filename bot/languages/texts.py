@@ -153,6 +153,7 @@ COMMAND_DESCRIPTIONS = {
     "share": N_("Share a lesson learnt"),
     "submissions": N_("Shared lessons to review (coordinators)"),
     "suggestions": N_("Suggested wordings for entries (coordinators)"),
+    "console": N_("Sign-in link to the web console (coordinators)"),
     "cancel": N_("Stop what you started"),
 }
 
@@ -545,4 +546,15 @@ DIGEST = N_(
 HELP_SHARE = N_("/share - share a lesson learnt with the network")
 HELP_CURATING = N_(
     "/submissions - review lessons members shared\n/suggestions - wordings members used, to add to entries"
+)
+
+# /console: a sign-in link to the web console
+CONSOLE_LINK = N_(
+    "Your sign-in link to the Mreža console. It works once, for 10 minutes; do not pass it on:\n{link}"
+)
+CONSOLE_TOO_MANY = N_(
+    "You asked for several sign-in links in the last 10 minutes. Use the last one, or try again later."
+)
+CONSOLE_NO_ADDRESS = N_(
+    "The web console has no public address yet: an administrator sets MREZA_CONSOLE_URL."
 )

@@ -73,6 +73,16 @@ class SqlInviteBook:
             row = await session.scalar(delete(InviteRow).where(wanted).returning(InviteRow))
             return _invite(row) if row is not None else None
 
+    async def live(self, now: datetime) -> list[Invite]:
+        """Invites that can still be redeemed, newest first."""
+        now = utc(now)
+        live = or_(InviteRow.expires_at.is_(None), InviteRow.expires_at > now)
+        async with self._sessions() as session:
+            rows = await session.scalars(
+                select(InviteRow).where(InviteRow.uses_left > 0, live).order_by(InviteRow.id.desc())
+            )
+            return [_invite(row) for row in rows]
+
 
 def _why_refused(row: InviteRow | None, now: datetime) -> Refusal:
     if row is None:

@@ -1,4 +1,5 @@
-"""Pulse results as pictures: a bar chart of one round, a trend across rounds (PNG bytes).
+"""Pulse results as pictures: a bar chart of one round, a trend across rounds (PNG for the
+chat, SVG for the web console).
 
 Drawn on a bare ``Figure``, never through pyplot: no display and no global state, so it works
 headless and from any thread.
@@ -19,7 +20,7 @@ BAR_COLOUR, LINE_COLOUR = "#2f6f9f", "#b5472f"
 LABEL_WIDTH = 28  # characters before an option's label wraps
 
 
-def bar_chart(title: str, labels: Sequence[str], counts: Sequence[int]) -> bytes:
+def bar_chart(title: str, labels: Sequence[str], counts: Sequence[int], fmt: str = "png") -> bytes:
     """Horizontal bars, one per option, with its count at the end of the bar."""
     figure = _figure(1.2 + 0.45 * len(labels))
     axes = figure.add_subplot()
@@ -31,11 +32,11 @@ def bar_chart(title: str, labels: Sequence[str], counts: Sequence[int]) -> bytes
     axes.set_xlim(0, max([*counts, 1]) * 1.15)
     axes.set_title(textwrap.fill(title, 60), fontsize=10)
     axes.spines[["top", "right"]].set_visible(False)
-    return _png(figure)
+    return _drawn(figure, fmt)
 
 
 def trend_chart(
-    title: str, rounds: Sequence[str], values: Sequence[float | None], unit: str
+    title: str, rounds: Sequence[str], values: Sequence[float | None], unit: str, fmt: str = "png"
 ) -> bytes:
     """One point per round; a round whose numbers are hidden leaves a gap."""
     figure = _figure(3.2)
@@ -46,7 +47,7 @@ def trend_chart(
     axes.set_title(textwrap.fill(title, 60), fontsize=10)
     axes.spines[["top", "right"]].set_visible(False)
     figure.autofmt_xdate()
-    return _png(figure)
+    return _drawn(figure, fmt)
 
 
 def _figure(height: float) -> Figure:
@@ -57,8 +58,8 @@ def _figure(height: float) -> Figure:
     return Figure(figsize=(WIDTH, height), dpi=DPI)
 
 
-def _png(figure: Figure) -> bytes:
+def _drawn(figure: Figure, fmt: str) -> bytes:
     figure.tight_layout()
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
+    figure.savefig(buffer, format=fmt)
     return buffer.getvalue()

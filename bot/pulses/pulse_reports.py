@@ -86,18 +86,31 @@ def charts(
     found: RoundResults, history: Sequence[RoundResults], tr: Translate
 ) -> tuple[Attachment, ...]:
     """A bar chart of the round, and a trend when the pulse has run more than once."""
-    pulse, summary = found.round.pulse, found.results.summary
+    pulse = found.round.pulse
     pictures: list[Attachment] = []
-    if summary is not None and not found.results.hidden:
-        png = bar_chart(pulse.question, answer_labels(pulse, tr), summary.counts)
+    if (png := round_chart(found, tr)) is not None:
         pictures.append(Attachment(f"pulse-{pulse.id}.png", "image/png", content=png))
-    if len(history) > 1:
-        rounds = [f"{r.round.opens_at:%Y-%m-%d}" for r in history]
-        png = trend_chart(
-            pulse.question, rounds, [_headline(r) for r in history], _unit(pulse.scale, tr)
-        )
+    if (png := trend(history, tr)) is not None:
         pictures.append(Attachment(f"pulse-{pulse.id}-trend.png", "image/png", content=png))
     return tuple(pictures)
+
+
+def round_chart(found: RoundResults, tr: Translate, fmt: str = "png") -> bytes | None:
+    """The bars of one round, or None where the rules hide its numbers."""
+    pulse, summary = found.round.pulse, found.results.summary
+    if summary is None or found.results.hidden:
+        return None
+    return bar_chart(pulse.question, answer_labels(pulse, tr), summary.counts, fmt)
+
+
+def trend(history: Sequence[RoundResults], tr: Translate, fmt: str = "png") -> bytes | None:
+    """The headline number across rounds (hidden ones left as gaps), or None for one round."""
+    if len(history) < 2:
+        return None
+    pulse = history[0].round.pulse
+    rounds = [f"{r.round.opens_at:%Y-%m-%d}" for r in history]
+    headlines = [_headline(r) for r in history]
+    return trend_chart(pulse.question, rounds, headlines, _unit(pulse.scale, tr), fmt)
 
 
 def _headline(found: RoundResults) -> float | None:

@@ -6,15 +6,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Coroutine, Mapping
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from starlette.routing import BaseRoute
 from telegram import Bot, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ContextTypes, TypeHandler
 
 from bot.app import Mreza, conversation_for, delivery_engine
+from bot.console.console_app import console_mount
+from bot.console.desk import desk_for
 from bot.operations.http_server import ServerRunner
 from bot.operations.instance_metrics import PrometheusMetrics
 from bot.router import Conversation
@@ -45,6 +48,11 @@ class Listen:
     port: int = 8080
     public_url: str | None = None  # https://... when serving a webhook
     secret: str | None = None
+
+    @property
+    def url(self) -> str:
+        """Where browsers reach this server: the public address, else the listening one."""
+        return (self.public_url or f"http://{self.host}:{self.port}").rstrip("/")
 
 
 def build_application(token: str, api_url: str, senders: int = 0) -> TelegramApp:
@@ -148,8 +156,10 @@ async def serve(
     listen: Listen,
     stop: asyncio.Event,
     metrics_page: MetricsPage | None = None,
+    also: Sequence[BaseRoute] = (),
 ) -> None:
-    """Take updates by long polling, or by webhook when a public URL is given, until ``stop``."""
+    """Take updates by long polling, or by webhook when a public URL is given, until ``stop``;
+    ``also``: more routes on the same address (the web console)."""
     if listen.public_url and not listen.secret:
         raise ValueError("a webhook needs a secret token, or anyone could post fake updates")
     sink = None
@@ -162,7 +172,7 @@ async def serve(
                 raise NotAnUpdate(f"{type(error).__name__}: {error}") from None
             await application.update_queue.put(update)
 
-    web = web_app(sink, listen.secret, lambda: application.running, metrics_page)
+    web = web_app(sink, listen.secret, lambda: application.running, metrics_page, also)
     http = ServerRunner(web, listen.host, listen.port)
     await http.start()
     await application.start()
@@ -226,7 +236,10 @@ async def run_on_telegram(
         if shared is not None:
             shared.add(TRANSPORT, replies)
         speaking: Messenger = shared or replies
-        conversation = await conversation_for(mreza, speaking, bot.username, metrics)
+        conversation = await conversation_for(
+            mreza, speaking, bot.username, metrics, console_url=listen.url
+        )
+        console = console_mount(await desk_for(mreza, conversation.services))
         handled = HandledUpdates(mreza.sessions, mreza.clock)
         chat_menus = ChatMenus(bot, mreza.translations, mreza.sessions, mreza.members, mreza.clock)
         dispatch = dispatcher(conversation, bot.username, bot.id, handled, metrics, chat_menus)
@@ -242,7 +255,7 @@ async def run_on_telegram(
         await engine.start()
         keeping = asyncio.create_task(keep_menus(bot, mreza, chat_menus, stop))
         try:
-            await serve(application, listen, stop, lambda: metrics.page(mreza.sessions))
+            await serve(application, listen, stop, lambda: metrics.page(mreza.sessions), (console,))
         finally:
             await engine.stop()
             keeping.cancel()

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hmac
 import json
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.routing import BaseRoute, Route
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8"  # Prometheus' text format
@@ -40,8 +40,10 @@ def web_app(
     secret: str | None,
     healthy: Callable[[], bool],
     metrics_page: MetricsPage | None = None,
+    also: Sequence[BaseRoute] = (),
 ) -> Starlette:
-    """/healthz always; POST /telegram when ``sink`` takes webhook updates; /metrics if given."""
+    """/healthz always; POST /telegram when ``sink`` takes webhook updates; /metrics if given;
+    ``also``: more routes on the same address (the web console)."""
 
     async def metrics(_request: Request) -> Response:
         assert metrics_page is not None  # the route exists only with a page
@@ -73,7 +75,7 @@ def web_app(
             return PlainTextResponse("not an update", status_code=400)
         return PlainTextResponse("ok")
 
-    routes = [Route("/healthz", health, methods=["GET"])]
+    routes: list[BaseRoute] = [Route("/healthz", health, methods=["GET"]), *also]
     if sink is not None:
         routes.append(Route(WEBHOOK_PATH, receive, methods=["POST"]))
     if metrics_page is not None:

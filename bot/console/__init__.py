@@ -1,0 +1,1 @@
+"""The web console: coordinators and admins curate, plan and read results in a browser."""

@@ -1,0 +1,18 @@
+// The entry editor checks the entry as it is typed, with the same rules as `mreza kb check`.
+(function () {
+  "use strict";
+  const editor = document.querySelector("form[data-check]");
+  if (!editor) { return; }
+  const report = document.getElementById("check-report");
+  let timer = null;
+  function check() {
+    fetch(editor.dataset.check, { method: "POST", body: new FormData(editor), credentials: "same-origin" })
+      .then(function (response) { return response.text(); })
+      .then(function (html) { report.innerHTML = html; })
+      .catch(function () { /* the check on saving still runs */ });
+  }
+  editor.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(check, 400);
+  });
+}());
