@@ -7,14 +7,9 @@ from collections import Counter
 from bot.conversation.turn import Turn
 from bot.languages import texts
 from bot.languages.i18n import Translate
+from bot.languages.names import LANGUAGE_NAMES
 from core.members import Language, Role
 
-LANGUAGE_NAMES = {
-    Language.EN: "English",
-    Language.BCMS: "Bosanski / Crnogorski / Hrvatski / Srpski",
-    Language.SR_CYRL: "Српски (ћирилица)",
-    Language.MK: "Македонски",
-}
 _TOPIC_BUTTONS = 24  # a longer keyboard is hard to read on a phone
 
 
