@@ -122,10 +122,13 @@ class EventDraft:
 
     def version_fields(self) -> dict[Language, dict[str, object]]:
         """What each version replaces in the event."""
-        return {
-            language: {"title": title.strip(), "description": description.strip()}
-            for language, (title, description) in self.versions.items()
-        }
+        # A version without a description leaves the author's in place.
+        fields: dict[Language, dict[str, object]] = {}
+        for language, (title, description) in self.versions.items():
+            fields[language] = {"title": title.strip()}
+            if description.strip():
+                fields[language]["description"] = description.strip()
+        return fields
 
     def _check_texts(self) -> None:
         if not self.title.strip():

@@ -53,14 +53,14 @@ class PulseDraft:
         check_forms(self.language, self.versions)
         self._check_texts()
         for language, (question, options) in self.versions.items():
-            version = replace(self, question=question, options=options, versions={})
-            in_version(language, version._check_texts)
             if len(options) != len(self.options):
                 raise ScheduleError(
                     "version-options",
                     f"the {language.value} version has {len(options)} options, "
                     f"the author's {len(self.options)}: give each option in the same order",
                 )
+            version = replace(self, question=question, options=options, versions={})
+            in_version(language, version._check_texts)
         if not SHORTEST_OPEN <= self.open_for <= LONGEST_OPEN:
             raise ScheduleError("open-for", "a pulse stays open from 10 minutes to 31 days")
         if self.remind_after is not None and not timedelta(0) < self.remind_after < self.open_for:
