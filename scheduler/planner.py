@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from core.clock import Clock
 from core.members import Language, MemberDirectory
 from scheduler.audience import Audience
-from scheduler.event_changes import CANCELLATION, tell_coming
+from scheduler.event_changes import CANCELLATION, EventChanges, EventMoved, tell_coming
 from scheduler.pulses.pulse_drafts import KIND as PULSE
 from scheduler.pulses.pulse_drafts import PulseDraft
 from scheduler.schedule_drafts import AnnouncementDraft, EventDraft, ScheduleError, When
@@ -220,6 +220,12 @@ class Planner:
             row.version += 1
             row.updated_at = now
             return view_of(row)
+
+    async def move_event(
+        self, event_id: int, starts: datetime, ends: datetime | None = None
+    ) -> EventMoved:
+        """Give an event a new time (by default keeping its length); those coming are told."""
+        return await EventChanges(self._sessions, self._clock).move(event_id, starts, ends)
 
     async def _require_recipients(self, audience: Audience) -> None:
         if await self.recipients(audience) == 0:

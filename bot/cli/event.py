@@ -26,7 +26,7 @@ from bot.cli.version_preview import show_preview
 from core.members import Language
 from core.settings import Settings
 from scheduler.audience import Audience
-from scheduler.event_changes import EventChanges, coming
+from scheduler.event_changes import coming
 from scheduler.planner import EventPlan
 from scheduler.schedule_drafts import EventDraft
 
@@ -167,7 +167,7 @@ def move(
     new_start = exact_moment(starts, zone, "--starts")
     new_end = exact_moment(ends, zone, "--ends") if ends is not None else None
     moved = operate(
-        lambda mreza: EventChanges(mreza.sessions, mreza.clock).move(wanted, new_start, new_end),
+        lambda mreza: planner(mreza).move_event(wanted, new_start, new_end),
         settings,
     )
     if as_json:
