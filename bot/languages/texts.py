@@ -488,6 +488,7 @@ ANONYMOUS = N_("Anonymous")
 PULSE_SUMMARY = N_(
     "Above is the pulse as members will see it.\nRecipients: {count}\nOpens: {when}\nRepeats: {repeat}\nOpen for: {open_for}, with a reminder after {remind}\nMode: {mode}\n\nNothing is sent before you press Confirm."
 )
+PULSE_PREVIEW_NOTE = N_("This is a preview: it cannot be answered.")
 PULSE_SCHEDULED = N_(
     "Scheduled as pulse #{id}. /results shows its results once enough members have answered."
 )

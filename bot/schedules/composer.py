@@ -17,7 +17,7 @@ from bot.conversation.buttons import ButtonSigner
 from bot.languages import texts
 from bot.languages.i18n import Translate, Translations
 from bot.languages.times import local_range, local_time, span
-from bot.pulses.pulse_cards import pulse_message, pulse_reminder
+from bot.pulses.pulse_cards import pulse_card, pulse_message, pulse_reminder
 from core.markup import Line, Paragraph, Run, Style
 from core.members import Language
 from core.messaging import Attachment, Button, Outgoing, plain
@@ -57,6 +57,14 @@ class Composer:
                 f"occurrence {occasion.occurrence_id}: a {occasion.kind} needs its event"
             )
         return self._about_event(occasion, occasion.event, recipient, tr, language)
+
+    def card(self, occasion: Occasion, recipient: Recipient) -> Outgoing:
+        """A pulse as a preview shows it: text that cannot be answered; anything else as sent."""
+        if occasion.kind != PULSE:
+            return self.compose(occasion, recipient)
+        language = recipient.member.language if recipient.member else GROUP_LANGUAGE
+        tr = self._translations(language)
+        return pulse_card(for_reader(occasion, language), tr, self._k)
 
     def _about_event(
         self,
