@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.languages import texts
 from bot.languages.names import LANGUAGE_NAMES
 from core.markup import to_plain
 from core.members import Language
+from scheduler.audience import Audience
+from scheduler.pulses.pulse_drafts import PulseDraft
 from tests.bot.people import Network, Person
 from tests.bot.pulses import Pulses
 from tests.bot.scheduled import composed, schedule_rows
@@ -159,3 +163,20 @@ async def test_an_events_invitation_and_reminders_use_the_version(
     assert "Донесете ги бројките." in card
     reminded = to_plain((await composed(network, reminder.id, ana)).paragraphs)
     assert reminded.startswith("Потсетник: Работилница за родови советници почнува за 1 ден")
+
+
+async def test_a_pulse_reminder_repeats_the_question_in_the_members_language(
+    network: Network, ana: Person
+) -> None:
+    """Ana has not answered after two days: the reminder asks the Macedonian question."""
+    draft = PulseDraft(
+        "Do you know whom to tell?", Audience(everyone=True), options=("Yes", "No"),
+        versions={Language.MK: ("Дали знаете кому?", ("Да", "Не"))},
+    )  # fmt: skip
+    await network.mreza.planner.start_pulse(draft, None)
+    pulses = Pulses(network)
+    await pulses.deliver()
+    network.clock.advance(timedelta(days=2))
+    await pulses.deliver()
+    assert "Дали знаете кому?" in ana.last_message.text
+    assert "Do you know" not in ana.last_message.text
