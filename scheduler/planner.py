@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from core.clock import Clock
 from core.members import Language, MemberDirectory
 from scheduler.audience import Audience
-from scheduler.event_changes import CANCELLATION, EventChanges, EventMoved, tell_coming
+from scheduler.event_changes import CANCELLATION, EventChanges, EventMoved, coming, tell_coming
 from scheduler.pulses.pulse_drafts import KIND as PULSE
 from scheduler.pulses.pulse_drafts import PulseDraft
 from scheduler.schedule_drafts import AnnouncementDraft, EventDraft, ScheduleError, When
@@ -220,6 +220,11 @@ class Planner:
             row.version += 1
             row.updated_at = now
             return view_of(row)
+
+    async def coming(self, event_id: int) -> int:
+        """How many members answered an event's invitation with going or maybe."""
+        async with self._sessions() as session:
+            return await coming(session, event_id)
 
     async def move_event(
         self, event_id: int, starts: datetime, ends: datetime | None = None

@@ -327,6 +327,9 @@ ASK_NEW_TIME = N_(
 TEXT_CHANGED = N_("Saved: #{id} will send the new text.")
 TIME_CHANGED = N_("Saved: #{id} is now due at {when}.")
 MOVE_EVENT = N_("Move the event")
+EVENT_CANCELLED_TOLD = N_(
+    "Members who said they would come are told, with a calendar file that removes the event: {count}."
+)
 ASK_EVENT_START = N_(
     "When does the event of #{id} start now? Write the local time ({zone}) like 2026-12-01 10:00; it keeps its length."
 )

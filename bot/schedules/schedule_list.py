@@ -86,8 +86,13 @@ async def _ask_to_cancel(turn: Turn, view: ScheduleView) -> bool:
 
 
 async def _cancel(turn: Turn, view: ScheduleView) -> bool:
-    await turn.services.planner.cancel(view.id)
-    await turn.say(texts.SCHEDULE_CANCELLED, id=view.id)
+    planner = turn.services.planner
+    told = await planner.coming(view.event_id) if view.event_id is not None else None
+    await planner.cancel(view.id)
+    said = turn.tr(texts.SCHEDULE_CANCELLED).format(id=view.id)
+    if told is not None:
+        said += "\n" + turn.tr(texts.EVENT_CANCELLED_TOLD).format(count=told)
+    await turn.say(said)
     return True
 
 

@@ -83,7 +83,10 @@ async def test_cancelling_sends_a_cancellation_file(
     await alice.presses("Maybe")
     await cora.says("/schedules")
     await cora.presses(texts.CANCEL)
-    await cora.presses(texts.YES_CANCEL)
+    [said] = await cora.presses(texts.YES_CANCEL)
+    assert said.text == (
+        texts.SCHEDULE_CANCELLED.format(id=3) + "\n" + texts.EVENT_CANCELLED_TOLD.format(count=1)
+    )
     [notice] = await notices(network, alice)
     assert notice.buttons == ()
     calendar = calendar_of(notice)
