@@ -52,6 +52,15 @@ async def tell_coming(
     """Raise the event's sequence and schedule a notice of the change to those coming."""
     event.sequence += 1
     told = await coming(session, event.id)
+    invited = await session.scalar(
+        select(ScheduleRow.payload).where(
+            ScheduleRow.event_id == event.id, ScheduleRow.kind == "invitation"
+        )
+    )
+    # The new calendar file keeps the alarms the invitation's file set.
+    alarms = (invited or {}).get("reminder_minutes")
+    if alarms is not None:
+        payload = {**payload, "reminder_minutes": alarms}
     if told:
         local = now.astimezone(ZoneInfo(event.zone)).replace(tzinfo=None, microsecond=0)
         session.add(

@@ -23,9 +23,12 @@ MOVED_SHOWN = "2030-01-20 10:00–12:00 (Europe/Belgrade)"
 
 
 async def invited(network: Network, cora: Person, *guests: Person) -> None:
-    """A two-hour workshop in two days, its invitation delivered to each guest."""
+    """A two-hour workshop in two days, reminded 3 hours before; its invitation delivered."""
     starts = network.clock.now() + timedelta(days=2)
-    draft = EventDraft(TITLE, starts, starts + timedelta(hours=2), Audience.parse("all"))
+    draft = EventDraft(
+        TITLE, starts, starts + timedelta(hours=2), Audience.parse("all"),
+        reminders=(timedelta(hours=3),),
+    )  # fmt: skip
     plan = await network.mreza.planner.plan_event(draft, (await cora.member()).id)
     for guest in guests:
         await deliver(network, plan.invitation, guest)
@@ -62,7 +65,7 @@ async def test_moving_the_event_tells_who_is_going(
     await bob.presses("Not going")
     await cora.says("/schedules")
     [ask] = await cora.presses(texts.MOVE_EVENT)
-    assert ask.text.startswith("When does the event of #3 start now?")  # its last reminder
+    assert ask.text.startswith("When does the event of #2 start now?")  # its reminder
     replies = await cora.says(MOVED_TO)
     assert texts_of(replies) == [texts.EVENT_MOVED_SAVED.format(when=MOVED_SHOWN, count=1)]
     [notice] = await notices(network, alice)
@@ -72,6 +75,7 @@ async def test_moving_the_event_tells_who_is_going(
     assert [b.label for b in notice.buttons[0]] == ["Going", "Maybe", "Not going"]
     [event] = calendar_of(notice).walk("VEVENT")
     assert (event["SEQUENCE"], event["DTSTART"].dt.isoformat()) == (1, "2030-01-20T09:00:00+00:00")
+    assert [alarm["TRIGGER"].dt for alarm in event.walk("VALARM")] == [-timedelta(hours=3)]
     assert await notices(network, bob) == []  # fired once: nothing more for anyone
 
 
@@ -85,7 +89,7 @@ async def test_cancelling_sends_a_cancellation_file(
     await cora.presses(texts.CANCEL)
     [said] = await cora.presses(texts.YES_CANCEL)
     assert said.text == (
-        texts.SCHEDULE_CANCELLED.format(id=3) + "\n" + texts.EVENT_CANCELLED_TOLD.format(count=1)
+        texts.SCHEDULE_CANCELLED.format(id=2) + "\n" + texts.EVENT_CANCELLED_TOLD.format(count=1)
     )
     [notice] = await notices(network, alice)
     assert notice.buttons == ()
@@ -104,8 +108,4 @@ async def test_a_new_start_in_the_past_is_refused(
     await cora.says("/schedules")
     await cora.presses(texts.MOVE_EVENT)
     assert texts_of(await cora.says("2020-01-01 10:00")) == [texts.PROBLEMS["past"]]
-    assert [row.kind for row in await schedule_rows(network)] == [
-        "invitation",
-        "reminder",
-        "reminder",
-    ]
+    assert [row.kind for row in await schedule_rows(network)] == ["invitation", "reminder"]
