@@ -7,7 +7,8 @@ or cancelled schedule never sends its old version).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
@@ -28,6 +29,8 @@ class EventInfo:
     place: str
     zone: str
     created_by: int | None
+    sequence: int = 0  # raised by every change members were told of (the calendar's SEQUENCE)
+    cancelled: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,8 @@ class Occasion:
     payload: dict[str, object]
     fire_at: datetime
     event: EventInfo | None = None
+    # Other language forms of the text, by Language value (scheduler/versions.py).
+    versions: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

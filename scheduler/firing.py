@@ -20,6 +20,7 @@ from core.clock import Clock
 from core.members import Member, MemberDirectory
 from core.storage import insert_ignoring_duplicates, utc
 from scheduler.audience import Audience
+from scheduler.event_changes import COMING, NOTICE_KINDS
 from scheduler.recurrence import Recurrence
 from scheduler.schedule_tables import DeliveryRow, GroupChatRow, OccurrenceRow, RsvpRow, ScheduleRow
 
@@ -160,6 +161,15 @@ class Firing:
                 )
             )
             members = [m for m in members if m.id not in declined]
+        if schedule.kind in NOTICE_KINDS and schedule.event_id is not None:
+            coming = set(
+                await session.scalars(
+                    select(RsvpRow.member_id).where(
+                        RsvpRow.event_id == schedule.event_id, RsvpRow.answer.in_(COMING)
+                    )
+                )
+            )
+            members = [m for m in members if m.id in coming]
         rules = self._rules.get(schedule.kind)
         if rules is not None:
             members = await rules.recipients(session, schedule, members)

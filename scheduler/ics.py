@@ -21,12 +21,15 @@ def event_uid(event_id: int) -> str:
 def event_calendar(
     event: EventInfo, stamp: datetime, reminders: Sequence[timedelta] = DEFAULT_REMINDERS
 ) -> bytes:
-    """A VCALENDAR with one VEVENT in UTC, and one VALARM per reminder before the start."""
+    """A VCALENDAR with one VEVENT in UTC, and one VALARM per reminder before the start.
+
+    A cancelled event's file is a CANCEL: calendar apps remove the entry of the same UID.
+    """
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    calendar.add_component(_vevent(event, stamp, reminders))
+    calendar.add("method", "CANCEL" if event.cancelled else "PUBLISH")
+    calendar.add_component(_vevent(event, stamp, () if event.cancelled else reminders))
     ical: bytes = calendar.to_ical()
     return ical
 
@@ -34,7 +37,10 @@ def event_calendar(
 def _vevent(event: EventInfo, stamp: datetime, reminders: Sequence[timedelta]) -> Event:
     vevent = Event()
     vevent.add("uid", event_uid(event.id))
+    vevent.add("sequence", event.sequence)  # apps take a file over the one they hold if higher
     vevent.add("dtstamp", stamp.astimezone(UTC))
+    if event.cancelled:
+        vevent.add("status", "CANCELLED")
     vevent.add("dtstart", event.starts_at.astimezone(UTC))
     vevent.add("dtend", event.ends_at.astimezone(UTC))
     vevent.add("summary", event.title)

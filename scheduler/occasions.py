@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from core.storage import utc
 from scheduler.composing import EventInfo, Occasion
+from scheduler.event_changes import CANCELLATION
 from scheduler.schedule_tables import EventRow, OccurrenceRow, ScheduleRow
 
 FRESH = 1.0  # seconds an occasion is trusted before it is read again
@@ -31,19 +32,21 @@ async def load_occasion(
         if occurrence is None or schedule is None or schedule.status == CANCELLED:
             return None
         event = await session.get(EventRow, schedule.event_id) if schedule.event_id else None
-    if event is not None and event.status == CANCELLED:
-        return None
+    if event is not None and event.status == CANCELLED and schedule.kind != CANCELLATION:
+        return None  # the notice of the cancellation is the one thing a cancelled event sends
     return Occasion(
         occurrence_id=occurrence.id,
         schedule_id=schedule.id,
         kind=schedule.kind,
         payload=dict(schedule.payload),
         fire_at=utc(occurrence.fire_at),
-        event=_event_info(event) if event else None,
+        event=event_info(event) if event else None,
+        versions=dict(event.versions if event else schedule.versions),
     )
 
 
-def _event_info(row: EventRow) -> EventInfo:
+def event_info(row: EventRow) -> EventInfo:
+    """An event row as messages describe it."""
     return EventInfo(
         id=row.id,
         title=row.title,
@@ -53,6 +56,8 @@ def _event_info(row: EventRow) -> EventInfo:
         place=row.place,
         zone=row.zone,
         created_by=row.created_by,
+        sequence=row.sequence,
+        cancelled=row.status == CANCELLED,
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select, update
@@ -10,12 +9,20 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from core.clock import Clock
 from core.instance_key import HOW_TO_SET
-from core.members import MemberDirectory
-from core.storage import utc
+from core.members import Language, MemberDirectory
 from scheduler.audience import Audience
+from scheduler.event_changes import CANCELLATION, EventChanges, EventMoved, coming, tell_coming
 from scheduler.pulses.pulse_drafts import KIND as PULSE
 from scheduler.pulses.pulse_drafts import Mode, PulseDraft
 from scheduler.schedule_drafts import AnnouncementDraft, EventDraft, ScheduleError, When
+from scheduler.schedule_rows import (
+    EventPlan,
+    ScheduleView,
+    active_row,
+    find_row,
+    text_or_none,
+    view_of,
+)
 from scheduler.schedule_tables import (
     DeliveryRow,
     EventRow,
@@ -23,30 +30,9 @@ from scheduler.schedule_tables import (
     OccurrenceRow,
     ScheduleRow,
 )
+from scheduler.versions import GROUP_LANGUAGE, stored
 
-
-@dataclass(frozen=True, slots=True)
-class ScheduleView:
-    """A schedule as coordinators see it in lists."""
-
-    id: int
-    kind: str
-    status: str
-    audience: str
-    summary: str  # the announcement's text or the event's title
-    rule: str | None
-    next_fire_at: datetime | None
-    created_by: int | None
-    event_id: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class EventPlan:
-    """The schedules an event was given: its invitation and its reminders."""
-
-    event_id: int
-    invitation: int
-    reminders: tuple[int, ...]
+__all__ = ["EventPlan", "Planner", "ScheduleView"]
 
 
 class Planner:
@@ -73,14 +59,15 @@ class Planner:
 
     async def recipients(self, audience: Audience) -> int:
         """How many members (or group chats) the audience reaches right now."""
+        return len(await self.readers(audience))
+
+    async def readers(self, audience: Audience) -> list[Language]:
+        """The language of each member (or group chat) the audience reaches right now."""
         if audience.groups:
             async with self._sessions() as session:
-                return len(
-                    (
-                        await session.scalars(select(GroupChatRow.id).where(GroupChatRow.active))
-                    ).all()
-                )
-        return len(audience.members(await self._members.all()))
+                groups = await session.scalars(select(GroupChatRow.id).where(GroupChatRow.active))
+                return [GROUP_LANGUAGE for _ in groups]
+        return [member.language for member in audience.members(await self._members.all())]
 
     async def announce(self, draft: AnnouncementDraft, creator: int | None) -> int:
         """Schedule an announcement; returns the schedule's id."""
@@ -90,6 +77,7 @@ class Planner:
         payload: dict[str, object] = {"text": draft.text, "link": draft.link, "image": draft.image}
         async with self._sessions.begin() as session:
             row = self._schedule("announcement", draft.audience, draft.when, payload, creator, now)
+            row.language, row.versions = draft.language.value, stored(draft.version_fields())
             session.add(row)
             await session.flush()
             return row.id
@@ -103,6 +91,7 @@ class Planner:
         await self._require_recipients(draft.audience)
         async with self._sessions.begin() as session:
             row = self._schedule(PULSE, draft.audience, draft.when, draft.payload(), creator, now)
+            row.language, row.versions = draft.language.value, stored(draft.version_fields())
             session.add(row)
             await session.flush()
             return row.id
@@ -121,6 +110,8 @@ class Planner:
                 place=draft.place.strip(),
                 zone=draft.zone,
                 audience=str(draft.audience),
+                language=draft.language.value,
+                versions=stored(draft.version_fields()),
                 created_by=creator,
                 created_at=now,
             )
@@ -165,17 +156,18 @@ class Planner:
         if not include_ended:
             query = query.where(ScheduleRow.status == "active")
         async with self._sessions() as session:
-            return [_view(row) for row in await session.scalars(query)]
+            return [view_of(row) for row in await session.scalars(query)]
 
     async def get(self, schedule_id: int) -> ScheduleView:
         """One schedule; ``ScheduleError("unknown")`` when there is none."""
         async with self._sessions() as session:
-            return _view(await _row(session, schedule_id))
+            return view_of(await find_row(session, schedule_id))
 
     async def cancel(self, schedule_id: int) -> ScheduleView:
-        """Cancel a schedule and what it has not sent; an event's invitation cancels the event."""
+        """Cancel a schedule and what it has not sent; an event's invitation cancels the event,
+        and those who said they are coming are told."""
         async with self._sessions.begin() as session:
-            row = await _row(session, schedule_id)
+            row = await find_row(session, schedule_id)
             ids = [row.id]
             if row.event_id is not None:
                 ids = list(
@@ -183,9 +175,11 @@ class Planner:
                         select(ScheduleRow.id).where(ScheduleRow.event_id == row.event_id)
                     )
                 )
-                await session.execute(
-                    update(EventRow).where(EventRow.id == row.event_id).values(status="cancelled")
-                )
+                event = await session.get(EventRow, row.event_id)
+                assert event is not None  # the schedule's foreign key holds it
+                if event.status != "cancelled":
+                    event.status = "cancelled"
+                    await tell_coming(session, event, CANCELLATION, self._clock.now(), {})
             await session.execute(
                 update(ScheduleRow)
                 .where(ScheduleRow.id.in_(ids))
@@ -198,29 +192,37 @@ class Planner:
                 .values(status="cancelled", last_error="the schedule was cancelled")
             )
             await session.refresh(row)
-            return _view(row)
+            return view_of(row)
 
-    async def edit_text(self, schedule_id: int, text: str) -> ScheduleView:
-        """New text for an announcement; what is still unsent goes out in the new version."""
+    async def edit_text(
+        self, schedule_id: int, text: str, language: Language | None = None
+    ) -> ScheduleView:
+        """New text for an announcement, or for its version in ``language`` (another form
+        than the author's); what is still unsent goes out in the new version."""
         async with self._sessions.begin() as session:
-            row = await _active(session, schedule_id)
+            row = await active_row(session, schedule_id)
             if row.kind != "announcement":
                 raise ScheduleError("kind", f"schedule {schedule_id} is not an announcement")
-            draft = AnnouncementDraft(
-                text, Audience.parse(row.audience), When(), _str(row.payload.get("link"))
-            )
-            draft.check(self._clock.now())
-            row.payload = {**row.payload, "text": text}
+            author = Language(row.language) if row.language else None
+            if language is None or language is author:
+                link = text_or_none(row.payload.get("link"))
+                AnnouncementDraft(text, Audience.parse(row.audience), When(), link).check(
+                    self._clock.now()
+                )
+                row.payload = {**row.payload, "text": text}
+            else:
+                AnnouncementDraft(text, Audience(everyone=True)).check(self._clock.now())
+                row.versions = {**row.versions, language.value: {"text": text}}
             row.version += 1
             row.updated_at = self._clock.now()
-            return _view(row)
+            return view_of(row)
 
     async def edit_time(self, schedule_id: int, when: When) -> ScheduleView:
         """Move a schedule to another first time (and rule)."""
         now = self._clock.now()
         when.check(now)
         async with self._sessions.begin() as session:
-            row = await _active(session, schedule_id)
+            row = await active_row(session, schedule_id)
             recurrence = when.recurrence(now)
             row.starts_local, row.zone, row.rule = (
                 recurrence.start,
@@ -232,7 +234,18 @@ class Planner:
             )
             row.version += 1
             row.updated_at = now
-            return _view(row)
+            return view_of(row)
+
+    async def coming(self, event_id: int) -> int:
+        """How many members answered an event's invitation with going or maybe."""
+        async with self._sessions() as session:
+            return await coming(session, event_id)
+
+    async def move_event(
+        self, event_id: int, starts: datetime, ends: datetime | None = None
+    ) -> EventMoved:
+        """Give an event a new time (by default keeping its length); those coming are told."""
+        return await EventChanges(self._sessions, self._clock).move(event_id, starts, ends)
 
     async def _require_recipients(self, audience: Audience) -> None:
         if await self.recipients(audience) == 0:
@@ -269,38 +282,3 @@ class Planner:
 
 # A first time counts itself: occurrences are looked for from just before it.
 _EARLIER = timedelta(seconds=1)
-
-
-async def _row(session: AsyncSession, schedule_id: int) -> ScheduleRow:
-    row = await session.get(ScheduleRow, schedule_id)
-    if row is None:
-        raise ScheduleError("unknown", f"there is no schedule {schedule_id}")
-    return row
-
-
-async def _active(session: AsyncSession, schedule_id: int) -> ScheduleRow:
-    row = await _row(session, schedule_id)
-    if row.status != "active":
-        raise ScheduleError("ended", f"schedule {schedule_id} is {row.status} and cannot change")
-    return row
-
-
-def _view(row: ScheduleRow) -> ScheduleView:
-    payload = row.payload
-    summary = str(payload.get("text") or payload.get("title") or payload.get("question") or "")
-    next_fire = utc(row.next_fire_at) if row.next_fire_at else None
-    return ScheduleView(
-        row.id,
-        row.kind,
-        row.status,
-        row.audience,
-        summary,
-        row.rule,
-        next_fire,
-        row.created_by,
-        row.event_id,
-    )
-
-
-def _str(value: object) -> str | None:
-    return value if isinstance(value, str) else None

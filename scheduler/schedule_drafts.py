@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from core.members import Language
 from scheduler.audience import Audience
 from scheduler.recurrence import Recurrence, RecurrenceError
 
@@ -61,19 +63,31 @@ class AnnouncementDraft:
     when: When = field(default_factory=When)
     link: str | None = None
     image: str | None = None  # an https URL of a picture
+    language: Language = Language.EN  # the author's, the text's
+    versions: Mapping[Language, str] = field(default_factory=dict)  # the text in other forms
 
     def check(self, now: datetime) -> None:
-        """Every rule an announcement must follow."""
+        """Every rule an announcement must follow, its versions' texts included."""
+        check_forms(self.language, self.versions)
+        for language, text in self.versions.items():
+            in_version(language, replace(self, text=text, versions={})._check_text)
+        self._check_text()
+        for name, url in (("link", self.link), ("image", self.image)):
+            if url is not None and not _web_url(url):
+                raise ScheduleError("url", f"the {name} {url!r} is not an http(s) address")
+        self.when.check(now)
+
+    def version_fields(self) -> dict[Language, dict[str, object]]:
+        """What each version replaces in the payload."""
+        return {language: {"text": text} for language, text in self.versions.items()}
+
+    def _check_text(self) -> None:
         if not self.text.strip():
             raise ScheduleError("empty", "the announcement has no text")
         if len(self.text) > TEXT_LIMIT:
             raise ScheduleError(
                 "too-long", f"the text has {len(self.text)} characters; the limit is {TEXT_LIMIT}"
             )
-        for name, url in (("link", self.link), ("image", self.image)):
-            if url is not None and not _web_url(url):
-                raise ScheduleError("url", f"the {name} {url!r} is not an http(s) address")
-        self.when.check(now)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +103,34 @@ class EventDraft:
     reminders: tuple[timedelta, ...] = DEFAULT_REMINDERS
     zone: str = "Europe/Belgrade"
     invite_at: datetime | None = None  # None: invite now
+    language: Language = Language.EN  # the author's, the title's and description's
+    versions: Mapping[Language, tuple[str, str]] = field(default_factory=dict)  # title, description
 
     def check(self, now: datetime) -> None:
-        """Every rule an event must follow."""
+        """Every rule an event must follow, its versions' titles and descriptions included."""
+        check_forms(self.language, self.versions)
+        for language, (title, description) in self.versions.items():
+            version = replace(self, title=title, description=description, versions={})
+            in_version(language, version._check_texts)
+        self._check_texts()
+        if self.starts < now:
+            raise ScheduleError("past", f"the event starts in the past ({self.starts.isoformat()})")
+        if self.ends <= self.starts:
+            raise ScheduleError("order", "the event must end after it starts")
+        if self.invite_at is not None and not now - PAST_TOLERANCE <= self.invite_at <= self.starts:
+            raise ScheduleError("past", "the invitation must go out between now and the start")
+
+    def version_fields(self) -> dict[Language, dict[str, object]]:
+        """What each version replaces in the event."""
+        # A version without a description leaves the author's in place.
+        fields: dict[Language, dict[str, object]] = {}
+        for language, (title, description) in self.versions.items():
+            fields[language] = {"title": title.strip()}
+            if description.strip():
+                fields[language]["description"] = description.strip()
+        return fields
+
+    def _check_texts(self) -> None:
         if not self.title.strip():
             raise ScheduleError("empty", "the event has no title")
         limits = {"title": TITLE_LIMIT, "description": DESCRIPTION_LIMIT, "place": PLACE_LIMIT}
@@ -101,12 +140,22 @@ class EventDraft:
                 raise ScheduleError(
                     "too-long", f"the {name} has {len(text)} characters; the limit is {limit}"
                 )
-        if self.starts < now:
-            raise ScheduleError("past", f"the event starts in the past ({self.starts.isoformat()})")
-        if self.ends <= self.starts:
-            raise ScheduleError("order", "the event must end after it starts")
-        if self.invite_at is not None and not now - PAST_TOLERANCE <= self.invite_at <= self.starts:
-            raise ScheduleError("past", "the invitation must go out between now and the start")
+
+
+def check_forms(author: Language, forms: Iterable[Language]) -> None:
+    """Versions are for other language forms than the author's own text."""
+    if author in forms:
+        raise ScheduleError(
+            "version-author", f"the {author.value} text is the author's own: it is no version"
+        )
+
+
+def in_version(language: Language, check: Callable[[], None]) -> None:
+    """Run a check on one version; what it refuses names the version."""
+    try:
+        check()
+    except ScheduleError as error:
+        raise ScheduleError(error.code, f"the {language.value} version: {error}") from None
 
 
 def parse_time(text: str, zone: str) -> datetime | None:

@@ -29,6 +29,8 @@ class ScheduleRow(Base):
     rule: Mapped[str | None] = mapped_column(String(500), default=None)
     next_fire_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
     payload: Mapped[dict[str, object]] = mapped_column(JSON)
+    language: Mapped[str | None] = mapped_column(String(10), default=None)  # the author's
+    versions: Mapped[dict[str, dict[str, object]]] = mapped_column(JSON, default=dict)
     event_id: Mapped[int | None] = mapped_column(
         ForeignKey("events.id", ondelete="CASCADE"), default=None
     )
@@ -53,6 +55,9 @@ class EventRow(Base):
     zone: Mapped[str] = mapped_column(String(64))
     audience: Mapped[str] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(20), default="active")
+    language: Mapped[str | None] = mapped_column(String(10), default=None)  # the author's
+    versions: Mapped[dict[str, dict[str, object]]] = mapped_column(JSON, default=dict)
+    sequence: Mapped[int] = mapped_column(Integer, default=0)  # raised when members are told
     created_by: Mapped[int | None] = mapped_column(
         ForeignKey("members.id", ondelete="SET NULL"), default=None
     )

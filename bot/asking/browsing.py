@@ -5,14 +5,8 @@ from __future__ import annotations
 from bot.conversation.turn import Turn
 from bot.languages import texts
 from bot.languages.i18n import Translate
+from bot.languages.names import LANGUAGE_NAMES
 from core.members import Language, Role
-
-LANGUAGE_NAMES = {
-    Language.EN: "English",
-    Language.BCMS: "Bosanski / Crnogorski / Hrvatski / Srpski",
-    Language.SR_CYRL: "Српски (ћирилица)",
-    Language.MK: "Македонски",
-}
 
 
 async def help_(turn: Turn, _args: str = "") -> None:

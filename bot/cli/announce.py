@@ -9,7 +9,8 @@ import typer
 
 from bot.app import Mreza
 from bot.cli.common import checked, fail, print_json, with_mreza
-from bot.cli.schedule_args import moment, operate, planner, ready, schedule_id
+from bot.cli.language_forms import LanguageOption, author_form, in_forms, keyed_form
+from bot.cli.schedule_args import DryRun, moment, operate, planner, ready, schedule_id
 from bot.cli.schedule_views import (
     first_words,
     local_time,
@@ -18,6 +19,7 @@ from bot.cli.schedule_views import (
     schedule_line,
     schedules_table,
 )
+from bot.cli.version_preview import show_preview
 from core.settings import Settings
 from scheduler.audience import Audience
 from scheduler.planner import ScheduleView
@@ -27,6 +29,7 @@ from scheduler.schedule_drafts import AnnouncementDraft, ScheduleError, When
 AUDIENCE_HELP = "all, country:RS,ME, role:coordinator, or groups."
 TIME_HELP = "ISO-8601 (local time in MREZA_TIMEZONE without an offset), or now."
 RULE_HELP = 'An RFC 5545 RRULE, at most hourly: "FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10".'
+TEXT_HELP = 'What members will read; again as FORM="..." for other language forms (mk="...").'
 ScheduleId = Annotated[str, typer.Argument(metavar="ID", help="The schedule's id.")]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
@@ -46,19 +49,31 @@ def build() -> typer.Typer:
 
 
 def create(
-    text: Annotated[str, typer.Option(metavar="TEXT", help="What members will read.")],
+    text: Annotated[list[str], typer.Option(metavar="[FORM=]TEXT", help=TEXT_HELP)],
     audience: Annotated[str, typer.Option(metavar="AUDIENCE", help=AUDIENCE_HELP)],
     at: Annotated[str, typer.Option(metavar="TIME", help=TIME_HELP)],
     every: Annotated[str | None, typer.Option(metavar="RRULE", help=RULE_HELP)] = None,
     link: Annotated[str | None, typer.Option(metavar="URL", help="A link under the text.")] = None,
     image: Annotated[str | None, typer.Option(metavar="URL", help="A picture to send.")] = None,
+    language: LanguageOption = "en",
+    dry_run: DryRun = False,
     as_json: Json = False,
 ) -> None:
     """Schedule an announcement; print its id."""
     settings = Settings()
     zone = settings.timezone
     when = When(moment(at, zone), every, zone)
-    draft = ready(AnnouncementDraft(text, checked(Audience.parse, audience), when, link, image))
+    author = author_form(language)
+    own, versions = in_forms(text, "--text", author)
+    draft = ready(
+        AnnouncementDraft(
+            own, checked(Audience.parse, audience), when, link, image, author, versions
+        )
+    )
+    if dry_run:
+        readers = operate(lambda mreza: planner(mreza).readers(draft.audience), settings)
+        show_preview(author, {author: own, **versions}, readers, as_json)
+        return
     created = operate(lambda mreza: planner(mreza).announce(draft, None), settings)
     if as_json:
         print_json({"id": created})
@@ -98,7 +113,10 @@ def cancel(target: ScheduleId) -> None:
 
 def edit(
     target: ScheduleId,
-    text: Annotated[str | None, typer.Option(metavar="TEXT", help="The new text.")] = None,
+    text: Annotated[
+        str | None,
+        typer.Option(metavar="[FORM=]TEXT", help='The new text, or FORM="..." for one version.'),
+    ] = None,
     at: Annotated[str | None, typer.Option(metavar="TIME", help=TIME_HELP)] = None,
     every: Annotated[
         str | None,
@@ -111,7 +129,9 @@ def edit(
         fail("give either --text, or --at with --every if the rule changes", 2)
     settings = Settings()
     if text is not None:
-        view = operate(lambda mreza: planner(mreza).edit_text(wanted, text), settings)
+        # Without a form key, the author's text changes, whatever language it is in.
+        form, new = keyed_form(text, "--text")
+        view = operate(lambda mreza: planner(mreza).edit_text(wanted, new, form), settings)
         typer.echo(f"{schedule_line(view)} now reads: {first_words(view.summary)}")
         return
     assert at is not None  # checked above: exactly one of the two

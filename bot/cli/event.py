@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import typer
 
 from bot.app import Mreza
-from bot.cli.common import checked, print_json
+from bot.cli.common import checked, fail, print_json
 from bot.cli.event_book import GuestList, guest_list, invitation_of
+from bot.cli.language_forms import LanguageOption, author_form, in_forms, keyed_form
 from bot.cli.schedule_args import (
+    DryRun,
     event_id,
     exact_moment,
     moment,
@@ -18,13 +21,18 @@ from bot.cli.schedule_args import (
     ready,
     reminders,
 )
-from bot.cli.schedule_views import guest_list_json, guest_list_text
+from bot.cli.schedule_views import guest_list_json, guest_list_text, local_time
+from bot.cli.version_preview import show_preview
+from core.members import Language
 from core.settings import Settings
 from scheduler.audience import Audience
+from scheduler.event_changes import coming
 from scheduler.planner import EventPlan
 from scheduler.schedule_drafts import EventDraft
 
 TIME_HELP = "ISO-8601; local time in MREZA_TIMEZONE without an offset."
+TITLE_HELP = 'What the event is called; again as FORM="..." for other language forms.'
+DESCRIPTION_HELP = 'What it is about; again as FORM="..." for other language forms.'
 EventId = Annotated[str, typer.Argument(metavar="ID", help="The event's id.")]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
@@ -35,11 +43,12 @@ def build() -> typer.Typer:
     group.command()(create)
     group.command()(attendees)
     group.command()(cancel)
+    group.command()(move)
     return group
 
 
 def create(
-    title: Annotated[str, typer.Option(metavar="TITLE", help="What the event is called.")],
+    title: Annotated[list[str], typer.Option(metavar="[FORM=]TITLE", help=TITLE_HELP)],
     starts: Annotated[str, typer.Option(metavar="TIME", help=TIME_HELP)],
     ends: Annotated[str, typer.Option(metavar="TIME", help=TIME_HELP)],
     audience: Annotated[
@@ -47,7 +56,9 @@ def create(
         typer.Option(metavar="AUDIENCE", help="all, country:RS,ME, role:coordinator, or groups."),
     ],
     where: Annotated[str, typer.Option(metavar="TEXT", help="A place or a link.")] = "",
-    description: Annotated[str, typer.Option(metavar="TEXT", help="What it is about.")] = "",
+    description: Annotated[
+        list[str] | None, typer.Option(metavar="[FORM=]TEXT", help=DESCRIPTION_HELP)
+    ] = None,
     remind: Annotated[
         str,
         typer.Option(
@@ -57,24 +68,35 @@ def create(
     invite_at: Annotated[
         str, typer.Option(metavar="TIME", help="When to send the invitation: a time, or now.")
     ] = "now",
+    language: LanguageOption = "en",
+    dry_run: DryRun = False,
     as_json: Json = False,
 ) -> None:
     """Plan an event: its invitation now (or at --invite-at) and its reminders; print its id."""
     settings = Settings()
     zone = settings.timezone
+    author = author_form(language)
+    own, versions = event_forms(title, description or [], author)
     draft = ready(
         EventDraft(
-            title=title,
+            title=own[0],
             starts=exact_moment(starts, zone, "--starts"),
             ends=exact_moment(ends, zone, "--ends"),
             audience=checked(Audience.parse, audience),
-            description=description,
+            description=own[1],
             place=where,
             reminders=checked(reminders, remind),
             zone=zone,
             invite_at=moment(invite_at, zone),
+            language=author,
+            versions=versions,
         )
     )
+    if dry_run:
+        readers = operate(lambda mreza: planner(mreza).readers(draft.audience), settings)
+        shown = {form: "\n".join(part for part in text if part) for form, text in versions.items()}
+        show_preview(author, {author: "\n".join(p for p in own if p), **shown}, readers, as_json)
+        return
     plan: EventPlan = operate(lambda mreza: planner(mreza).plan_event(draft, None), settings)
     if as_json:
         print_json(
@@ -100,8 +122,60 @@ def cancel(target: EventId) -> None:
     """Cancel an event, its invitation and its reminders, whatever has not gone out yet."""
     wanted = checked(event_id, target)
 
-    async def work(mreza: Mreza) -> None:
-        await planner(mreza).cancel(await invitation_of(mreza.sessions, wanted))
+    async def work(mreza: Mreza) -> int:
+        invitation = await invitation_of(mreza.sessions, wanted)
+        async with mreza.sessions() as session:
+            told = await coming(session, wanted)
+        await planner(mreza).cancel(invitation)
+        return told
 
-    operate(work, Settings())
-    typer.echo(f"cancelled event {wanted} with its invitation and reminders")
+    told = operate(work, Settings())
+    typer.echo(
+        f"cancelled event {wanted} with its invitation and reminders; "
+        f"{told} who said going or maybe are told"
+    )
+
+
+def event_forms(
+    titles: list[str], descriptions: list[str], author: Language
+) -> tuple[tuple[str, str], dict[Language, tuple[str, str]]]:
+    """The author's title and description, and each other form's."""
+    title, title_versions = in_forms(titles, "--title", author)
+    described: dict[Language, str] = {}
+    for value in descriptions:
+        form, text = keyed_form(value, "--description")
+        described[form or author] = text
+    orphans = sorted(f.value for f in described if f is not author and f not in title_versions)
+    if orphans:
+        fail(f"--description {orphans[0]}=… needs a --title {orphans[0]}=… too", 2)
+    versions = {form: (text, described.get(form, "")) for form, text in title_versions.items()}
+    return (title, described.get(author, "")), versions
+
+
+def move(
+    target: EventId,
+    starts: Annotated[str, typer.Option(metavar="TIME", help=TIME_HELP)],
+    ends: Annotated[
+        str | None, typer.Option(metavar="TIME", help="The new end; else it keeps its length.")
+    ] = None,
+    as_json: Json = False,
+) -> None:
+    """Give an event a new time; who said going or maybe is told, with a new calendar file."""
+    wanted = checked(event_id, target)
+    settings = Settings()
+    zone = settings.timezone
+    new_start = exact_moment(starts, zone, "--starts")
+    new_end = exact_moment(ends, zone, "--ends") if ends is not None else None
+    moved = operate(
+        lambda mreza: planner(mreza).move_event(wanted, new_start, new_end),
+        settings,
+    )
+    if as_json:
+        print_json(
+            {"id": moved.event_id, "starts": moved.starts.isoformat(),
+             "ends": moved.ends.isoformat(), "told": moved.told}
+        )  # fmt: skip
+        return
+    when = local_time(moved.starts, ZoneInfo(zone))
+    told = f"{moved.told} who said going or maybe are told"
+    typer.echo(f"event {moved.event_id} now starts {when}; {told}")

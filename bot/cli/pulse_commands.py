@@ -11,7 +11,9 @@ import typer
 
 from bot.app import Mreza, tally_for
 from bot.cli.common import checked, fail, print_json, with_mreza
-from bot.cli.schedule_args import moment, operate, planner, ready, schedule_id
+from bot.cli.language_forms import LanguageOption, author_form, in_forms, option_forms
+from bot.cli.schedule_args import DryRun, moment, operate, planner, ready, schedule_id
+from bot.cli.version_preview import show_preview
 from bot.languages.i18n import Translations
 from bot.pulses.pulse_reports import summary_text
 from core.durations import duration
@@ -42,11 +44,20 @@ def build() -> typer.Typer:
 
 
 def create(
-    question: Annotated[str, typer.Option(metavar="Q", help="What the pulse asks.")],
+    question: Annotated[
+        list[str],
+        typer.Option(
+            metavar="[FORM=]Q", help='What the pulse asks; again as FORM="..." in other forms.'
+        ),
+    ],
     audience: Annotated[str, typer.Option(metavar="AUDIENCE", help=AUDIENCE_HELP)],
     at: Annotated[str, typer.Option(metavar="TIME", help="ISO-8601 local time, or now.")],
     option: Annotated[
-        list[str] | None, typer.Option(metavar="TEXT", help="An option; give 2 to 12.")
+        list[str] | None,
+        typer.Option(
+            metavar="[FORM=]TEXT",
+            help='An option; give 2 to 12, and each again as FORM="..." in the same order.',
+        ),
     ] = None,
     scale: Annotated[
         str | None, typer.Option(metavar="SCALE", help="likert5 (1–5 agreement) or nps (0–10).")
@@ -61,6 +72,8 @@ def create(
         str, typer.Option(metavar="SPAN", help="Remind who has not answered after this; none.")
     ] = "2d",
     mode: Annotated[str, typer.Option(help="confidential or anonymous.")] = "confidential",
+    language: LanguageOption = "en",
+    dry_run: DryRun = False,
     as_json: Json = False,
 ) -> None:
     """Schedule a pulse check; print its id."""
@@ -68,12 +81,14 @@ def create(
     zone = settings.timezone
     if (scale is None) == (not option):
         fail("give either --option (2 to 12 times) or --scale likert5|nps", 2)
+    author = author_form(language)
+    asked, versions = pulse_forms(question, option or [], author)
     draft = ready(
         PulseDraft(
-            question=question,
+            question=asked[0],
             audience=checked(Audience.parse, audience),
             scale=checked(Scale, scale) if scale else Scale.OPTIONS,
-            options=tuple(option or ()),
+            options=asked[1],
             multiple=multiple,
             comment=comment,
             when=When(moment(at, zone), every, zone),
@@ -82,13 +97,35 @@ def create(
             if remind_after.lower() == "none"
             else checked(duration, remind_after),
             mode=checked(Mode, mode),
+            language=author,
+            versions=versions,
         )
     )
+    if dry_run:
+        readers = operate(lambda mreza: planner(mreza).readers(draft.audience), settings)
+        shown = {form: "\n".join((q, *o)) for form, (q, o) in {author: asked, **versions}.items()}
+        show_preview(author, shown, readers, as_json)
+        return
     created = operate(lambda mreza: planner(mreza).start_pulse(draft, None), settings)
     if as_json:
         print_json({"id": created})
     else:
         typer.echo(created)
+
+
+def pulse_forms(
+    questions: list[str], options: list[str], author: Language
+) -> tuple[tuple[str, tuple[str, ...]], dict[Language, tuple[str, tuple[str, ...]]]]:
+    """The author's question and options, and each other form's (options by position)."""
+    asked, question_versions = in_forms(questions, "--question", author)
+    own, option_versions = option_forms(options, "--option", author)
+    orphans = sorted(f.value for f in option_versions if f not in question_versions)
+    if orphans:
+        fail(f"--option {orphans[0]}=… needs a --question {orphans[0]}=… too", 2)
+    versions = {
+        form: (text, option_versions.get(form, ())) for form, text in question_versions.items()
+    }
+    return (asked, own), versions
 
 
 def _reminder(text: str) -> timedelta | None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
-from typing import Protocol, TypeVar
+from typing import Annotated, Protocol, TypeVar
+
+import typer
 
 from bot.app import Mreza
 from bot.cli import parsing
@@ -18,6 +20,10 @@ from scheduler.schedule_drafts import ScheduleError, parse_time
 T = TypeVar("T")
 D = TypeVar("D", bound="Checkable")
 
+DryRun = Annotated[
+    bool,
+    typer.Option("--dry-run", help="Show each language version and who gets it; schedule nothing."),
+]
 # The operation was understood but cannot be done to what is stored (exit 1); every other
 # ScheduleError is about what was typed, a usage error (exit 2).
 REFUSED = frozenset({"unknown", "ended", "nobody", "kind"})

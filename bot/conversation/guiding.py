@@ -15,13 +15,13 @@ from bot.pulses.pulse_dialog import PULSE
 from bot.pulses.pulsing import COMMENT
 from bot.schedules.announcing import ANNOUNCE
 from bot.schedules.event_planning import EVENT
-from bot.schedules.schedule_list import EDIT_TEXT, EDIT_TIME
+from bot.schedules.schedule_list import EDIT_TEXT, EDIT_TIME, MOVE
 
 WIZARDS = {
     wizard.kind: wizard
     for wizard in (
         ANNOUNCE, EVENT, EDIT_TEXT, EDIT_TIME, ANSWER, COMMENT, PULSE, SHARE, DECLINE, DRAFT,
-        EDIT_FIELD, EDIT_COUNTRY,
+        EDIT_FIELD, EDIT_COUNTRY, MOVE,
     )
 }  # fmt: skip
 

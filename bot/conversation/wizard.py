@@ -44,6 +44,7 @@ class Step:
     choices: tuple[tuple[Choice, ...], ...] = ()
     ask: Asker | None = None  # instead of the question: previews send more than one message
     needed: Callable[[Mapping[str, str]], bool] | None = None  # asked only when this says so
+    again: Callable[[Mapping[str, str]], bool] | None = None  # asked once more while this says so
 
     def value_of(self, typed: str, turn: Turn) -> str:
         """What a typed answer means: a button's label typed out is that button."""
@@ -103,7 +104,8 @@ class Wizard:
             await turn.services.dialogs.close(dialog.member_id)
             return True
         data = {**dialog.data, **remembered}
-        moved = dialog.moved(self._after(step, data).name, **remembered)
+        following = step if step.again is not None and step.again(data) else self._after(step, data)
+        moved = dialog.moved(following.name, **remembered)
         await turn.services.dialogs.save(moved)
         await self.ask(turn, moved)
         return True

@@ -26,13 +26,6 @@ _BY_CODE = {"bs": Language.BCMS, "hr": Language.BCMS, "sh": Language.BCMS, "cnr"
             "me": Language.BCMS, "sr": Language.SR_CYRL, "mk": Language.MK}  # fmt: skip
 
 # Each language named in itself, as members look for it.
-LANGUAGE_NAMES = {
-    Language.EN: "English",
-    Language.BCMS: "Bosanski / Crnogorski / Hrvatski / Srpski (latinica)",
-    Language.SR_CYRL: "Српски (ћирилица)",
-    Language.MK: "Македонски",
-}
-
 Translate = Callable[[str], str]
 
 

@@ -181,6 +181,13 @@ RSVP_LABELS = {
     "no": N_("Not going"),
 }
 REMINDER = N_("Reminder: {title} starts in {before}, at {when}.")
+EVENT_MOVED = N_("{title} has moved: it now takes place {when}.")
+EVENT_MOVED_ASK = N_(
+    "You said you would come. The calendar file below updates your calendar; if the new time "
+    "does not suit you, answer again."
+)
+EVENT_CANCELLED = N_("{title}, planned for {when}, is cancelled.")
+EVENT_CANCELLED_CALENDAR = N_("The calendar file below removes it from your calendar.")
 
 # answers to invitations
 RSVP_NOTED = {
@@ -197,6 +204,8 @@ KIND_NAMES = {
     "reminder": N_("event reminder"),
     "pulse": N_("pulse check"),
     "pulse-reminder": N_("pulse reminder"),
+    "event-moved": N_("notice of a moved event"),
+    "event-cancelled": N_("notice of a cancelled event"),
 }
 REPORT = N_(
     "Delivery report: {kind} #{id} ({summary}), due at {when}\nRecipients: {recipients}\nDelivered: {delivered}\nFailed: {failed}\nBlocked Mreža: {blocked}\nPending: {pending}\nDuration: {duration}"
@@ -228,7 +237,32 @@ ASK_REPEAT = N_(
     "Should it repeat? Press a button, or write an RFC 5545 RRULE such as FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10."
 )
 ANNOUNCEMENT_SUMMARY = N_(
-    "Above is the message exactly as members will see it, each in their own language.\nRecipients: {count}\nWhen: {when}\nRepeats: {repeat}\n\nNothing is scheduled until you press Confirm."
+    "Above is the message exactly as members will see it.\nRecipients: {count}\nWhen: {when}\nRepeats: {repeat}\n\nNothing is scheduled until you press Confirm."
+)
+# texts in more than one language: the dialogs' step and the previews
+ASK_VERSIONS = N_(
+    "Members who read another language get your text as it is, unless you add a version in their language. Add one, or press Done."
+)
+VERSIONS_DONE = N_("Done")
+VERSION_ADDED = N_("The {language} version is saved.")
+ASK_VERSION_TEXT = N_(
+    "Write it in {language}, exactly as members who read {language} should get it."
+)
+ASK_VERSION_EVENT = N_(
+    "Write the title in {language}; any lines after the first become its description."
+)
+ASK_VERSION_PULSE = N_(
+    "Write the question in {language} on the first line, then each option on its own line, in the same order as before."
+)
+VERSION_PREVIEW = N_("As members who read {language} will get it:")
+WHO_GETS_WHICH = N_(
+    "Each member gets the version in their language if there is one, else the author's text. Who gets which:"
+)
+AUTHORS_SHARE = N_(
+    "{language}, the author's text, also for everyone whose language has no version: {count}"
+)
+ONE_VERSION = N_(
+    "Everyone gets the author's text ({language}): there are no versions in other languages."
 )
 ANNOUNCEMENT_SCHEDULED = N_("Scheduled as #{id}. /schedules shows it.")
 ASK_TITLE = N_(
@@ -297,6 +331,10 @@ PROBLEMS = {
     "no-key": N_(
         "Confidential pulses need a secret key that this server does not have. Ask an admin to set MREZA_SECRET_KEY or MREZA_SECRET_KEY_FILE and restart Mreža, or choose anonymous."
     ),
+    "version-author": N_("That is the language you wrote in. Please choose another."),
+    "version-options": N_(
+        "The version needs as many options as the original, in the same order, one per line."
+    ),
 }
 
 # what is scheduled
@@ -319,6 +357,16 @@ ASK_NEW_TIME = N_(
 )
 TEXT_CHANGED = N_("Saved: #{id} will send the new text.")
 TIME_CHANGED = N_("Saved: #{id} is now due at {when}.")
+MOVE_EVENT = N_("Move the event")
+EVENT_CANCELLED_TOLD = N_(
+    "Members who said they would come are told, with a calendar file that removes the event: {count}."
+)
+ASK_EVENT_START = N_(
+    "When does the event of #{id} start now? Write the local time ({zone}) like 2026-12-01 10:00; it keeps its length."
+)
+EVENT_MOVED_SAVED = N_(
+    "Saved: the event now takes place {when}. Members who said they would come are told, with an updated calendar file: {count}."
+)
 
 # the curators' queue and hand-offs to coordinators
 ALREADY_PASSED_ON = N_("This question is already with the coordinators.")
@@ -478,6 +526,7 @@ ANONYMOUS = N_("Anonymous")
 PULSE_SUMMARY = N_(
     "Above is the pulse as members will see it.\nRecipients: {count}\nOpens: {when}\nRepeats: {repeat}\nOpen for: {open_for}, with a reminder after {remind}\nMode: {mode}\n\nNothing is sent before you press Confirm."
 )
+PULSE_PREVIEW_NOTE = N_("This is a preview: it cannot be answered.")
 PULSE_SCHEDULED = N_(
     "Scheduled as pulse #{id}. /results shows its results once enough members have answered."
 )

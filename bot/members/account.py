@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.conversation.turn import Turn
 from bot.languages import texts
-from bot.languages.i18n import LANGUAGE_NAMES
+from bot.languages.names import LANGUAGE_NAMES
 
 
 async def whoami(turn: Turn, _args: str = "") -> None:

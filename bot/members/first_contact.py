@@ -12,7 +12,8 @@ from dataclasses import replace
 from bot.conversation.services import Services
 from bot.conversation.turn import Turn
 from bot.languages import texts
-from bot.languages.i18n import LANGUAGE_NAMES, language_for
+from bot.languages.i18n import language_for
+from bot.languages.names import LANGUAGE_NAMES
 from core.events import Sender
 from core.language_guess import Guess, guess_language, script
 from core.members import Language, LanguageSource, Member

@@ -61,6 +61,19 @@ def pulse_message(
     return Outgoing((*intro, question), (*buttons, *comment_row), poll=poll)
 
 
+def pulse_card(occasion: Occasion, tr: Translate, k: int) -> Outgoing:
+    """The round's question with its answers as text, for a preview: nothing in it answers.
+
+    A live poll in the coordinator's chat would take a vote that belongs to no round.
+    """
+    pulse = pulse_of(occasion)
+    zone = str(occasion.payload.get("zone") or DEFAULT_ZONE)
+    intro = _intro(pulse, tr, k, closes_at(occasion, pulse), zone)
+    question: Paragraph = (Line((Run(Style.BOLD, pulse.question),)),)
+    answers = "\n".join(f"• {label}" for label in answer_labels(pulse, tr))
+    return Outgoing((*intro, question, *plain(answers), *plain(tr(texts.PULSE_PREVIEW_NOTE))))
+
+
 def _intro(
     pulse: Pulse, tr: Translate, k: int, closes: datetime, zone: str
 ) -> tuple[Paragraph, ...]:

@@ -18,17 +18,20 @@ from bot.conversation.answer_checks import (
     when_step,
 )
 from bot.conversation.dialogs import Dialog
+from bot.conversation.language_versions import versions_of, versions_step
 from bot.conversation.turn import Turn
+from bot.conversation.version_previews import show_versions, summarised, who_gets_which
 from bot.conversation.wizard import Buttons, Choice, Invalid, Step, Wizard
 from bot.languages import texts
 from bot.languages.times import local_time, span
 from bot.schedules.describing import repeat_words
 from core.durations import duration
 from scheduler.audience import Audience
-from scheduler.composing import Occasion, Recipient
+from scheduler.composing import Occasion
 from scheduler.pulses.disclosure import Scale
 from scheduler.pulses.pulse_drafts import DEFAULT_REMINDER, KIND, Mode, PulseDraft
 from scheduler.schedule_drafts import ScheduleError, When
+from scheduler.versions import stored
 
 EVERYONE = Audience(everyone=True)
 KINDS: tuple[tuple[Choice, ...], ...] = (
@@ -91,6 +94,18 @@ async def _options(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, str]
     return {"options": "\n".join(options)}
 
 
+async def _version(turn: Turn, dialog: Dialog, answer: str) -> dict[str, object]:
+    """The question on the first line, then the options in the author's order."""
+    lines = [line.strip() for line in answer.strip().splitlines() if line.strip()] or [""]
+    question, options = " ".join(lines), tuple[str, ...]()
+    if _wants_options(dialog.data):
+        question, options = lines[0], tuple(lines[1:])
+        if len(options) != len(dialog.data["options"].splitlines()):
+            raise Invalid("version-options")
+    _checked(turn, PulseDraft(question, EVERYONE, _scale(dialog.data), options))
+    return {"question": question, "options": list(options)}
+
+
 async def _comment(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
     if answer not in ("yes", "no"):
         raise Invalid("pulse-kind")
@@ -118,7 +133,13 @@ def draft(turn: Turn, data: Mapping[str, str]) -> PulseDraft:
     """The pulse the dialog describes; the reminder comes after two days, or halfway if sooner."""
     open_for = timedelta(minutes=int(data["open_for"]))
     options = tuple(data.get("options", "").splitlines()) if _wants_options(data) else ()
+    versions = {
+        form: (str(fields["question"]), tuple(str(o) for o in _listed(fields.get("options"))))
+        for form, fields in versions_of(data).items()
+    }
     return PulseDraft(
+        language=turn.language,
+        versions=versions,
         question=data["question"],
         audience=Audience.parse(data["audience"]),
         scale=_scale(data),
@@ -132,18 +153,20 @@ def draft(turn: Turn, data: Mapping[str, str]) -> PulseDraft:
     )
 
 
+def _listed(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
+
+
 async def _preview(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
-    """The pulse as members will get it, composed by the same code, then the facts."""
+    """The pulse as members will get it, as a card nobody can answer, then the facts."""
     wanted = draft(turn, dialog.data)
     now = turn.services.clock.now()
-    occasion = Occasion(0, 0, KIND, wanted.payload(), wanted.when.at or now)
-    preview = turn.services.composer.compose(occasion, Recipient("preview", turn.chat, turn.member))
-    await turn.send(preview)
+    versions = stored(wanted.version_fields())
+    occasion = Occasion(0, 0, KIND, wanted.payload(), wanted.when.at or now, None, versions)
+    await show_versions(turn, occasion)
     at, zone = wanted.when.at, turn.services.zone
     assert wanted.remind_after is not None  # the dialog always plans a reminder
-    await turn.say(
-        texts.PULSE_SUMMARY,
-        buttons,
+    summary = turn.tr(texts.PULSE_SUMMARY).format(
         count=await turn.services.planner.recipients(wanted.audience),
         when=turn.tr(texts.RIGHT_AWAY) if at is None else f"{local_time(at, zone)} ({zone})",
         repeat=repeat_words(wanted.when.rule, turn.tr),
@@ -151,6 +174,7 @@ async def _preview(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
         remind=span(wanted.remind_after, turn.language),
         mode=turn.tr(MODE_WORDS[wanted.mode]),
     )
+    await summarised(turn, await who_gets_which(turn, wanted.audience, versions), summary, buttons)
 
 
 async def _confirm(turn: Turn, dialog: Dialog, answer: str) -> None:
@@ -170,6 +194,7 @@ PULSE = Wizard(
         Step("question", _question, texts.ASK_PULSE_QUESTION),
         Step("kind", _kind, texts.ASK_PULSE_KIND, KINDS),
         Step("options", _options, texts.ASK_PULSE_OPTIONS, needed=_wants_options),
+        versions_step(texts.ASK_VERSION_PULSE, _version),
         Step("comment", _comment, texts.ASK_PULSE_COMMENT_ALLOWED, YES_NO),
         Step("audience", audience_step, texts.ASK_AUDIENCE, AUDIENCES),
         Step("when", when_step, texts.ASK_WHEN, (((texts.NOW, "now"),),)),

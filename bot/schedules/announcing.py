@@ -16,14 +16,17 @@ from bot.conversation.answer_checks import (
     when_step,
 )
 from bot.conversation.dialogs import Dialog
+from bot.conversation.language_versions import versions_of, versions_step
 from bot.conversation.turn import Turn
+from bot.conversation.version_previews import show_versions, summarised, who_gets_which
 from bot.conversation.wizard import Buttons, Choice, Step, Wizard
 from bot.languages import texts
 from bot.languages.times import local_time
 from bot.schedules.describing import repeat_words
 from scheduler.audience import Audience
-from scheduler.composing import Occasion, Recipient
+from scheduler.composing import Occasion
 from scheduler.schedule_drafts import TEXT_LIMIT, AnnouncementDraft, ScheduleError, When
+from scheduler.versions import stored
 
 SKIP = "skip"
 SKIPPING: tuple[tuple[Choice, ...], ...] = (((texts.SKIP, SKIP),),)
@@ -43,6 +46,11 @@ async def _text(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
     except ScheduleError as error:
         raise problem(error, limit=TEXT_LIMIT) from None
     return {"text": answer}
+
+
+async def _version(turn: Turn, dialog: Dialog, answer: str) -> dict[str, object]:
+    """The text in another language form, checked like the author's."""
+    return dict(await _text(turn, dialog, answer))
 
 
 def _address(turn: Turn, answer: str, name: str) -> Mapping[str, str]:
@@ -69,25 +77,26 @@ def draft(turn: Turn, data: Mapping[str, str]) -> AnnouncementDraft:
     """The announcement the dialog describes."""
     when = When(restored(data["at"]), data["rule"] or None, turn.services.zone)
     link, image = data.get("link") or None, data.get("image") or None
-    return AnnouncementDraft(data["text"], Audience.parse(data["audience"]), when, link, image)
+    versions = {form: str(fields["text"]) for form, fields in versions_of(data).items()}
+    return AnnouncementDraft(
+        data["text"], Audience.parse(data["audience"]), when, link, image, turn.language, versions
+    )
 
 
 async def _preview(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
     """The message as members will get it, composed by the same code, then what and when."""
     wanted = draft(turn, dialog.data)
     payload: dict[str, object] = {"text": wanted.text, "link": wanted.link, "image": wanted.image}
-    occasion = Occasion(0, 0, "announcement", payload, turn.services.clock.now())
-    await turn.send(
-        turn.services.composer.compose(occasion, Recipient("preview", turn.chat, turn.member))
-    )
+    versions = stored(wanted.version_fields())
+    occasion = Occasion(0, 0, "announcement", payload, turn.services.clock.now(), None, versions)
+    await show_versions(turn, occasion)
     at, zone = wanted.when.at, turn.services.zone
-    await turn.say(
-        texts.ANNOUNCEMENT_SUMMARY,
-        buttons,
+    summary = turn.tr(texts.ANNOUNCEMENT_SUMMARY).format(
         count=await turn.services.planner.recipients(wanted.audience),
         when=turn.tr(texts.RIGHT_AWAY) if at is None else f"{local_time(at, zone)} ({zone})",
         repeat=repeat_words(wanted.when.rule, turn.tr),
     )
+    await summarised(turn, await who_gets_which(turn, wanted.audience, versions), summary, buttons)
 
 
 async def _confirm(turn: Turn, dialog: Dialog, answer: str) -> None:
@@ -105,6 +114,7 @@ ANNOUNCE = Wizard(
     "announce",
     (
         Step("text", _text, texts.ASK_ANNOUNCEMENT),
+        versions_step(texts.ASK_VERSION_TEXT, _version),
         Step("link", _link, texts.ASK_LINK, SKIPPING),
         Step("image", _image, texts.ASK_IMAGE, SKIPPING),
         Step("audience", audience_step, texts.ASK_AUDIENCE, AUDIENCES),

@@ -8,6 +8,7 @@ working language with SEESAC.
 from __future__ import annotations
 
 import mimetypes
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
@@ -16,17 +17,18 @@ from bot.conversation.buttons import ButtonSigner
 from bot.languages import texts
 from bot.languages.i18n import Translate, Translations
 from bot.languages.times import local_range, local_time, span
-from bot.pulses.pulse_cards import pulse_message, pulse_reminder
+from bot.pulses.pulse_cards import pulse_card, pulse_message, pulse_reminder
 from core.markup import Line, Paragraph, Run, Style
 from core.members import Language
 from core.messaging import Attachment, Button, Outgoing, plain
 from scheduler.composing import EventInfo, Occasion, Recipient
+from scheduler.event_changes import CANCELLATION, MOVE
 from scheduler.ics import event_calendar
 from scheduler.pulses.pulse_drafts import KIND as PULSE
 from scheduler.pulses.pulse_drafts import REMINDER_KIND as PULSE_REMINDER
 from scheduler.schedule_drafts import DEFAULT_REMINDERS
+from scheduler.versions import GROUP_LANGUAGE, for_reader
 
-GROUP_LANGUAGE = Language.EN
 ANSWERS = ("going", "maybe", "no")  # stored as rsvps.answer; "no" is what reminders skip
 
 
@@ -43,6 +45,7 @@ class Composer:
         """The message this recipient gets for this occasion."""
         language = recipient.member.language if recipient.member else GROUP_LANGUAGE
         tr = self._translations(language)
+        occasion = for_reader(occasion, language)
         if occasion.kind == "announcement":
             return announcement(occasion.payload, tr)
         if occasion.kind == PULSE:
@@ -53,16 +56,36 @@ class Composer:
             raise ValueError(
                 f"occurrence {occasion.occurrence_id}: a {occasion.kind} needs its event"
             )
+        return self._about_event(occasion, occasion.event, recipient, tr, language)
+
+    def card(self, occasion: Occasion, recipient: Recipient) -> Outgoing:
+        """A pulse as a preview shows it: text that cannot be answered; anything else as sent."""
+        if occasion.kind != PULSE:
+            return self.compose(occasion, recipient)
+        language = recipient.member.language if recipient.member else GROUP_LANGUAGE
+        tr = self._translations(language)
+        return pulse_card(for_reader(occasion, language), tr, self._k)
+
+    def _about_event(
+        self,
+        occasion: Occasion,
+        event: EventInfo,
+        recipient: Recipient,
+        tr: Translate,
+        language: Language,
+    ) -> Outgoing:
+        """Invitations, reminders and changes: each carries the RSVP buttons, but a cancellation."""
+        buttons = self._rsvp_buttons(event.id, recipient, tr)
         if occasion.kind == "invitation":
-            buttons = self._rsvp_buttons(occasion.event.id, recipient, tr)
-            calendar = event_calendar(
-                occasion.event, occasion.fire_at, _reminders(occasion.payload)
-            )
-            return invitation(occasion.event, tr, buttons, calendar)
+            calendar = event_calendar(event, occasion.fire_at, _reminders(occasion.payload))
+            return invitation(event, tr, buttons, calendar)
         if occasion.kind == "reminder":
             minutes = occasion.payload.get("before_minutes")
             before = timedelta(minutes=minutes if isinstance(minutes, int) else 0)
-            return reminder(occasion.event, before, tr, language)
+            return replace(reminder(event, before, tr, language), buttons=buttons)
+        if occasion.kind in (MOVE, CANCELLATION):
+            calendar = event_calendar(event, occasion.fire_at, _reminders(occasion.payload))
+            return changed(event, tr, () if event.cancelled else buttons, calendar)
         raise ValueError(f"occurrence {occasion.occurrence_id}: unknown kind {occasion.kind!r}")
 
     def _rsvp_buttons(
@@ -99,6 +122,21 @@ def invitation(
         facts.append(tr(texts.WHERE).format(place=event.place))
     paragraphs = [title, *plain("\n".join(facts)), *plain(event.description)]
     paragraphs += plain(tr(texts.WILL_YOU_COME))
+    ics = Attachment(f"event-{event.id}.ics", "text/calendar", content=calendar)
+    return Outgoing(tuple(paragraphs), buttons, (ics,))
+
+
+def changed(
+    event: EventInfo, tr: Translate, buttons: tuple[tuple[Button, ...], ...], calendar: bytes
+) -> Outgoing:
+    """An event moved or called off, told to those coming, with the calendar file that updates
+    (or removes) their entry."""
+    when = local_range(event.starts_at, event.ends_at, event.zone)
+    news = texts.EVENT_CANCELLED if event.cancelled else texts.EVENT_MOVED
+    paragraphs = [
+        *plain(tr(news).format(title=event.title, when=when)),
+        *plain(tr(texts.EVENT_CANCELLED_CALENDAR if event.cancelled else texts.EVENT_MOVED_ASK)),
+    ]
     ics = Attachment(f"event-{event.id}.ics", "text/calendar", content=calendar)
     return Outgoing(tuple(paragraphs), buttons, (ics,))
 

@@ -18,13 +18,15 @@ from bot.conversation.answer_checks import (
     restored,
 )
 from bot.conversation.dialogs import Dialog
+from bot.conversation.language_versions import versions_of, versions_step
 from bot.conversation.turn import Turn
+from bot.conversation.version_previews import show_versions, summarised, who_gets_which
 from bot.conversation.wizard import Buttons, Choice, Invalid, Step, Wizard
 from bot.languages import texts
 from bot.languages.times import spans
 from core.durations import duration
 from scheduler.audience import Audience
-from scheduler.composing import EventInfo, Occasion, Recipient
+from scheduler.composing import EventInfo, Occasion
 from scheduler.schedule_drafts import (
     DESCRIPTION_LIMIT,
     PLACE_LIMIT,
@@ -32,6 +34,7 @@ from scheduler.schedule_drafts import (
     EventDraft,
     ScheduleError,
 )
+from scheduler.versions import stored
 
 SKIP = "skip"
 REMINDER_CHOICES: tuple[tuple[Choice, ...], ...] = (
@@ -61,6 +64,11 @@ async def _title(_turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]
         if len(text) > limit:
             raise Invalid("too-long", limit=limit)
     return {"title": title, "description": description}
+
+
+async def _version(turn: Turn, dialog: Dialog, answer: str) -> dict[str, object]:
+    """The title and description in another language form, checked like the author's."""
+    return dict(await _title(turn, dialog, answer))
 
 
 async def _starts(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
@@ -101,9 +109,13 @@ def draft(turn: Turn, data: Mapping[str, str]) -> EventDraft:
     assert starts is not None  # the start and end steps never store "now"
     assert ends is not None
     before = tuple(timedelta(minutes=int(m)) for m in data["reminders"].split(",") if m)
+    versions = {
+        form: (str(fields["title"]), str(fields.get("description", "")))
+        for form, fields in versions_of(data).items()
+    }
     return EventDraft(
         data["title"], starts, ends, Audience.parse(data["audience"]), data["description"],
-        data["place"], before, turn.services.zone,
+        data["place"], before, turn.services.zone, None, turn.language, versions,
     )  # fmt: skip
 
 
@@ -114,18 +126,16 @@ async def _preview(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
         0, wanted.title, wanted.description, wanted.starts, wanted.ends, wanted.place,
         wanted.zone, turn.member.id if turn.member else None,
     )  # fmt: skip
+    versions = stored(wanted.version_fields())
     occasion = Occasion(
-        0, 0, "invitation", {"title": wanted.title}, turn.services.clock.now(), event
+        0, 0, "invitation", {"title": wanted.title}, turn.services.clock.now(), event, versions
     )
-    await turn.send(
-        turn.services.composer.compose(occasion, Recipient("preview", turn.chat, turn.member))
-    )
-    await turn.say(
-        texts.EVENT_SUMMARY,
-        buttons,
+    await show_versions(turn, occasion)
+    summary = turn.tr(texts.EVENT_SUMMARY).format(
         count=await turn.services.planner.recipients(wanted.audience),
         reminders=spans(wanted.reminders, turn.language) or turn.tr(texts.NONE),
     )
+    await summarised(turn, await who_gets_which(turn, wanted.audience, versions), summary, buttons)
 
 
 async def _confirm(turn: Turn, dialog: Dialog, answer: str) -> None:
@@ -143,6 +153,7 @@ EVENT = Wizard(
     "event",
     (
         Step("title", _title, texts.ASK_TITLE),
+        versions_step(texts.ASK_VERSION_EVENT, _version),
         Step("starts", _starts, texts.ASK_STARTS),
         Step("ends", _ends, texts.ASK_ENDS),
         Step("place", _place, texts.ASK_PLACE, (((texts.SKIP, SKIP),),)),

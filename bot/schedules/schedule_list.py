@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 
-from bot.conversation.answer_checks import moment, problem
+from bot.conversation.answer_checks import future, moment, problem
 from bot.conversation.dialogs import Dialog
 from bot.conversation.turn import Turn
 from bot.conversation.wizard import Step, Wizard
 from bot.languages import texts
-from bot.languages.times import local_time
+from bot.languages.times import local_range, local_time
 from bot.schedules.describing import audience_words, excerpt, kind_words, repeat_words
 from core.members import Role
 from core.messaging import Button
@@ -55,7 +55,8 @@ def _buttons(turn: Turn, view: ScheduleView) -> list[Button]:
     labels = [(texts.CANCEL, "cancel")]
     if view.kind == "announcement":
         labels.append((texts.EDIT_TEXT, "text"))
-    labels.append((texts.EDIT_TIME, "time"))
+    # An event's time is the event's own: its invitation and reminders follow it.
+    labels.append((texts.MOVE_EVENT, "move") if view.event_id else (texts.EDIT_TIME, "time"))
     return [turn.button(turn.tr(label), KIND, f"{action}.{view.id}") for label, action in labels]
 
 
@@ -85,8 +86,13 @@ async def _ask_to_cancel(turn: Turn, view: ScheduleView) -> bool:
 
 
 async def _cancel(turn: Turn, view: ScheduleView) -> bool:
-    await turn.services.planner.cancel(view.id)
-    await turn.say(texts.SCHEDULE_CANCELLED, id=view.id)
+    planner = turn.services.planner
+    told = await planner.coming(view.event_id) if view.event_id is not None else None
+    await planner.cancel(view.id)
+    said = turn.tr(texts.SCHEDULE_CANCELLED).format(id=view.id)
+    if told is not None:
+        said += "\n" + turn.tr(texts.EVENT_CANCELLED_TOLD).format(count=told)
+    await turn.say(said)
     return True
 
 
@@ -107,12 +113,20 @@ async def _edit_time(turn: Turn, view: ScheduleView) -> bool:
     return True
 
 
+async def _move_event(turn: Turn, view: ScheduleView) -> bool:
+    if view.event_id is None:
+        return False
+    await MOVE.begin(turn, id=str(view.id), event=str(view.event_id))
+    return True
+
+
 _ACTIONS: dict[str, Callable[[Turn, ScheduleView], Awaitable[bool]]] = {
     "cancel": _ask_to_cancel,
     "drop": _cancel,
     "keep": _keep,
     "text": _edit_text,
     "time": _edit_time,
+    "move": _move_event,
 }
 
 
@@ -139,6 +153,21 @@ async def _new_time(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, str
     return None
 
 
+async def _new_start(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, str] | None:
+    """The event's new start; it keeps its length, and those coming are told."""
+    try:
+        moved = await turn.services.planner.move_event(
+            int(dialog.data["event"]), future(turn, answer)
+        )
+    except ScheduleError as error:
+        await _give_up(turn, error)
+        return None
+    zone = turn.services.zone
+    when = local_range(moved.starts, moved.ends, zone)
+    await turn.say(texts.EVENT_MOVED_SAVED, when=when, count=moved.told)
+    return None
+
+
 async def _give_up(turn: Turn, error: ScheduleError, limit: int = 0) -> None:
     """Say what is wrong; stay for another answer unless no answer could help."""
     if error.code not in FINAL:
@@ -147,6 +176,7 @@ async def _give_up(turn: Turn, error: ScheduleError, limit: int = 0) -> None:
 
 
 EDIT_TEXT = Wizard("edit-text", (Step("text", _new_text, texts.ASK_NEW_TEXT),))
+MOVE = Wizard("move-event", (Step("starts", _new_start, texts.ASK_EVENT_START),))
 EDIT_TIME = Wizard(
     "edit-time", (Step("when", _new_time, texts.ASK_NEW_TIME, (((texts.NOW, "now"),),)),)
 )

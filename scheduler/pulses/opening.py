@@ -58,6 +58,13 @@ class RoundOpening:
                 rule=None,
                 next_fire_at=at,
                 payload=payload,
+                language=schedule.language,
+                # The reminder repeats the question, so it keeps the question's versions.
+                versions={
+                    form: {"question": fields["question"]}
+                    for form, fields in schedule.versions.items()
+                    if "question" in fields
+                },
                 created_by=schedule.created_by,
                 created_at=fire_at,
                 updated_at=fire_at,

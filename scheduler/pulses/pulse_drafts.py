@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from core.members import Language
 from scheduler.audience import Audience
 from scheduler.pulses.disclosure import Scale
-from scheduler.schedule_drafts import ScheduleError, When
+from scheduler.schedule_drafts import ScheduleError, When, check_forms, in_version
 
 QUESTION_LIMIT = 300  # Telegram's limit for a poll question
 OPTION_LIMIT = 100  # and for an option
@@ -42,9 +44,37 @@ class PulseDraft:
     open_for: timedelta = DEFAULT_OPEN
     remind_after: timedelta | None = DEFAULT_REMINDER  # None: no reminder
     mode: Mode = Mode.CONFIDENTIAL
+    language: Language = Language.EN  # the author's, the question's and options'
+    # The question and the options in other forms; options are matched by position.
+    versions: Mapping[Language, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def check(self, now: datetime) -> None:
         """Every rule a pulse must follow; the first one broken is raised."""
+        check_forms(self.language, self.versions)
+        self._check_texts()
+        for language, (question, options) in self.versions.items():
+            if len(options) != len(self.options):
+                raise ScheduleError(
+                    "version-options",
+                    f"the {language.value} version has {len(options)} options, "
+                    f"the author's {len(self.options)}: give each option in the same order",
+                )
+            version = replace(self, question=question, options=options, versions={})
+            in_version(language, version._check_texts)
+        if not SHORTEST_OPEN <= self.open_for <= LONGEST_OPEN:
+            raise ScheduleError("open-for", "a pulse stays open from 10 minutes to 31 days")
+        if self.remind_after is not None and not timedelta(0) < self.remind_after < self.open_for:
+            raise ScheduleError("remind-after", "the reminder must come before the pulse closes")
+        self.when.check(now)
+
+    def version_fields(self) -> dict[Language, dict[str, object]]:
+        """What each version replaces in the payload."""
+        return {
+            language: {"question": question.strip(), "options": [o.strip() for o in options]}
+            for language, (question, options) in self.versions.items()
+        }
+
+    def _check_texts(self) -> None:
         question = self.question.strip()
         if not question:
             raise ScheduleError("empty", "the pulse has no question")
@@ -54,11 +84,6 @@ class PulseDraft:
                 f"the question has {len(question)} characters; the limit is {QUESTION_LIMIT}",
             )
         self._check_options()
-        if not SHORTEST_OPEN <= self.open_for <= LONGEST_OPEN:
-            raise ScheduleError("open-for", "a pulse stays open from 10 minutes to 31 days")
-        if self.remind_after is not None and not timedelta(0) < self.remind_after < self.open_for:
-            raise ScheduleError("remind-after", "the reminder must come before the pulse closes")
-        self.when.check(now)
 
     def _check_options(self) -> None:
         if self.scale is not Scale.OPTIONS:

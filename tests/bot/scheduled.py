@@ -12,7 +12,8 @@ from bot.schedules.composer import Composer
 from bot.transports.memory import Said
 from core.messaging import Outgoing
 from core.storage import utc
-from scheduler.composing import EventInfo, Occasion, Recipient
+from scheduler.composing import Occasion, Recipient
+from scheduler.occasions import event_info
 from scheduler.schedule_tables import EventRow, ScheduleRow
 from tests.bot.people import Network, Person
 
@@ -43,14 +44,10 @@ async def occasion(network: Network, schedule_id: int) -> Occasion:
         row = await session.get(ScheduleRow, schedule_id)
         assert row is not None
         event = await session.get(EventRow, row.event_id) if row.event_id else None
-    info = None
-    if event is not None:
-        info = EventInfo(
-            event.id, event.title, event.description, utc(event.starts_at), utc(event.ends_at),
-            event.place, event.zone, event.created_by,
-        )  # fmt: skip
+    info = event_info(event) if event is not None else None
+    versions = event.versions if event is not None else row.versions
     fire_at = utc(row.next_fire_at) if row.next_fire_at else network.clock.now()
-    return Occasion(0, row.id, row.kind, row.payload, fire_at, info)
+    return Occasion(0, row.id, row.kind, row.payload, fire_at, info, versions)
 
 
 async def composed(network: Network, schedule_id: int, person: Person) -> Outgoing:

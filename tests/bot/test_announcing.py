@@ -38,6 +38,7 @@ async def up_to_preview(cora: Person, repeat: str = texts.ONCE) -> None:
     """Answer every step before the preview: Serbia, LATER, and ``repeat``."""
     await cora.says("/announce")
     await cora.says(TEXT)
+    await cora.presses(texts.VERSIONS_DONE)
     await skips_link_and_picture(cora)
     await cora.presses("Serbia")
     await cora.says(LATER)
@@ -45,8 +46,11 @@ async def up_to_preview(cora: Person, repeat: str = texts.ONCE) -> None:
 
 
 def summary(count: int, when: str = LATER_SHOWN, repeat: str = texts.ONCE) -> str:
-    """The preview's second message, in English."""
-    return texts.ANNOUNCEMENT_SUMMARY.format(count=count, when=when, repeat=repeat)
+    """The preview's second message, in English, for a text in one language."""
+    versions = texts.ONE_VERSION.format(language="English")
+    return (
+        versions + "\n\n" + texts.ANNOUNCEMENT_SUMMARY.format(count=count, when=when, repeat=repeat)
+    )
 
 
 async def test_announce_asks_for_the_text_first(cora: Person) -> None:
@@ -55,9 +59,10 @@ async def test_announce_asks_for_the_text_first(cora: Person) -> None:
 
 
 async def test_the_text_leads_to_a_link_then_a_picture_both_skippable(cora: Person) -> None:
-    """After the text comes an optional link, then an optional picture."""
+    """After the text (and its versions) comes an optional link, then an optional picture."""
     await cora.says("/announce")
-    [link] = await cora.says(TEXT)
+    await cora.says(TEXT)
+    [link] = await cora.presses(texts.VERSIONS_DONE)
     assert (link.text, link.labels) == (texts.ASK_LINK, [texts.SKIP])
     [picture] = await cora.presses(texts.SKIP)
     assert (picture.text, picture.labels) == (texts.ASK_IMAGE, [texts.SKIP])
@@ -67,6 +72,7 @@ async def test_the_picture_leads_to_the_audience_buttons(cora: Person) -> None:
     """After the picture comes the audience: everyone, each country, coordinators, group chats."""
     await cora.says("/announce")
     await cora.says(TEXT)
+    await cora.presses(texts.VERSIONS_DONE)
     await cora.says("https://example.org/agenda")
     [reply] = await cora.presses(texts.SKIP)
     assert reply.text == texts.ASK_AUDIENCE
@@ -79,6 +85,7 @@ async def test_the_link_and_picture_are_previewed_and_stored(
     """The preview carries the link under the text and the picture; Confirm stores both."""
     await cora.says("/announce")
     await cora.says(TEXT)
+    await cora.presses(texts.VERSIONS_DONE)
     await cora.says("https://example.org/agenda")
     await cora.says("https://example.org/poster.png")
     await cora.presses("Serbia")
@@ -99,6 +106,7 @@ async def test_the_audience_leads_to_when(cora: Person) -> None:
     """After the audience comes the time, with a Now button."""
     await cora.says("/announce")
     await cora.says(TEXT)
+    await cora.presses(texts.VERSIONS_DONE)
     await skips_link_and_picture(cora)
     [reply] = await cora.presses("Serbia")
     assert (reply.text, reply.labels) == (WHEN, [texts.NOW])
@@ -108,6 +116,7 @@ async def test_the_time_leads_to_repeat(cora: Person) -> None:
     """After the time comes the repeat: once, every week, every month."""
     await cora.says("/announce")
     await cora.says(TEXT)
+    await cora.presses(texts.VERSIONS_DONE)
     await skips_link_and_picture(cora)
     await cora.presses("Serbia")
     [reply] = await cora.says(LATER)
@@ -159,6 +168,7 @@ async def test_now_and_a_typed_rule_are_accepted(network: Network, cora: Person)
     """Typing "now" counts as the button, and an RRULE can be typed at the repeat step."""
     await cora.says("/announce")
     await cora.says(TEXT)
+    await cora.presses(texts.VERSIONS_DONE)
     await cora.says("skip")
     await cora.says("Skip")
     await cora.says("all")
@@ -184,6 +194,7 @@ async def test_slash_cancel_leaves_the_dialog(network: Network, cora: Person) ->
     """/cancel mid-way stops the dialog; the next plain text is a question again."""
     await cora.says("/announce")
     await cora.says(TEXT)
+    await cora.presses(texts.VERSIONS_DONE)
     assert texts_of(await cora.says("/cancel")) == [texts.STOPPED]
     await cora.says("what is a person of trust")
     assert [row.text for row in await network.question_log()] == ["what is a person of trust"]
@@ -235,7 +246,7 @@ async def test_another_instance_continues_the_dialog(network: Network, cora: Per
     await cora.says("/announce")
     other = Network(network.mreza, network.clock)
     replies = await other.hears(TextReceived(cora.chat, cora.sender, TEXT))
-    assert texts_of(replies) == [texts.ASK_LINK]
+    assert texts_of(replies) == [texts.ASK_VERSIONS]
 
 
 async def test_a_time_that_passed_at_confirm_goes_back_to_when(
@@ -244,6 +255,7 @@ async def test_a_time_that_passed_at_confirm_goes_back_to_when(
     """Ten minutes ahead, confirmed twenty minutes later: "in the past", and the time again."""
     await cora.says("/announce")
     await cora.says(TEXT)
+    await cora.presses(texts.VERSIONS_DONE)
     await skips_link_and_picture(cora)
     await cora.presses("Serbia")
     soon = network.clock.now() + timedelta(minutes=10)
@@ -264,6 +276,7 @@ async def test_the_dialog_speaks_the_coordinators_language(network: Network) -> 
     hinted = tr(texts.ASK_ANNOUNCEMENT) + "\n" + tr(texts.STOP_HINT)
     assert texts_of(await vesna.says("/announce")) == [hinted]
     await vesna.says(TEXT)
+    await vesna.says("gotovo")
     assert vesna.last_message.labels == ["Preskoči"]
     await vesna.says("preskoči")
     await vesna.presses("Preskoči")

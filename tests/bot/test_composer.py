@@ -195,7 +195,13 @@ def test_a_reminder_says_how_soon_when_and_where(
     """Reminder: TITLE starts in 1 day, at a local time, and where, in the member's language."""
     message = composer.compose(reminder(minutes), reader(language))
     assert to_plain(message.paragraphs) == expected
-    assert message.buttons == ()
+
+
+def test_a_reminder_carries_the_rsvp_buttons(composer: Composer) -> None:
+    """A member who had not answered, or changed their mind, answers under the reminder."""
+    [row] = composer.compose(reminder(60), reader()).buttons
+    assert [b.label for b in row] == ["Going", "Maybe", "Not going"]
+    assert SIGNER.verify(CHAT, row[2].data) == Press("r", "7.no")
 
 
 def test_an_invitation_without_its_event_is_an_error(composer: Composer) -> None:

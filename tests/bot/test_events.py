@@ -19,6 +19,7 @@ ZONE = "Europe/Belgrade"
 REMINDER_LABELS = [texts.DEFAULT_REMINDERS, texts.NO_REMINDERS]
 ANSWERS = {
     "title": f"{TITLE}\n{DESCRIPTION}",
+    "versions": "done",
     "starts": STARTS,
     "ends": ENDS,
     "place": "Skopje, Hotel Continental",
@@ -41,8 +42,9 @@ async def up_to_preview(cora: Person, reminders: str = texts.DEFAULT_REMINDERS) 
 
 
 def summary(count: int, reminders: str = "1 day and 1 hour") -> str:
-    """The preview's second message, in English."""
-    return texts.EVENT_SUMMARY.format(count=count, reminders=reminders)
+    """The preview's second message, in English, for an event in one language."""
+    versions = texts.ONE_VERSION.format(language="English")
+    return versions + "\n\n" + texts.EVENT_SUMMARY.format(count=count, reminders=reminders)
 
 
 @pytest.mark.parametrize(

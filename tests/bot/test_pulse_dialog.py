@@ -24,6 +24,7 @@ async def up_to_preview(cora: Person, kind: str = texts.KIND_SINGLE) -> None:
     await cora.presses(kind)
     if kind in (texts.KIND_SINGLE, texts.KIND_MULTIPLE):
         await cora.says("Yes\nNo\nNot sure")
+    await cora.presses(texts.VERSIONS_DONE)
     await cora.presses(texts.NO)
     await cora.presses(texts.EVERYONE)
     await cora.says(LATER)
@@ -33,11 +34,11 @@ async def up_to_preview(cora: Person, kind: str = texts.KIND_SINGLE) -> None:
 
 
 async def test_the_preview_shows_the_question_and_the_facts(cora: Person, alice: Person) -> None:
-    """The preview is the pulse as members get it, then recipients, mode, and Confirm."""
+    """The preview is the pulse as members read it, then recipients, mode, and Confirm."""
     await up_to_preview(cora)
     preview, facts = cora.messages[-2:]
     assert QUESTION in preview.text
-    assert preview.labels == ["Yes", "No", "Not sure"]
+    assert "• Yes\n• No\n• Not sure" in preview.text
     assert "Recipients: 2" in facts.text
     assert "Mode: Confidential" in facts.text
     assert facts.labels == [texts.CONFIRM, texts.CANCEL]
@@ -56,10 +57,12 @@ async def test_confirm_schedules_the_pulse(network: Network, cora: Person) -> No
 
 
 async def test_a_scale_skips_the_options(network: Network, cora: Person) -> None:
-    """Agreement 1 to 5 asks for no options: after the kind comes the comment question."""
+    """Agreement 1 to 5 asks for no options: after the kind come versions, then comments."""
     await cora.says("/pulse")
     await cora.says(QUESTION)
     [reply] = await cora.presses(texts.KIND_LIKERT)
+    assert reply.text == texts.ASK_VERSIONS
+    [reply] = await cora.presses(texts.VERSIONS_DONE)
     assert reply.text == texts.ASK_PULSE_COMMENT_ALLOWED
     await up_to_preview(cora, texts.KIND_LIKERT)
     await cora.presses(texts.CONFIRM)
@@ -86,8 +89,16 @@ async def test_bad_options_are_explained(
     [reply] = await cora.says(options)
     assert reply.text == problem
     await cora.says("Yes\nNo")
-    assert cora.last_message.text == texts.ASK_PULSE_COMMENT_ALLOWED
+    assert cora.last_message.text == texts.ASK_VERSIONS
     assert await schedule_rows(network) == []
+
+
+async def test_the_preview_cannot_be_answered(cora: Person) -> None:
+    """No answer buttons (and no poll): a vote on a preview would count nowhere."""
+    await up_to_preview(cora)
+    preview = cora.messages[-2]
+    assert preview.buttons == ()
+    assert preview.text.endswith(texts.PULSE_PREVIEW_NOTE)
 
 
 async def test_a_question_too_long_is_refused(cora: Person) -> None:

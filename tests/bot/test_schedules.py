@@ -44,7 +44,7 @@ async def test_an_events_schedules_have_no_edit_text(network: Network, cora: Per
     draft = EventDraft("Workshop", starts, starts + timedelta(hours=1), Audience.parse("all"))
     await network.mreza.planner.plan_event(draft, (await cora.member()).id)
     replies = await cora.says("/schedules")
-    assert [r.labels for r in replies] == [[texts.CANCEL, texts.EDIT_TIME]] * 3
+    assert [r.labels for r in replies] == [[texts.CANCEL, texts.MOVE_EVENT]] * 3
 
 
 async def test_cancel_asks_first(network: Network, cora: Person) -> None:

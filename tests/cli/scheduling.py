@@ -153,3 +153,12 @@ def rsvp(cli: Cli, event_id: int, member_id: int, answer: str) -> None:
             )
 
     on_database(cli.database_url, work)
+
+
+def replaced(command: tuple[str, ...], change: tuple[str, str]) -> tuple[str, ...]:
+    """The command with one option's value changed, or the option added if it has none."""
+    option, value = change
+    if option not in command:
+        return (*command, option, value)
+    at = command.index(option)
+    return (*command[: at + 1], value, *command[at + 2 :])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.scheduling import Cli, cli_on, one_line_error, with_network
+from tests.cli.scheduling import Cli, cli_on, one_line_error, replaced, with_network
 
 LATER = "2030-01-15T10:00"
 HELLO = ("announce", "create", "--text", "Dobar dan!", "--audience", "all", "--at", LATER)
@@ -43,7 +43,7 @@ def cli(database_url: str, tmp_path: Path) -> Cli:
 )
 def test_a_bad_announcement_is_refused(cli: Cli, change: tuple[str, str], complaint: str) -> None:
     """Each bad value: one line on stderr, exit 2, and no schedule."""
-    result = cli(*HELLO, *change)
+    result = cli(*replaced(HELLO, change))
     assert result.exit_code == 2
     assert one_line_error(result) == complaint
     assert cli.schedules() == []

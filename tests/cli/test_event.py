@@ -113,6 +113,8 @@ def test_cancelling_an_event_cancels_its_invitation_and_reminders(cli: Cli) -> N
     cli(*MEETING)
     result = cli("event", "cancel", "1")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "cancelled event 1 with its invitation and reminders\n"
+    assert result.stdout == (
+        "cancelled event 1 with its invitation and reminders; 0 who said going or maybe are told\n"
+    )
     assert cli.json("announce", "list") == []
     assert {s["status"] for s in cli.schedules()} == {"cancelled"}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.scheduling import Cli, cli_on, one_line_error, with_network
+from tests.cli.scheduling import Cli, cli_on, one_line_error, replaced, with_network
 
 MEETING = (
     "event", "create", "--title", "Gender advisers' meeting", "--starts", "2030-01-15T10:00",
@@ -48,7 +48,7 @@ def cli(database_url: str, tmp_path: Path) -> Cli:
 )
 def test_a_bad_event_is_refused(cli: Cli, change: tuple[str, str], complaint: str) -> None:
     """Each bad value: one line on stderr, exit 2, and no event."""
-    result = cli(*MEETING, *change)
+    result = cli(*replaced(MEETING, change))
     assert result.exit_code == 2
     assert one_line_error(result) == complaint
     assert cli.schedules() == []
