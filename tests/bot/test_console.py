@@ -41,7 +41,7 @@ async def test_a_macedonian_at_the_console_reads_the_macedonian_card_and_topics(
 ) -> None:
     """The console speaks the member's language too: the card, then the topic list and page two."""
     identity = Identity(console.TRANSPORT, console.SENDER.id)
-    new = NewMember("Ana", "MK", identity, Role.MEMBER, Language.MK)
+    new = NewMember("Ana", "MK", identity, Role.MEMBER, Language.MK, met=True)
     await mreza.members.add(new, mreza.clock.now())
     out = io.StringIO()
     messenger = console.ConsoleMessenger(out)

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.usefixtures("on_telegram")
 async def ana(people: People, mreza: Mreza) -> Chatter:
     """A member in North Macedonia who reads Macedonian."""
     person = await people.stranger("Ana", language_code="mk")
-    new = NewMember("Ana", "MK", identity(person), language=Language.MK)
+    new = NewMember("Ana", "MK", identity(person), language=Language.MK, met=True)
     await mreza.members.add(new, mreza.clock.now())
     return person
 
