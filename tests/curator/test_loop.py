@@ -1,8 +1,8 @@
 """The loop measured: a day of questions, a curator teaching from the queue, the day again.
 
 The development question set is split in two: the "day" members ask (even lines, with the even
-lines of the everyday set) and a held-out half (odd lines). Teaching from the day must lower its "I don't know" share, and must not make
-the held-out half's figures worse.
+lines of the everyday set) and a held-out half (odd lines). Teaching from the day must lower its
+"I don't know" share, and must not make the held-out half's figures worse.
 """
 
 from __future__ import annotations
