@@ -17,7 +17,8 @@ class Metrics(Protocol):
         ...
 
     def answered(self, decision: str) -> None:
-        """A question was answered with a search decision: "answer", "clarify" or "none"."""
+        """A question was answered with a search decision: "answer", "clarify", "none",
+        "redirect" or "smalltalk"."""
         ...
 
     def delivery_ended(self, status: str) -> None:

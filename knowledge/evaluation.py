@@ -92,6 +92,7 @@ def evaluate(name: str, strategy: Strategy, questions: Sequence[EvalQuestion]) -
     by_lang = {
         lang: _share(top(1, [(q, o) for q, o in in_scope if q.lang == lang]))
         for lang in LANGUAGE_FORMS
+        if any(q.lang == lang for q, _ in in_scope)
     }
     kinds = dict.fromkeys(q.kind for q in questions if q.kind)
     by_kind = {k: _share([right(q, o) for q, o in results if q.kind == k]) for k in kinds}

@@ -1,8 +1,8 @@
 """The loop measured: a day of questions, a curator teaching from the queue, the day again.
 
-The development question set is split in two: the "day" members ask (even lines) and a held-out
-half (odd lines). Teaching from the day must lower its "I don't know" share, and must not make
-the held-out half's figures worse.
+The development question set is split in two: the "day" members ask (even lines, with the even
+lines of the everyday set) and a held-out half (odd lines). Teaching from the day must lower its
+"I don't know" share, and must not make the held-out half's figures worse.
 """
 
 from __future__ import annotations
@@ -16,8 +16,12 @@ from knowledge.search import Decision
 from knowledge.teaching import attach, dismiss
 from knowledge.unanswered import gather, open_groups
 
-QUESTIONS = load_questions(Path(__file__).resolve().parent.parent / "data" / "questions.jsonl")
-DAY, HELD_OUT = QUESTIONS[::2], QUESTIONS[1::2]
+DATA = Path(__file__).resolve().parent.parent / "data"
+QUESTIONS = load_questions(DATA / "questions.jsonl")
+# Search answers nearly every curated-style question of the day already; members' everyday
+# wording is where the queue fills, so the day has half of those too.
+EVERYDAY = load_questions(DATA / "everyday.jsonl")
+DAY, HELD_OUT = QUESTIONS[::2] + EVERYDAY[::2], QUESTIONS[1::2]
 CHANNELS = ("telegram", "signal", "console")
 
 

@@ -9,7 +9,7 @@ import pytest
 from knowledge.analysis import Analyzer, Glossary
 from knowledge.entry import Entry, Question, Source
 from knowledge.index import Hit, SearchIndex
-from knowledge.search import Decision, Searcher, Thresholds, decide
+from knowledge.search import Decision, Searcher, Thresholds, decide, redirect
 
 
 def entry(entry_id: str, title: str, questions: list[str], tags: list[str]) -> Entry:
@@ -113,3 +113,17 @@ def test_hits_under_the_floor_are_never_offered() -> None:
     """Only hits at or above the floor are put before the member."""
     hits = [Hit("a", "A", 0.40), Hit("b", "B", 0.20), Hit("c", "C", 0.10)]
     assert decide(hits, Thresholds(answer=0.60, floor=0.30, margin=0.08)) == (Decision.CLARIFY, 1)
+
+
+def test_a_redirect_with_a_clear_lead_is_given_below_the_answer_threshold() -> None:
+    """A redirect needs only a clear lead; a lesson would need the answer threshold."""
+    t = Thresholds()
+    hits = [Hit("elsewhere-personnel", "Leave and pay", 0.33), Hit("x", "X", 0.2)]
+    assert redirect(hits, t, Decision.NONE, 0) == (Decision.REDIRECT, 1)
+
+
+def test_a_redirect_without_a_lead_stays_undecided() -> None:
+    """Two hits neck and neck below the answer threshold: still "none"."""
+    t = Thresholds()
+    hits = [Hit("elsewhere-personnel", "Leave and pay", 0.33), Hit("x", "X", 0.3)]
+    assert redirect(hits, t, Decision.NONE, 0) == (Decision.NONE, 0)
