@@ -164,6 +164,9 @@ class _Silent:
     async def report(self, occurrence_id: int) -> None:
         """Nothing to do."""
 
+    async def stopped(self, schedule_id: int) -> None:
+        """Nothing to do."""
+
 
 async def broadcast(
     members: int, latency_ms: float, rate: float, instances: int, senders: int | None

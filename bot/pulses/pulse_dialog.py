@@ -44,7 +44,13 @@ MODES: tuple[tuple[Choice, ...], ...] = (
 )
 MODE_WORDS = {Mode.CONFIDENTIAL: texts.CONFIDENTIAL, Mode.ANONYMOUS: texts.ANONYMOUS}
 # Where a refusal at Confirm sends the coordinator back to.
-BACK = {"past": "when", "rule": "repeat", "nobody": "audience", "empty": "question"}
+BACK = {
+    "past": "when",
+    "rule": "repeat",
+    "rule-often": "repeat",
+    "nobody": "audience",
+    "empty": "question",
+}
 
 
 async def pulse(turn: Turn, _args: str = "") -> None:

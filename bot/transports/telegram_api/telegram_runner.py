@@ -19,6 +19,7 @@ from bot.languages import texts
 from bot.languages.i18n import Translations
 from bot.operations.http_server import ServerRunner
 from bot.operations.instance_metrics import PrometheusMetrics
+from bot.operations.watchdog import LoopWatchdog, watching
 from bot.router import Conversation
 from bot.transports.routes import Routes
 from bot.transports.telegram_api.connections import ShardedRequest
@@ -151,14 +152,16 @@ async def serve(
         async def sink(data: dict[str, object]) -> None:
             await application.update_queue.put(Update.de_json(data, application.bot))
 
-    web = web_app(sink, listen.secret, lambda: application.running, metrics_page)
+    watchdog = LoopWatchdog()
+    web = web_app(sink, listen.secret, lambda: watchdog.status(application.running), metrics_page)
     http = ServerRunner(web, listen.host, listen.port)
     await http.start()
     await application.start()
     try:
-        await _take_updates(application, listen)
-        log.info("Mreža is running on Telegram as @%s", application.bot.username)
-        await stop.wait()
+        async with watching(watchdog):
+            await _take_updates(application, listen)
+            log.info("Mreža is running on Telegram as @%s", application.bot.username)
+            await stop.wait()
     finally:
         log.info("shutting down")
         updater = application.updater

@@ -24,18 +24,21 @@ MetricsPage = Callable[[], Awaitable[bytes]]
 def web_app(
     sink: UpdateSink | None,
     secret: str | None,
-    healthy: Callable[[], bool],
+    status: Callable[[], str],
     metrics_page: MetricsPage | None = None,
 ) -> Starlette:
-    """/healthz always; POST /telegram when ``sink`` takes webhook updates; /metrics if given."""
+    """/healthz always; POST /telegram when ``sink`` takes webhook updates; /metrics if given.
+
+    ``status``: "ok" (answered 200), or why not ("starting", "blocked": answered 503).
+    """
 
     async def metrics(_request: Request) -> Response:
         assert metrics_page is not None  # the route exists only with a page
         return Response(await metrics_page(), media_type=METRICS_TYPE)
 
     async def health(_request: Request) -> Response:
-        ok = healthy()
-        return JSONResponse({"status": "ok" if ok else "starting"}, status_code=200 if ok else 503)
+        now = status()
+        return JSONResponse({"status": now}, status_code=200 if now == "ok" else 503)
 
     async def receive(request: Request) -> Response:
         given = request.headers.get(SECRET_HEADER, "")
