@@ -173,6 +173,7 @@ def services_for(
         zone=settings.timezone,
         pulse_k=settings.pulse_min_respondents,
         metrics=metrics or NoMetrics(),
+        timer=mreza.timer,
     )
 
 

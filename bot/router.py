@@ -29,6 +29,7 @@ from bot.schedules import event_planning as scheduling
 from bot.schedules import schedule_list as schedules
 from core.events import ButtonPressed, Event, MemberLeft, PollAnswered, PollCounted, TextReceived
 from core.members import Identity, Member, Role, Status
+from core.transient import retried
 
 log = logging.getLogger(__name__)
 
@@ -115,20 +116,29 @@ class Conversation:
         return self._services
 
     async def handle(self, event: Event) -> None:
-        """Respond to one event; a failure is logged and never reaches the transport."""
+        """Respond to one event; a failure is logged, counted and never reaches the transport.
+
+        A transient database error (a lock, a lost connection) is waited out and the event
+        handled again from the start: a reply sent twice is better than none.
+        """
+        kind, transport = type(event).__name__, event.chat.transport
         try:
-            if isinstance(event, TextReceived):
-                await self._text(event)
-            elif isinstance(event, ButtonPressed):
-                await self._press(event)
-            elif isinstance(event, PollAnswered):
-                await self._poll_answer(event)
-            elif isinstance(event, PollCounted):
-                await pulsing.poll_counted(self._services, event)
-            else:
-                await self._left(event)
+            await retried(lambda: self._route(event), self._services.timer, f"{kind} event")
         except Exception:
-            log.exception("could not handle %s from %s", type(event).__name__, event.chat.transport)
+            log.exception("could not handle %s from %s", kind, transport)
+            self._services.metrics.update_handled(transport, "failed")
+
+    async def _route(self, event: Event) -> None:
+        if isinstance(event, TextReceived):
+            await self._text(event)
+        elif isinstance(event, ButtonPressed):
+            await self._press(event)
+        elif isinstance(event, PollAnswered):
+            await self._poll_answer(event)
+        elif isinstance(event, PollCounted):
+            await pulsing.poll_counted(self._services, event)
+        else:
+            await self._left(event)
 
     async def _member(self, transport: str, external_id: str) -> Member | None:
         return await self._services.members.by_identity(Identity(transport, external_id))

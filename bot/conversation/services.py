@@ -21,7 +21,9 @@ from core.clock import Clock
 from core.members import MemberDirectory
 from core.messaging import Messenger
 from core.metrics import Metrics, NoMetrics
+from core.transient import Sleeper
 from knowledge.librarian import Librarian
+from scheduler.pacer import MonotonicTimer
 from scheduler.planner import Planner
 from scheduler.pulses.ballots import Ballots
 from scheduler.pulses.tally import Tally
@@ -55,6 +57,7 @@ class Services:
     zone: str = "Europe/Belgrade"  # where coordinators' typed times are local
     pulse_k: int = 5  # the smallest number of respondents pulse results show
     metrics: Metrics = field(default_factory=NoMetrics)
+    timer: Sleeper = field(default_factory=MonotonicTimer)  # waits out database trouble
 
     @property
     def composer(self) -> Composer:

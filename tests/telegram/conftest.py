@@ -17,7 +17,14 @@ from core.settings import BUNDLED_KB_PATH, Settings
 from emulators.telegram import DEFAULT_TOKEN, BotApiEmulator
 from scheduler.pacer import Timer
 from tests.telegram.people import Chatter, People
-from tests.telegram.running import RUNNER_LOGGER, RunningBot, free_port, logged, running
+from tests.telegram.running import (
+    INTAKE_LOGGER,
+    RUNNER_LOGGER,
+    RunningBot,
+    free_port,
+    logged,
+    running,
+)
 
 
 @pytest.fixture
@@ -56,6 +63,7 @@ async def mreza(
 def runner_log(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
     """What the Telegram runner logs, from INFO up (and everyone's warnings and errors)."""
     caplog.set_level(logging.INFO, logger=RUNNER_LOGGER)
+    caplog.set_level(logging.INFO, logger=INTAKE_LOGGER)
     return caplog
 
 

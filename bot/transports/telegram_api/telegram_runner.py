@@ -6,13 +6,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Coroutine, Mapping
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from telegram import BotCommand, Update
 from telegram.error import InvalidToken, NetworkError
-from telegram.ext import Application, ContextTypes, TypeHandler
+from telegram.ext import Application, TypeHandler
 
 from bot.app import Mreza, conversation_for, delivery_engine
 from bot.languages import texts
@@ -20,17 +21,22 @@ from bot.languages.i18n import Translations
 from bot.operations.http_server import ServerRunner
 from bot.operations.instance_metrics import PrometheusMetrics
 from bot.operations.watchdog import LoopWatchdog, watching
-from bot.router import Conversation
 from bot.transports.routes import Routes
 from bot.transports.telegram_api.connections import ShardedRequest
 from bot.transports.telegram_api.handled_updates import HandledUpdates
+from bot.transports.telegram_api.intake import (
+    ALLOWED_UPDATES,
+    Intake,
+    dispatcher,
+    error_handler,
+    poll,
+)
 from bot.transports.telegram_api.telegram_messenger import TelegramMessenger
-from bot.transports.telegram_api.updates import TRANSPORT, to_event
+from bot.transports.telegram_api.updates import TRANSPORT
 from bot.transports.telegram_api.webhook import WEBHOOK_PATH, MetricsPage, web_app
-from core.events import Event
 from core.members import Language
 from core.messaging import Messenger
-from core.metrics import Metrics, NoMetrics
+from core.transient import Sleeper
 from scheduler.engine import pacer_for, senders_for
 
 log = logging.getLogger(__name__)
@@ -91,38 +97,6 @@ async def initialize(application: TelegramApp, stop: asyncio.Event) -> bool:
     return False
 
 
-def dispatcher(
-    conversation: Conversation,
-    username: str,
-    bot_id: int,
-    handled: HandledUpdates,
-    metrics: Metrics | None = None,
-) -> Callable[[Update, Any], Coroutine[Any, Any, None]]:
-    """The one python-telegram-bot handler: translate the update, hand it to the conversation.
-
-    Polled or posted, an update another instance (or this one) already took is dropped.
-    """
-
-    counted = metrics or NoMetrics()
-
-    async def dispatch(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
-        if not await handled.first_time(update.update_id):
-            log.info("update %s was handled already; dropped", update.update_id)
-            counted.update_handled(TRANSPORT, "duplicate")
-            return
-        event: Event | None = to_event(update, username, bot_id)
-        if event is None:
-            log.info(
-                "ignored an update of a kind Mreža does not handle (update %s)", update.update_id
-            )
-            counted.update_handled(TRANSPORT, "ignored")
-            return
-        await conversation.handle(event)
-        counted.update_handled(TRANSPORT, "handled")
-
-    return dispatch
-
-
 async def set_commands(application: TelegramApp, translations: Translations) -> None:
     """The commands menu in every interface language."""
     for language, codes in MENU_LANGUAGES.items():
@@ -141,16 +115,21 @@ async def serve(
     application: TelegramApp,
     listen: Listen,
     stop: asyncio.Event,
+    intake: Intake,
+    sleeper: Sleeper,
     metrics_page: MetricsPage | None = None,
 ) -> None:
-    """Take updates by long polling, or by webhook when a public URL is given, until ``stop``."""
+    """Take updates by long polling, or by webhook when a public URL is given, until ``stop``.
+
+    ``intake`` records each update before it is confirmed; ``sleeper`` paces the retries.
+    """
     if listen.public_url and not listen.secret:
         raise ValueError("a webhook needs a secret token, or anyone could post fake updates")
     sink = None
     if listen.public_url:
 
-        async def sink(data: dict[str, object]) -> None:
-            await application.update_queue.put(Update.de_json(data, application.bot))
+        async def sink(data: dict[str, object]) -> bool:
+            return await intake.posted(Update.de_json(data, application.bot))
 
     watchdog = LoopWatchdog()
     web = web_app(sink, listen.secret, lambda: watchdog.status(application.running), metrics_page)
@@ -158,17 +137,12 @@ async def serve(
     await http.start()
     await application.start()
     try:
-        async with watching(watchdog):
-            await _take_updates(application, listen)
+        async with watching(watchdog), _taking_updates(application, listen, intake, sleeper):
             log.info("Mreža is running on Telegram as @%s", application.bot.username)
             await stop.wait()
     finally:
         log.info("shutting down")
-        updater = application.updater
-        steps = ([updater.stop] if updater is not None and updater.running else []) + [
-            application.stop,
-            http.stop,
-        ]
+        steps = [application.stop, http.stop]
         for step in steps:  # each step runs even if one before it failed
             try:
                 await step()
@@ -176,15 +150,26 @@ async def serve(
                 log.exception("error while shutting down")
 
 
-async def _take_updates(application: TelegramApp, listen: Listen) -> None:
-    allowed = ["message", "callback_query", "my_chat_member", "poll_answer", "poll"]
+@asynccontextmanager
+async def _taking_updates(
+    application: TelegramApp, listen: Listen, intake: Intake, sleeper: Sleeper
+) -> AsyncIterator[None]:
+    """Updates by webhook (the web app's sink takes them) or by long polling, while inside."""
     if listen.public_url:
         url = listen.public_url.rstrip("/") + WEBHOOK_PATH
-        await application.bot.set_webhook(url, secret_token=listen.secret, allowed_updates=allowed)
+        await application.bot.set_webhook(
+            url, secret_token=listen.secret, allowed_updates=ALLOWED_UPDATES
+        )
+        yield
         return
     await application.bot.delete_webhook()
-    assert application.updater is not None  # built with the default updater
-    await application.updater.start_polling(allowed_updates=allowed, poll_interval=0.0)
+    polling = asyncio.create_task(poll(application.bot, intake, sleeper))
+    try:
+        yield
+    finally:
+        polling.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await polling
 
 
 async def run_on_telegram(
@@ -220,8 +205,11 @@ async def run_on_telegram(
         speaking: Messenger = shared or replies
         conversation = await conversation_for(mreza, speaking, bot.username, metrics)
         handled = HandledUpdates(mreza.sessions, mreza.clock)
-        dispatch = dispatcher(conversation, bot.username, bot.id, handled, metrics)
-        application.add_handler(TypeHandler(Update, dispatch))
+        intake = Intake(handled, application.update_queue, metrics)
+        application.add_handler(
+            TypeHandler(Update, dispatcher(conversation, bot.username, bot.id, metrics))
+        )
+        application.add_error_handler(error_handler(metrics))
         await set_commands(application, mreza.translations)
         # Deliveries hear of every 429 at once: the worker reschedules the row instead of
         # holding a sender, and the attempt is not counted against the message.
@@ -233,7 +221,8 @@ async def run_on_telegram(
         )  # fmt: skip
         await engine.start()
         try:
-            await serve(application, listen, stop, lambda: metrics.page(mreza.sessions))
+            page = lambda: metrics.page(mreza.sessions)  # noqa: E731
+            await serve(application, listen, stop, intake, mreza.timer, page)
         finally:
             await engine.stop()
     finally:

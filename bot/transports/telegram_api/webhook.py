@@ -17,7 +17,7 @@ METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8"  # Prometheus' text fo
 WEBHOOK_PATH = "/telegram"
 log = logging.getLogger(__name__)
 
-UpdateSink = Callable[[dict[str, object]], Awaitable[None]]
+UpdateSink = Callable[[dict[str, object]], Awaitable[bool]]  # False: not taken, ask again
 MetricsPage = Callable[[], Awaitable[bytes]]
 
 
@@ -52,7 +52,8 @@ def web_app(
         if not isinstance(update, dict):
             return PlainTextResponse("not an update", status_code=400)
         assert sink is not None  # the route exists only with a sink
-        await sink(update)
+        if not await sink(update):  # not recorded: an error status makes Telegram post it again
+            return PlainTextResponse("try again", status_code=503)
         return PlainTextResponse("ok")
 
     routes = [Route("/healthz", health, methods=["GET"])]

@@ -1,0 +1,142 @@
+"""Taking updates from Telegram: each one recorded before it is confirmed, handled through
+passing database trouble, and every failure logged and counted.
+
+Long polling confirms an update by asking for the ones after it, and a webhook by answering
+200. Both happen here only once the update's id is recorded (``HandledUpdates``), so an
+update the database could not take (SQLite locked by another process, PostgreSQL restarting)
+is not confirmed: it comes again from Telegram after a pause. Once recorded, handling it is
+tried again through transient database errors, so the member is answered late, not never.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram import Bot, Update
+from telegram.error import InvalidToken, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.router import Conversation
+from bot.transports.telegram_api.handled_updates import HandledUpdates
+from bot.transports.telegram_api.updates import TRANSPORT, to_event
+from core.events import Event
+from core.metrics import Metrics, NoMetrics
+from core.transient import Backoff, Sleeper, transient
+
+log = logging.getLogger(__name__)
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member", "poll_answer", "poll"]
+POLL_SECONDS = 10  # long polling: how long Telegram holds getUpdates open when there is none
+Handler = Callable[[Update, Any], Coroutine[Any, Any, None]]
+ErrorHandler = Callable[[object, Any], Coroutine[Any, Any, None]]
+
+
+class Intake:
+    """Records each update's id, then queues it for the handlers; a duplicate is dropped."""
+
+    def __init__(
+        self,
+        handled: HandledUpdates,
+        queue: asyncio.Queue[object],
+        metrics: Metrics | None = None,
+    ) -> None:
+        self._handled = handled
+        self._queue = queue
+        self._metrics = metrics or NoMetrics()
+
+    async def take(self, update: Update) -> None:
+        """Record and queue; a transient database error propagates, the update unconfirmed."""
+        if not await self._handled.first_time(update.update_id):
+            log.info("update %s was handled already; dropped", update.update_id)
+            self._metrics.update_handled(TRANSPORT, "duplicate")
+            return
+        await self._queue.put(update)
+
+    async def posted(self, update: Update) -> bool:
+        """A webhook's update: False (answer "try again") when it could not be recorded."""
+        try:
+            await self.take(update)
+        except Exception as error:
+            if not transient(error):
+                raise
+            log.warning(
+                "could not record update %s (%s); Telegram posts it again", update.update_id, error
+            )
+            return False
+        return True
+
+
+async def poll(bot: Bot, intake: Intake, sleeper: Sleeper) -> None:
+    """Long polling until cancelled; an update is confirmed only once it is recorded."""
+    offset: int | None = None
+    backoff = Backoff(sleeper)
+    while True:
+        try:
+            updates = await bot.get_updates(
+                offset=offset, timeout=POLL_SECONDS, allowed_updates=ALLOWED_UPDATES
+            )
+        except InvalidToken:
+            raise
+        except TelegramError as error:
+            log.warning("getUpdates failed (%s); asking again in %.1f s", error, backoff.pause)
+            await backoff.wait()
+            continue
+        offset, recorded = await _take_all(updates, intake, offset)
+        if recorded:
+            backoff.reset()
+        else:
+            await backoff.wait()  # the unrecorded ones come again on the next getUpdates
+
+
+async def _take_all(
+    updates: tuple[Update, ...], intake: Intake, offset: int | None
+) -> tuple[int | None, bool]:
+    """The offset past every update recorded, and whether all of them were."""
+    for update in updates:
+        try:
+            await intake.take(update)
+        except Exception as error:
+            if not transient(error):
+                raise
+            log.warning("could not record update %s (%s); it comes again", update.update_id, error)
+            return offset, False
+        offset = update.update_id + 1
+    return offset, True
+
+
+def dispatcher(
+    conversation: Conversation, username: str, bot_id: int, metrics: Metrics | None = None
+) -> Handler:
+    """The one python-telegram-bot handler: translate the update, hand it to the conversation.
+
+    The update was recorded on its way in (``Intake``); the conversation waits out a
+    transient database error and tries the event again.
+    """
+    counted = metrics or NoMetrics()
+
+    async def dispatch(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
+        event: Event | None = to_event(update, username, bot_id)
+        if event is None:
+            log.info(
+                "ignored an update of a kind Mreža does not handle (update %s)", update.update_id
+            )
+            counted.update_handled(TRANSPORT, "ignored")
+            return
+        await conversation.handle(event)
+        counted.update_handled(TRANSPORT, "handled")
+
+    return dispatch
+
+
+def error_handler(metrics: Metrics | None = None) -> ErrorHandler:
+    """Registered with the Application: every failure is logged with its cause and counted."""
+    counted = metrics or NoMetrics()
+
+    async def failed(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        update_id = update.update_id if isinstance(update, Update) else None
+        log.error("update %s failed", update_id, exc_info=context.error)
+        counted.update_handled(TRANSPORT, "failed")
+
+    return failed
