@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.asking.question_log import QuestionLog
+from bot.conversation.budget import SenderBudget
 from bot.conversation.buttons import ButtonSigner
 from bot.conversation.dialogs import DialogStore
 from bot.conversation.services import Services
@@ -24,6 +25,7 @@ from bot.lessons.reviewing import author_news
 from bot.lessons.submission_book import SubmissionBook
 from bot.members.directory import Refusals, SqlMemberDirectory
 from bot.members.group_chats import GroupChats
+from bot.members.guessing import CodeGuesses
 from bot.members.invite_store import SqlInviteBook
 from bot.members.invites import InviteBook, RefusalLog
 from bot.members.roll import SqlMemberRoll
@@ -71,6 +73,8 @@ class Mreza:
     translations: Translations
     planner: Planner
     timer: Timer  # what pacers wait on: the monotonic clock, or a test's timer that never sleeps
+    budget: SenderBudget  # what each sender may ask, one budget for the whole process
+    guesses: CodeGuesses  # wrong invite codes per sender
 
 
 async def signer_for(mreza: Mreza) -> ButtonSigner:
@@ -174,6 +178,8 @@ def services_for(
         pulse_k=settings.pulse_min_respondents,
         metrics=metrics or NoMetrics(),
         timer=mreza.timer,
+        budget=mreza.budget,
+        guesses=mreza.guesses,
     )
 
 
@@ -191,6 +197,7 @@ async def open_mreza(
     report = groundwork.report
     if not report.ok:
         raise KnowledgeBaseInvalid(report.problems)
+    timer = timer or MonotonicTimer()
     engine = create_engine(settings.database_url)
     try:
         await upgrade(engine)
@@ -218,7 +225,9 @@ async def open_mreza(
             refusals=Refusals(sessions),
             translations=groundwork.translations,
             planner=Planner(sessions, members, clock),
-            timer=timer or MonotonicTimer(),
+            timer=timer,
+            budget=SenderBudget(timer, settings.sender_burst, settings.sender_every),
+            guesses=CodeGuesses(timer),
         )
     finally:
         await engine.dispose()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from bot.asking import answering as asking
 from bot.asking import browsing
 from bot.conversation import guiding
+from bot.conversation.budget import Verdict
 from bot.conversation.buttons import Press
 from bot.conversation.services import Services
 from bot.conversation.turn import Turn
@@ -122,11 +123,30 @@ class Conversation:
         handled again from the start: a reply sent twice is better than none.
         """
         kind, transport = type(event).__name__, event.chat.transport
+        if isinstance(event, TextReceived | ButtonPressed) and not await self._admitted(event):
+            self._services.metrics.update_handled(transport, "throttled")
+            return
         try:
             await retried(lambda: self._route(event), self._services.timer, f"{kind} event")
         except Exception:
             log.exception("could not handle %s from %s", kind, transport)
             self._services.metrics.update_handled(transport, "failed")
+
+    async def _admitted(self, event: TextReceived | ButtonPressed) -> bool:
+        """Within the sender's budget; past it, one "slow down" a minute to a member."""
+        verdict = self._services.budget.admit(event.sender.transport, event.sender.id)
+        if verdict is Verdict.ADMIT:
+            return True
+        addressed = isinstance(event, ButtonPressed) or event.addressed
+        if verdict is Verdict.WARN and addressed:
+            try:
+                member = await self._member(event.sender.transport, event.sender.id)
+                if member is not None and member.active:
+                    turn = Turn(self._services, event.chat, event.sender, member)
+                    await turn.say(texts.SLOW_DOWN)
+            except Exception:  # a notice that failed is no reason to handle the message
+                log.exception("could not ask %s to slow down", event.sender.transport)
+        return False
 
     async def _route(self, event: Event) -> None:
         if isinstance(event, TextReceived):

@@ -182,6 +182,10 @@ REPORT_STOPPED = N_(
     "{kind} #{id} ({summary}) is switched off: its repeat rule {rule} cannot be used (less than an hour apart, or too costly to compute). Nothing more will be sent; schedule it again with another rule if it is still needed."
 )
 
+SLOW_DOWN = N_(
+    "You are writing faster than I can answer. Please wait a few seconds before writing again."
+)
+
 # guided conversations: scheduling announcements and events
 STOP_HINT = N_("(Send /cancel to stop at any step.)")
 STOPPED = N_("Stopped. Nothing was scheduled or changed.")

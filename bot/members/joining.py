@@ -23,10 +23,14 @@ async def start(turn: Turn, code: str) -> None:
     if not code or not turn.chat.private:
         await refuse(turn)
         return
+    guesses, sender = turn.services.guesses, turn.sender
+    if guesses.locked(sender.transport, sender.id):
+        return  # too many wrong codes: this one is not even looked at
     try:
         invite = await turn.services.invites.redeem(code, turn.services.clock.now())
     except InviteRefused as refused:
-        await turn.say(_REFUSALS[refused.reason])
+        if guesses.wrong(sender.transport, sender.id):  # the first wrong code in a while
+            await turn.say(_REFUSALS[refused.reason])
         return
     identity = Identity(turn.sender.transport, turn.sender.id)
     new = NewMember(
@@ -45,6 +49,7 @@ async def start(turn: Turn, code: str) -> None:
         member = await turn.services.members.set_status(existing.id, Status.ACTIVE)
         member = await turn.services.members.set_role(member.id, invite.role)
     await turn.services.refusals.clear(identity)
+    guesses.forget(sender.transport, sender.id)
     await Turn(turn.services, turn.chat, turn.sender, member).say(texts.WELCOME, name=member.name)
 
 

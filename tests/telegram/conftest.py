@@ -16,6 +16,7 @@ from core.members import Role
 from core.settings import BUNDLED_KB_PATH, Settings
 from emulators.telegram import DEFAULT_TOKEN, BotApiEmulator
 from scheduler.pacer import Timer
+from tests.conftest import TESTS_TYPE_FAST
 from tests.telegram.people import Chatter, People
 from tests.telegram.running import (
     INTAKE_LOGGER,
@@ -47,6 +48,7 @@ def settings(database_url: str) -> Settings:
         kb_path=BUNDLED_KB_PATH,
         telegram_token=SecretStr(DEFAULT_TOKEN),
         signal_send_rate=TEST_SIGNAL_RATE,
+        sender_burst=TESTS_TYPE_FAST,
     )
 
 
