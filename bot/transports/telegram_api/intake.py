@@ -34,20 +34,28 @@ ErrorHandler = Callable[[object, Any], Coroutine[Any, Any, None]]
 
 
 class Intake:
-    """Records each update's id, then queues it for the handlers; a duplicate is dropped."""
+    """Checks the sender's budget, records each update's id, then queues it for the handlers.
+
+    An update past its sender's budget is dropped before anything else is done with it; a
+    duplicate is dropped once its id is found taken.
+    """
 
     def __init__(
         self,
         handled: HandledUpdates,
         queue: asyncio.Queue[object],
+        admits: Callable[[Update], bool],
         metrics: Metrics | None = None,
     ) -> None:
         self._handled = handled
         self._queue = queue
+        self._admits = admits
         self._metrics = metrics or NoMetrics()
 
     async def take(self, update: Update) -> None:
-        """Record and queue; a transient database error propagates, the update unconfirmed."""
+        """Admit, record and queue; a transient database error propagates, unconfirmed."""
+        if not self._admits(update):
+            return  # past the sender's budget: confirmed, and that is all
         if not await self._handled.first_time(update.update_id):
             log.info("update %s was handled already; dropped", update.update_id)
             self._metrics.update_handled(TRANSPORT, "duplicate")
@@ -106,13 +114,23 @@ async def _take_all(
     return offset, True
 
 
+def admission(conversation: Conversation, username: str, bot_id: int) -> Callable[[Update], bool]:
+    """Whether an update's sender has room in their budget, asked as the update arrives."""
+
+    def admits(update: Update) -> bool:
+        event = to_event(update, username, bot_id)
+        return event is None or conversation.admits(event)
+
+    return admits
+
+
 def dispatcher(
     conversation: Conversation, username: str, bot_id: int, metrics: Metrics | None = None
 ) -> Handler:
     """The one python-telegram-bot handler: translate the update, hand it to the conversation.
 
-    The update was recorded on its way in (``Intake``); the conversation waits out a
-    transient database error and tries the event again.
+    The update was admitted and recorded on its way in (``Intake``); the conversation waits
+    out a transient database error and tries the event again.
     """
     counted = metrics or NoMetrics()
 
@@ -124,7 +142,7 @@ def dispatcher(
             )
             counted.update_handled(TRANSPORT, "ignored")
             return
-        await conversation.handle(event)
+        await conversation.handle(event, admitted=True)
         counted.update_handled(TRANSPORT, "handled")
 
     return dispatch

@@ -22,11 +22,13 @@ from bot.operations.http_server import ServerRunner
 from bot.operations.instance_metrics import PrometheusMetrics
 from bot.operations.watchdog import LoopWatchdog, watching
 from bot.transports.routes import Routes
+from bot.transports.telegram_api.chat_lanes import ChatLanes
 from bot.transports.telegram_api.connections import ShardedRequest
 from bot.transports.telegram_api.handled_updates import HandledUpdates
 from bot.transports.telegram_api.intake import (
     ALLOWED_UPDATES,
     Intake,
+    admission,
     dispatcher,
     error_handler,
     poll,
@@ -49,7 +51,7 @@ MENU_LANGUAGES = {
     Language.MK: ("mk",),
 }
 START_RETRY_CAP = 60.0
-UPDATE_WORKERS = 16  # updates handled at once, each with at most one Bot API call under way
+UPDATE_WORKERS = 16  # connections for replies, beside one per sender
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,8 @@ def build_application(token: str, api_url: str, senders: int = 0) -> TelegramApp
     """A python-telegram-bot Application against the given Bot API server.
 
     No rate limiter of python-telegram-bot's: every send takes its turn from our Pacer instead,
-    which deliveries share. Connections: one per concurrent sender and per update worker.
+    which deliveries share. Updates run on one lane per chat (``ChatLanes``). Connections:
+    one per concurrent sender, and ``UPDATE_WORKERS`` for replies.
     """
     file_url = api_url.removesuffix("/bot") + "/file/bot"
     return (
@@ -75,7 +78,7 @@ def build_application(token: str, api_url: str, senders: int = 0) -> TelegramApp
         .base_url(api_url)
         .base_file_url(file_url)
         .request(ShardedRequest(senders + UPDATE_WORKERS))
-        .concurrent_updates(UPDATE_WORKERS)
+        .concurrent_updates(ChatLanes())
         .build()
     )
 
@@ -205,7 +208,8 @@ async def run_on_telegram(
         speaking: Messenger = shared or replies
         conversation = await conversation_for(mreza, speaking, bot.username, metrics)
         handled = HandledUpdates(mreza.sessions, mreza.clock)
-        intake = Intake(handled, application.update_queue, metrics)
+        admits = admission(conversation, bot.username, bot.id)
+        intake = Intake(handled, application.update_queue, admits, metrics)
         application.add_handler(
             TypeHandler(Update, dispatcher(conversation, bot.username, bot.id, metrics))
         )
@@ -213,7 +217,7 @@ async def run_on_telegram(
         await set_commands(application, mreza.translations)
         # Deliveries hear of every 429 at once: the worker reschedules the row instead of
         # holding a sender, and the attempt is not counted against the message.
-        deliveries = TelegramMessenger(bot, pacer, flood_retries=0)
+        deliveries = TelegramMessenger(bot, pacer, flood_retries=0, urgent=False)
         routes = Routes({TRANSPORT: deliveries, **(also or {})})
         engine = await delivery_engine(
             mreza, routes, speaking, pacer,
