@@ -64,6 +64,10 @@ class ChatLanes(BaseUpdateProcessor):
         """Nothing to set up."""
 
     async def shutdown(self) -> None:
+        """Finish (the Application calls this once its bot is closed: ``finish`` first)."""
+        await self.finish()
+
+    async def finish(self) -> None:
         """Let the lanes finish for a while, then cancel what is left."""
         if self._runners:
             _done, late = await asyncio.wait(set(self._runners), timeout=DRAIN_SECONDS)

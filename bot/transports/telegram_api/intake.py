@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
 from telegram import Bot, Update
@@ -28,6 +28,7 @@ from core.transient import Backoff, Sleeper, transient
 
 log = logging.getLogger(__name__)
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member", "poll_answer", "poll"]
+DECISIONS_KEPT = 10_000
 POLL_SECONDS = 10  # long polling: how long Telegram holds getUpdates open when there is none
 Handler = Callable[[Update, Any], Coroutine[Any, Any, None]]
 ErrorHandler = Callable[[object, Any], Coroutine[Any, Any, None]]
@@ -51,21 +52,36 @@ class Intake:
         self._queue = queue
         self._admits = admits
         self._metrics = metrics or NoMetrics()
+        # Budget decisions of updates not yet recorded: one that comes again after a database
+        # error is not charged twice.
+        self._decided: dict[int, bool] = {}
 
-    async def take(self, update: Update) -> None:
-        """Admit, record and queue; a transient database error propagates, unconfirmed."""
-        if not self._admits(update):
-            return  # past the sender's budget: confirmed, and that is all
-        if not await self._handled.first_time(update.update_id):
-            log.info("update %s was handled already; dropped", update.update_id)
-            self._metrics.update_handled(TRANSPORT, "duplicate")
-            return
-        await self._queue.put(update)
+    def _admitted(self, update: Update) -> bool:
+        decided = self._decided.get(update.update_id)
+        if decided is None:
+            if len(self._decided) >= DECISIONS_KEPT:
+                self._decided.clear()  # updates Telegram stopped posting again long ago
+            decided = self._decided[update.update_id] = self._admits(update)
+        return decided
+
+    async def take(self, updates: Sequence[Update]) -> None:
+        """Admit, record (in one transaction) and queue; a transient database error
+        propagates, and then none of them is confirmed."""
+        admitted = [update for update in updates if self._admitted(update)]
+        taken = await self._handled.first_times([update.update_id for update in admitted])
+        for update in updates:  # recorded: it will not come again
+            self._decided.pop(update.update_id, None)
+        for update in admitted:
+            if update.update_id not in taken:
+                log.info("update %s was handled already; dropped", update.update_id)
+                self._metrics.update_handled(TRANSPORT, "duplicate")
+                continue
+            await self._queue.put(update)
 
     async def posted(self, update: Update) -> bool:
         """A webhook's update: False (answer "try again") when it could not be recorded."""
         try:
-            await self.take(update)
+            await self.take([update])
         except Exception as error:
             if not transient(error):
                 raise
@@ -91,27 +107,18 @@ async def poll(bot: Bot, intake: Intake, sleeper: Sleeper) -> None:
             log.warning("getUpdates failed (%s); asking again in %.1f s", error, backoff.pause)
             await backoff.wait()
             continue
-        offset, recorded = await _take_all(updates, intake, offset)
-        if recorded:
-            backoff.reset()
-        else:
-            await backoff.wait()  # the unrecorded ones come again on the next getUpdates
-
-
-async def _take_all(
-    updates: tuple[Update, ...], intake: Intake, offset: int | None
-) -> tuple[int | None, bool]:
-    """The offset past every update recorded, and whether all of them were."""
-    for update in updates:
         try:
-            await intake.take(update)
+            await intake.take(updates)
         except Exception as error:
             if not transient(error):
                 raise
-            log.warning("could not record update %s (%s); it comes again", update.update_id, error)
-            return offset, False
-        offset = update.update_id + 1
-    return offset, True
+            first = updates[0].update_id
+            log.warning("could not record updates from %s (%s); they come again", first, error)
+            await backoff.wait()  # unconfirmed: the next getUpdates returns them again
+            continue
+        if updates:
+            offset = updates[-1].update_id + 1
+        backoff.reset()
 
 
 def admission(conversation: Conversation, username: str, bot_id: int) -> Callable[[Update], bool]:

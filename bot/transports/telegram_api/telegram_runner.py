@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -145,12 +145,18 @@ async def serve(
             await stop.wait()
     finally:
         log.info("shutting down")
-        steps = [application.stop, http.stop]
+        steps = [_lanes_finish(application), application.stop, http.stop]
         for step in steps:  # each step runs even if one before it failed
             try:
                 await step()
             except Exception:
                 log.exception("error while shutting down")
+
+
+def _lanes_finish(application: TelegramApp) -> Callable[[], Awaitable[None]]:
+    """The replies under way are sent while the bot can still send."""
+    lanes = application.update_processor
+    return lanes.finish if isinstance(lanes, ChatLanes) else lanes.shutdown
 
 
 @asynccontextmanager
