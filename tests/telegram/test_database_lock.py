@@ -70,7 +70,11 @@ def locked(sqlite_file: str, timer: LockedFor) -> Iterator[sqlite3.Connection]:
     """Another process's connection holding the database (BEGIN EXCLUSIVE) until let go."""
     other = sqlite3.connect(sqlite_file, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
-    timer.let_go = lambda: other.execute("ROLLBACK") and None
+
+    def let_go() -> None:
+        other.execute("ROLLBACK")
+
+    timer.let_go = let_go
     yield other
     other.close()
 
