@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
+import httpx
 import pytest
-from starlette.testclient import TestClient
 
 from bot.operations.watchdog import LIMIT, RECOVERY, LoopWatchdog
 from bot.transports.telegram_api.webhook import web_app
@@ -33,21 +33,22 @@ def turns(clock: Monotonic, watchdog: LoopWatchdog, seconds: float) -> None:
         assert not watchdog.check()
 
 
-def health_of(watchdog: LoopWatchdog) -> tuple[int, object]:
-    """GET /healthz of a running bot watched by ``watchdog``: status code and status."""
-    app = web_app(None, None, lambda: watchdog.status(running=True))
-    with TestClient(app) as client:
-        answer = client.get("/healthz")
+async def health_of(watchdog: LoopWatchdog, running: bool = True) -> tuple[int, object]:
+    """GET /healthz of a bot watched by ``watchdog``: status code and status."""
+    app = web_app(None, None, lambda: watchdog.status(running))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://mreza") as client:
+        answer = await client.get("/healthz")
     return answer.status_code, answer.json()["status"]
 
 
-def test_a_loop_that_turns_is_healthy() -> None:
+async def test_a_loop_that_turns_is_healthy() -> None:
     """Beats every half second for a minute: never blocked, and /healthz says ok."""
     clock = Monotonic()
     watchdog = LoopWatchdog(clock)
     turns(clock, watchdog, 60)
     assert watchdog.blocks == 0
-    assert health_of(watchdog) == (200, "ok")
+    assert await health_of(watchdog) == (200, "ok")
 
 
 def test_a_blocked_loop_is_logged_with_where_it_is(caplog: pytest.LogCaptureFixture) -> None:
@@ -65,18 +66,18 @@ def test_a_blocked_loop_is_logged_with_where_it_is(caplog: pytest.LogCaptureFixt
     assert watchdog.blocks == 1
 
 
-def test_healthz_is_unhealthy_while_blocked_and_for_a_while_after() -> None:
+async def test_healthz_is_unhealthy_while_blocked_and_for_a_while_after() -> None:
     """503 "blocked" during the block and until the loop has turned freely for a while."""
     clock = Monotonic()
     watchdog = LoopWatchdog(clock)
     clock.advance(LIMIT + 1)
     watchdog.check()
-    assert health_of(watchdog) == (503, "blocked")
+    assert await health_of(watchdog) == (503, "blocked")
     watchdog.beat()
     turns(clock, watchdog, RECOVERY - 1)
-    assert health_of(watchdog) == (503, "blocked")
+    assert await health_of(watchdog) == (503, "blocked")
     turns(clock, watchdog, 1)
-    assert health_of(watchdog) == (200, "ok")
+    assert await health_of(watchdog) == (200, "ok")
 
 
 def test_a_block_seen_only_afterwards_still_counts() -> None:
@@ -88,9 +89,6 @@ def test_a_block_seen_only_afterwards_still_counts() -> None:
     assert (watchdog.blocks, watchdog.healthy) == (1, False)
 
 
-def test_a_bot_not_yet_running_is_starting() -> None:
+async def test_a_bot_not_yet_running_is_starting() -> None:
     """Before the Application runs, /healthz says starting (503)."""
-    app = web_app(None, None, lambda: LoopWatchdog(Monotonic()).status(running=False))
-    with TestClient(app) as client:
-        answer = client.get("/healthz")
-    assert (answer.status_code, answer.json()) == (503, {"status": "starting"})
+    assert await health_of(LoopWatchdog(Monotonic()), running=False) == (503, "starting")
