@@ -10,11 +10,18 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from core.clock import Clock
 from core.members import MemberDirectory
-from core.storage import utc
 from scheduler.audience import Audience
 from scheduler.pulses.pulse_drafts import KIND as PULSE
 from scheduler.pulses.pulse_drafts import PulseDraft
-from scheduler.schedule_drafts import AnnouncementDraft, EventDraft, ScheduleError, When
+from scheduler.recurrence import Recurrence, RecurrenceError
+from scheduler.schedule_drafts import (
+    AnnouncementDraft,
+    EventDraft,
+    ScheduleError,
+    When,
+    rule_error,
+)
+from scheduler.schedule_listing import ScheduleView, view
 from scheduler.schedule_tables import (
     DeliveryRow,
     EventRow,
@@ -22,21 +29,6 @@ from scheduler.schedule_tables import (
     OccurrenceRow,
     ScheduleRow,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class ScheduleView:
-    """A schedule as coordinators see it in lists."""
-
-    id: int
-    kind: str
-    status: str
-    audience: str
-    summary: str  # the announcement's text or the event's title
-    rule: str | None
-    next_fire_at: datetime | None
-    created_by: int | None
-    event_id: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,12 +142,12 @@ class Planner:
         if not include_ended:
             query = query.where(ScheduleRow.status == "active")
         async with self._sessions() as session:
-            return [_view(row) for row in await session.scalars(query)]
+            return [view(row) for row in await session.scalars(query)]
 
     async def get(self, schedule_id: int) -> ScheduleView:
         """One schedule; ``ScheduleError("unknown")`` when there is none."""
         async with self._sessions() as session:
-            return _view(await _row(session, schedule_id))
+            return view(await _row(session, schedule_id))
 
     async def cancel(self, schedule_id: int) -> ScheduleView:
         """Cancel a schedule and what it has not sent; an event's invitation cancels the event."""
@@ -183,7 +175,7 @@ class Planner:
                 .values(status="cancelled", last_error="the schedule was cancelled")
             )
             await session.refresh(row)
-            return _view(row)
+            return view(row)
 
     async def edit_text(self, schedule_id: int, text: str) -> ScheduleView:
         """New text for an announcement; what is still unsent goes out in the new version."""
@@ -198,7 +190,7 @@ class Planner:
             row.payload = {**row.payload, "text": text}
             row.version += 1
             row.updated_at = self._clock.now()
-            return _view(row)
+            return view(row)
 
     async def edit_time(self, schedule_id: int, when: When) -> ScheduleView:
         """Move a schedule to another first time (and rule)."""
@@ -212,12 +204,10 @@ class Planner:
                 recurrence.zone,
                 recurrence.rule,
             )
-            row.next_fire_at = recurrence.next_after(
-                when.at - _EARLIER if when.at else now - _EARLIER
-            )
+            row.next_fire_at = _first(recurrence, when.at - _EARLIER if when.at else now - _EARLIER)
             row.version += 1
             row.updated_at = now
-            return _view(row)
+            return view(row)
 
     async def _require_recipients(self, audience: Audience) -> None:
         if await self.recipients(audience) == 0:
@@ -234,7 +224,7 @@ class Planner:
         event_id: int | None = None,
     ) -> ScheduleRow:
         recurrence = when.recurrence(now)
-        first = recurrence.next_after((when.at or now) - _EARLIER)
+        first = _first(recurrence, (when.at or now) - _EARLIER)
         return ScheduleRow(
             kind=kind,
             status="active",
@@ -256,6 +246,14 @@ class Planner:
 _EARLIER = timedelta(seconds=1)
 
 
+def _first(recurrence: Recurrence, after: datetime) -> datetime | None:
+    """The first time after ``after``; a rule too costly to compute is refused, not stored."""
+    try:
+        return recurrence.next_after(after)
+    except RecurrenceError as error:
+        raise rule_error(error) from error
+
+
 async def _row(session: AsyncSession, schedule_id: int) -> ScheduleRow:
     row = await session.get(ScheduleRow, schedule_id)
     if row is None:
@@ -268,23 +266,6 @@ async def _active(session: AsyncSession, schedule_id: int) -> ScheduleRow:
     if row.status != "active":
         raise ScheduleError("ended", f"schedule {schedule_id} is {row.status} and cannot change")
     return row
-
-
-def _view(row: ScheduleRow) -> ScheduleView:
-    payload = row.payload
-    summary = str(payload.get("text") or payload.get("title") or payload.get("question") or "")
-    next_fire = utc(row.next_fire_at) if row.next_fire_at else None
-    return ScheduleView(
-        row.id,
-        row.kind,
-        row.status,
-        row.audience,
-        summary,
-        row.rule,
-        next_fire,
-        row.created_by,
-        row.event_id,
-    )
 
 
 def _str(value: object) -> str | None:
