@@ -78,6 +78,11 @@ class Intake:
                 continue
             await self._queue.put(update)
 
+    def failed(self, count: int) -> None:
+        """Count updates that could not be taken."""
+        for _ in range(count):
+            self._metrics.update_handled(TRANSPORT, "failed")
+
     async def posted(self, update: Update) -> bool:
         """A webhook's update: False (answer "try again") when it could not be recorded."""
         try:
@@ -110,12 +115,15 @@ async def poll(bot: Bot, intake: Intake, sleeper: Sleeper) -> None:
         try:
             await intake.take(updates)
         except Exception as error:
-            if not transient(error):
-                raise
-            first = updates[0].update_id
-            log.warning("could not record updates from %s (%s); they come again", first, error)
-            await backoff.wait()  # unconfirmed: the next getUpdates returns them again
-            continue
+            if transient(error):
+                first = updates[0].update_id
+                log.warning("could not record updates from %s (%s); they come again", first, error)
+                await backoff.wait()  # unconfirmed: the next getUpdates returns them again
+                continue
+            # Not the database's passing trouble but these updates': taking them again would
+            # stop every update behind them, so they are logged, counted and let go.
+            log.exception("could not take updates %s", [u.update_id for u in updates])
+            intake.failed(len(updates))
         if updates:
             offset = updates[-1].update_id + 1
         backoff.reset()

@@ -153,6 +153,12 @@ async def serve(
                 log.exception("error while shutting down")
 
 
+def _polling_ended(polling: asyncio.Task[None]) -> None:
+    """Long polling only ends when shutting down; anything else must not pass unseen."""
+    if not polling.cancelled() and polling.exception() is not None:
+        log.error("long polling stopped: no update is taken", exc_info=polling.exception())
+
+
 def _lanes_finish(application: TelegramApp) -> Callable[[], Awaitable[None]]:
     """The replies under way are sent while the bot can still send."""
     lanes = application.update_processor
@@ -172,7 +178,8 @@ async def _taking_updates(
         yield
         return
     await application.bot.delete_webhook()
-    polling = asyncio.create_task(poll(application.bot, intake, sleeper))
+    polling = asyncio.create_task(poll(application.bot, intake, sleeper), name="long polling")
+    polling.add_done_callback(_polling_ended)
     try:
         yield
     finally:
