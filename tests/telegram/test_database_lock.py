@@ -5,15 +5,19 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator
+from functools import partial
 
+import httpx
 import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 
 from bot.app import Mreza
 from core.settings import Settings
-from emulators.telegram import BotApiEmulator
+from emulators.telegram import SECRET_HEADER, BotApiEmulator
 from tests.telegram.people import Chatter
+from tests.telegram.running import running
+from tests.telegram.test_webhook import SECRET, listen_with_webhook, update_from, webhook_url
 from tests.timing import SkippingTimer
 
 LOCKED_FOR = 10.0  # seconds the other process holds the database, on the test's timer
@@ -107,3 +111,26 @@ async def test_every_update_is_taken_once_the_lock_lifts(
     for _ in range(5):
         await alice.reply()
     await alice.hears_nothing()
+
+
+@pytest.mark.usefixtures("impatient")
+async def test_a_webhook_post_is_refused_while_locked_and_taken_when_posted_again(
+    emu: BotApiEmulator, mreza: Mreza, alice: Chatter, sqlite_file: str
+) -> None:
+    """503 while the update cannot be recorded, so Telegram posts it again; then answered."""
+    listen = listen_with_webhook(SECRET)
+    async with running(mreza, emu.base_url, listen) as bot, httpx.AsyncClient() as client:
+        await emu.wait_for(method="setWebhook")
+        locked = sqlite3.connect(sqlite_file, isolation_level=None)
+        locked.execute("BEGIN EXCLUSIVE")
+        post = partial(
+            client.post,
+            webhook_url(bot),
+            json=update_from(alice, QUESTION),
+            headers={SECRET_HEADER: SECRET},
+        )
+        assert (await post()).status_code == 503
+        locked.execute("ROLLBACK")
+        locked.close()
+        assert (await post()).status_code == 200
+        assert "1325" in await alice.hears()
