@@ -51,6 +51,7 @@ MENU_LANGUAGES = {
     Language.MK: ("mk",),
 }
 START_RETRY_CAP = 60.0
+NOTICES_WAIT = 5.0  # seconds at shutdown for "slow down" notices to leave
 UPDATE_WORKERS = 16  # connections for replies, beside one per sender
 
 
@@ -241,6 +242,8 @@ async def run_on_telegram(
             page = lambda: metrics.page(mreza.sessions)  # noqa: E731
             await serve(application, listen, stop, intake, mreza.timer, page)
         finally:
+            with contextlib.suppress(TimeoutError):  # "slow down" notices still on their way
+                await asyncio.wait_for(conversation.notices_sent(), NOTICES_WAIT)
             await engine.stop()
     finally:
         await application.shutdown()
