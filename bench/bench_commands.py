@@ -25,6 +25,7 @@ def build() -> typer.Typer:
     group.command()(broadcast)
     group.command()(pulse)
     group.command(name="signal")(signal_broadcast)
+    group.command()(flood)
     return group
 
 
@@ -140,3 +141,19 @@ def signal_broadcast(
         ("busiest second", figures.busiest_second),
     ):
         typer.echo(f"{name:>18}: {value}")
+
+
+def flood(
+    messages: Annotated[int, typer.Option(help="Messages the flooding member sends.")] = 200,
+    members: Annotated[int, typer.Option(help="Members the broadcast goes to.")] = 10_000,
+    questions: Annotated[int, typer.Option(help="Questions asked during the broadcast.")] = 20,
+    latency_ms: Annotated[float, typer.Option(help="Emulated Bot API latency per call.")] = 50.0,
+) -> None:
+    """Reply latency of ten members while one floods, and of members during a broadcast."""
+    from bench.flood_bench import run_flood_bench  # the emulator and the bot, only when run
+
+    flooded, during, sends = asyncio.run(run_flood_bench(messages, members, questions, latency_ms))
+    typer.echo(f"one member sends {messages} messages, ten others ask one question each:")
+    typer.echo(f"  the ten: {flooded.line()}")
+    typer.echo(f"a broadcast to {members} members at the full rate ({sends} sent meanwhile):")
+    typer.echo(f"  members asking, one a second: {during.line()}")

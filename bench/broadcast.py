@@ -143,7 +143,7 @@ async def instance(
     await bot.initialize()
     pacer = Pacer(rate)
     members = SqlMemberDirectory(sessions)
-    messenger = TelegramMessenger(bot, pacer, flood_retries=0)
+    messenger = TelegramMessenger(bot, pacer, flood_retries=0, urgent=False)
     composer = Composer(Translations(), ButtonSigner(b"benchmark-key"))
     engine = SchedulerEngine(
         sessions, members, SystemClock(), messenger, composer, _Silent(), pacer, settings,
@@ -162,6 +162,9 @@ class _Silent:
     """Reports go nowhere: the benchmark's announcement has no creator to tell."""
 
     async def report(self, occurrence_id: int) -> None:
+        """Nothing to do."""
+
+    async def stopped(self, schedule_id: int) -> None:
         """Nothing to do."""
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.asking.question_log import QuestionLog
 from bot.console.sign_in_links import SignInLinks
+from bot.conversation.budget import SenderBudget
 from bot.conversation.buttons import ButtonSigner
 from bot.conversation.dialogs import DialogStore
 from bot.conversation.services import Services
@@ -25,6 +26,7 @@ from bot.lessons.reviewing import author_news
 from bot.lessons.submission_book import SubmissionBook
 from bot.members.directory import Refusals, SqlMemberDirectory
 from bot.members.group_chats import GroupChats
+from bot.members.guessing import CodeGuesses
 from bot.members.invite_store import SqlInviteBook
 from bot.members.invites import InviteBook, RefusalLog
 from bot.members.roll import SqlMemberRoll
@@ -75,6 +77,8 @@ class Mreza:
     topics: Topics
     planner: Planner
     timer: Timer  # what pacers wait on: the monotonic clock, or a test's timer that never sleeps
+    budget: SenderBudget  # what each sender may ask, one budget for the whole process
+    guesses: CodeGuesses  # wrong invite codes per sender
     # MREZA_SECRET_KEY or the file's contents, read once; never stored, never printed.
     secret_key: bytes | None = field(default=None, repr=False)
 
@@ -203,6 +207,9 @@ def services_for(
         zone=settings.timezone,
         pulse_k=settings.pulse_min_respondents,
         metrics=metrics or NoMetrics(),
+        timer=mreza.timer,
+        budget=mreza.budget,
+        guesses=mreza.guesses,
     )
 
 
@@ -221,6 +228,7 @@ async def open_mreza(
     report = groundwork.report
     if not report.ok:
         raise KnowledgeBaseInvalid(report.problems)
+    timer = timer or MonotonicTimer()
     engine = create_engine(settings.database_url)
     try:
         await upgrade(engine)
@@ -250,8 +258,10 @@ async def open_mreza(
             translations=groundwork.translations,
             topics=groundwork.topics,
             planner=Planner(sessions, members, clock, secret_key_set=secret_key is not None),
-            timer=timer or MonotonicTimer(),
+            timer=timer,
             secret_key=secret_key,
+            budget=SenderBudget(timer, settings.sender_burst, settings.sender_every),
+            guesses=CodeGuesses(timer),
         )
     finally:
         await engine.dispose()

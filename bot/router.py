@@ -5,6 +5,7 @@ Roles are checked here, in the core, whatever the transport.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from bot.asking import answering as asking
 from bot.asking import browsing, topic_browser
 from bot.console.console_command import console_link
 from bot.conversation import guiding
+from bot.conversation.budget import Verdict
 from bot.conversation.buttons import Press
 from bot.conversation.services import Services
 from bot.conversation.turn import Turn
@@ -30,6 +32,7 @@ from bot.schedules import event_planning as scheduling
 from bot.schedules import schedule_list as schedules
 from core.events import ButtonPressed, Event, MemberLeft, PollAnswered, PollCounted, TextReceived
 from core.members import Identity, Member, Role, Status
+from core.transient import retried
 
 log = logging.getLogger(__name__)
 
@@ -110,27 +113,72 @@ class Conversation:
 
     def __init__(self, services: Services) -> None:
         self._services = services
+        self._notices: set[asyncio.Task[None]] = set()  # "slow down" notices on their way
 
     @property
     def services(self) -> Services:
         """The services behind the conversation (for jobs that write outside a turn)."""
         return self._services
 
-    async def handle(self, event: Event) -> None:
-        """Respond to one event; a failure is logged and never reaches the transport."""
+    async def handle(self, event: Event, admitted: bool = False) -> None:
+        """Respond to one event; a failure is logged, counted and never reaches the transport.
+
+        ``admitted``: the transport checked the sender's budget when the event arrived; if
+        not, it is checked here. A transient database error (a lock, a lost connection) is
+        waited out and the event handled again from the start: a reply twice beats none.
+        """
+        kind, transport = type(event).__name__, event.chat.transport
+        if not admitted and not self.admits(event):
+            return
         try:
-            if isinstance(event, TextReceived):
-                await self._text(event)
-            elif isinstance(event, ButtonPressed):
-                await self._press(event)
-            elif isinstance(event, PollAnswered):
-                await self._poll_answer(event)
-            elif isinstance(event, PollCounted):
-                await pulsing.poll_counted(self._services, event)
-            else:
-                await self._left(event)
+            await retried(lambda: self._route(event), self._services.timer, f"{kind} event")
         except Exception:
-            log.exception("could not handle %s from %s", type(event).__name__, event.chat.transport)
+            log.exception("could not handle %s from %s", kind, transport)
+            self._services.metrics.update_handled(transport, "failed")
+
+    def admits(self, event: Event) -> bool:
+        """Whether the sender's budget has room for this event, checked as it arrives.
+
+        Past the budget a member is asked to slow down, once a minute, on the side: nothing
+        that arrives waits for that notice.
+        """
+        if not isinstance(event, TextReceived | ButtonPressed):
+            return True
+        verdict = self._services.budget.admit(event.sender.transport, event.sender.id)
+        if verdict is Verdict.ADMIT:
+            return True
+        self._services.metrics.update_handled(event.chat.transport, "throttled")
+        if verdict is Verdict.WARN and (isinstance(event, ButtonPressed) or event.addressed):
+            notice = asyncio.create_task(self._slow_down(event))
+            self._notices.add(notice)
+            notice.add_done_callback(self._notices.discard)
+        return False
+
+    async def notices_sent(self) -> None:
+        """Wait for the "slow down" notices on their way (before shutting down, say)."""
+        while self._notices:
+            await asyncio.gather(*self._notices)
+
+    async def _slow_down(self, event: TextReceived | ButtonPressed) -> None:
+        """Ask a member (never a stranger) to slow down, in their language."""
+        try:
+            member = await self._member(event.sender.transport, event.sender.id)
+            if member is not None and member.active:
+                await Turn(self._services, event.chat, event.sender, member).say(texts.SLOW_DOWN)
+        except Exception:  # the notice is a courtesy; its failure changes nothing
+            log.exception("could not ask a sender on %s to slow down", event.chat.transport)
+
+    async def _route(self, event: Event) -> None:
+        if isinstance(event, TextReceived):
+            await self._text(event)
+        elif isinstance(event, ButtonPressed):
+            await self._press(event)
+        elif isinstance(event, PollAnswered):
+            await self._poll_answer(event)
+        elif isinstance(event, PollCounted):
+            await pulsing.poll_counted(self._services, event)
+        else:
+            await self._left(event)
 
     async def _member(self, transport: str, external_id: str) -> Member | None:
         return await self._services.members.by_identity(Identity(transport, external_id))

@@ -73,6 +73,11 @@ class Settings(BaseSettings):
     # "json": one JSON object per log line, for a log collector; "text" reads better by eye.
     log_format: Literal["text", "json"] = "text"
 
+    # What one sender may ask at once, then one message every sender_every seconds; past it
+    # one "slow down", then silence (bot/conversation/budget.py).
+    sender_burst: int = Field(default=5, ge=1)
+    sender_every: float = Field(default=3.0, gt=0)
+
     # Pulse results show nothing about fewer people than this; 3 is the floor whatever is set.
     pulse_min_respondents: int = Field(default=5, ge=3)
 

@@ -105,6 +105,8 @@ class Clockwork:
             if fired.occurrences:
                 self._fired()
             await self._report(fired.missed)
+            for schedule in fired.stopped:
+                await self._tell_stopped(schedule)
             await self._report(await finish_completed(self._sessions, self._clock.now()))
 
     async def _safe_tick(self) -> None:
@@ -122,6 +124,12 @@ class Clockwork:
             await chore()
         except Exception:
             log.exception("scheduler chore failed; it runs again next tick")
+
+    async def _tell_stopped(self, schedule: int) -> None:
+        try:
+            await self._reporter.stopped(schedule)
+        except Exception:
+            log.exception("could not tell the creator of schedule %s it was switched off", schedule)
 
     async def _report(self, occurrences: Sequence[int]) -> None:
         for occurrence in occurrences:

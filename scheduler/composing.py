@@ -71,6 +71,10 @@ class Reporter(Protocol):
         """Send the report of one finished (or missed) occurrence to its creator."""
         ...
 
+    async def stopped(self, schedule_id: int) -> None:
+        """Tell the creator their schedule was switched off, and why (kept in its payload)."""
+        ...
+
 
 class Keeper(Protocol):
     """Remembers what a sent message needs later (a poll's id, say); most messages need nothing."""

@@ -7,6 +7,7 @@ missed and reported to its creator instead of being sent late.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,12 +22,14 @@ from core.members import Member, MemberDirectory
 from core.storage import insert_ignoring_duplicates, utc
 from scheduler.audience import Audience
 from scheduler.event_changes import COMING, NOTICE_KINDS
-from scheduler.recurrence import Recurrence
+from scheduler.recurrence import Recurrence, RecurrenceError
 from scheduler.schedule_tables import DeliveryRow, GroupChatRow, OccurrenceRow, RsvpRow, ScheduleRow
 
 log = logging.getLogger(__name__)
 BATCH = 1000  # rows per INSERT: SQLite allows at most 32,766 bound values in one statement
 DECLINED = "no"
+STOPPED = "stopped"  # a schedule's status once its rule is found impossible to compute
+STOPPED_BECAUSE = "stopped_because"  # where its payload keeps why
 
 
 class FiringRules(Protocol):
@@ -51,6 +54,7 @@ class Fired:
 
     occurrences: tuple[int, ...]
     missed: tuple[int, ...]
+    stopped: tuple[int, ...] = ()  # schedules switched off: their rule cannot be computed
 
 
 class Firing:
@@ -76,6 +80,7 @@ class Firing:
         now = self._clock.now()
         fired: list[int] = []
         missed: list[int] = []
+        stopped: list[int] = []
         async with self._sessions.begin() as session:
             due = await session.scalars(
                 select(ScheduleRow)
@@ -84,8 +89,9 @@ class Firing:
                 .with_for_update(skip_locked=True)  # another instance firing it already: leave it
             )
             for schedule in due.all():
-                await self._catch_up(session, schedule, now, fired, missed)
-        return Fired(tuple(fired), tuple(missed))
+                if not await self._catch_up(session, schedule, now, fired, missed):
+                    stopped.append(schedule.id)
+        return Fired(tuple(fired), tuple(missed), tuple(stopped))
 
     async def _catch_up(
         self,
@@ -94,18 +100,32 @@ class Firing:
         now: datetime,
         fired: list[int],
         missed: list[int],
-    ) -> None:
-        """Fire a schedule's due times in order: recent ones are sent, older ones are missed."""
-        recurrence = Recurrence(schedule.starts_local, schedule.zone, schedule.rule)
-        while schedule.next_fire_at is not None and utc(schedule.next_fire_at) <= now:
-            fire_at = utc(schedule.next_fire_at)
-            late = now - fire_at > self._grace
-            occurrence = await self._occurrence(session, schedule, fire_at, now, late)
-            if occurrence is not None:
-                (missed if late else fired).append(occurrence)
-            schedule.next_fire_at = recurrence.next_after(fire_at)
+    ) -> bool:
+        """Fire a schedule's due times in order: recent ones are sent, older ones are missed.
+
+        False when its rule cannot be computed: the schedule is switched off rather than
+        tried again every tick, and the reason kept for its creator.
+        """
+        try:
+            # In a thread: a rule stored before it was checked may be costly to compute.
+            recurrence = await asyncio.to_thread(
+                Recurrence, schedule.starts_local, schedule.zone, schedule.rule
+            )
+            while schedule.next_fire_at is not None and utc(schedule.next_fire_at) <= now:
+                fire_at = utc(schedule.next_fire_at)
+                late = now - fire_at > self._grace
+                occurrence = await self._occurrence(session, schedule, fire_at, now, late)
+                if occurrence is not None:
+                    (missed if late else fired).append(occurrence)
+                schedule.next_fire_at = await asyncio.to_thread(recurrence.next_after, fire_at)
+        except RecurrenceError as error:
+            log.error("schedule %s switched off: rule %r: %s", schedule.id, schedule.rule, error)
+            schedule.status, schedule.next_fire_at = STOPPED, None
+            schedule.payload = {**schedule.payload, STOPPED_BECAUSE: str(error)}
+            return False
         if schedule.next_fire_at is None:
             schedule.status = "finished"
+        return True
 
     async def _occurrence(
         self,

@@ -17,6 +17,11 @@ late, so at R = 30 the window rarely holds anything back and costs almost none o
 
 Several instances share the global rate through the database instead (``SharedRate``); the
 per-chat limits stay in each instance, since one chat's messages rarely come from two.
+
+Replies go ahead of broadcasts: a member who asks something while ten thousand announcements
+leave should not wait behind them. Scheduled sends ask for a slot as ``urgent=False``; they
+wait while any reply waits for the global rate, and (on one instance) only one of them at a
+time waits in the bucket, so a reply is behind at most one broadcast send.
 """
 
 from __future__ import annotations
@@ -143,9 +148,16 @@ class Pacer:
         self._prune_at = PRUNE_AT
         self._paused_until = 0.0
         self._last_second = _LastSecond(int(rate), MARGIN)
+        self._urgent_waiting = 0  # replies waiting for the global rate
+        self._no_urgent = asyncio.Event()
+        self._no_urgent.set()
+        self._bulk_turn = asyncio.Lock()  # the one scheduled send waiting in the bucket
 
-    async def slot(self, chat: Chat) -> None:
-        """Wait until a message to ``chat`` keeps every limit, and count it as sent."""
+    async def slot(self, chat: Chat, urgent: bool = True) -> None:
+        """Wait until a message to ``chat`` keeps every limit, and count it as sent.
+
+        ``urgent``: a reply to someone waiting; False for scheduled sends, which give way.
+        """
         key = (chat.transport, chat.id)
         window = self._windows.get(key)
         if window is None:
@@ -153,16 +165,16 @@ class Pacer:
         window.users += 1
         try:
             async with window.lock:
-                await self._take(window)
+                await self._take(window, urgent)
         finally:
             window.users -= 1
         self._prune()
 
-    async def _take(self, window: _Window) -> None:
+    async def _take(self, window: _Window, urgent: bool) -> None:
         while True:
             await self._until(lambda: self._paused_until)
             await self._until(window.free_at)
-            await self._global_slot()
+            await (self._urgent_slot() if urgent else self._bulk_slot())
             await self._until(self._last_second.free_at)
             if self._timer.now() >= self._paused_until:
                 break  # a 429 arrived while this one waited for the rate: wait that out too
@@ -170,6 +182,25 @@ class Pacer:
         window.stamps.append(now)
         self._last_second.stamps.append(now)
         self._metrics.message_sent()
+
+    async def _urgent_slot(self) -> None:
+        self._urgent_waiting += 1
+        self._no_urgent.clear()
+        try:
+            await self._global_slot()
+        finally:
+            self._urgent_waiting -= 1
+            if not self._urgent_waiting:
+                self._no_urgent.set()
+
+    async def _bulk_slot(self) -> None:
+        if self._shared is not None:  # a database round trip per slot: keep them side by side
+            await self._no_urgent.wait()
+            await self._global_slot()
+            return
+        async with self._bulk_turn:
+            await self._no_urgent.wait()
+            await self._global_slot()
 
     async def _global_slot(self) -> None:
         if self._shared is None:

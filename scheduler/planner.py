@@ -14,7 +14,14 @@ from scheduler.audience import Audience
 from scheduler.event_changes import CANCELLATION, EventChanges, EventMoved, coming, tell_coming
 from scheduler.pulses.pulse_drafts import KIND as PULSE
 from scheduler.pulses.pulse_drafts import Mode, PulseDraft
-from scheduler.schedule_drafts import AnnouncementDraft, EventDraft, ScheduleError, When
+from scheduler.recurrence import Recurrence, RecurrenceError
+from scheduler.schedule_drafts import (
+    AnnouncementDraft,
+    EventDraft,
+    ScheduleError,
+    When,
+    rule_error,
+)
 from scheduler.schedule_rows import (
     EventPlan,
     ScheduleView,
@@ -229,9 +236,7 @@ class Planner:
                 recurrence.zone,
                 recurrence.rule,
             )
-            row.next_fire_at = recurrence.next_after(
-                when.at - _EARLIER if when.at else now - _EARLIER
-            )
+            row.next_fire_at = _first(recurrence, when.at - _EARLIER if when.at else now - _EARLIER)
             row.version += 1
             row.updated_at = now
             return view_of(row)
@@ -262,7 +267,7 @@ class Planner:
         event_id: int | None = None,
     ) -> ScheduleRow:
         recurrence = when.recurrence(now)
-        first = recurrence.next_after((when.at or now) - _EARLIER)
+        first = _first(recurrence, (when.at or now) - _EARLIER)
         return ScheduleRow(
             kind=kind,
             status="active",
@@ -282,3 +287,11 @@ class Planner:
 
 # A first time counts itself: occurrences are looked for from just before it.
 _EARLIER = timedelta(seconds=1)
+
+
+def _first(recurrence: Recurrence, after: datetime) -> datetime | None:
+    """The first time after ``after``; a rule too costly to compute is refused, not stored."""
+    try:
+        return recurrence.next_after(after)
+    except RecurrenceError as error:
+        raise rule_error(error) from error

@@ -42,7 +42,7 @@ class When:
         try:
             return Recurrence(start, self.zone, self.rule)
         except RecurrenceError as error:
-            raise ScheduleError("rule", str(error)) from error
+            raise rule_error(error) from error
 
     def check(self, now: datetime) -> None:
         """Refuse a time in the past and an RRULE that never fires."""
@@ -50,8 +50,17 @@ class When:
             local = self.at.astimezone(ZoneInfo(self.zone)).isoformat(timespec="minutes")
             raise ScheduleError("past", f"{local} is in the past")
         first = self.recurrence(now)
-        if self.rule is not None and first.next_after((self.at or now) - PAST_TOLERANCE) is None:
+        try:
+            never = first.next_after((self.at or now) - PAST_TOLERANCE) is None
+        except RecurrenceError as error:
+            raise rule_error(error) from error
+        if self.rule is not None and never:
             raise ScheduleError("rule", f"the rule {self.rule!r} never fires after the start")
+
+
+def rule_error(error: RecurrenceError) -> ScheduleError:
+    """A refused rule as a schedule's problem: too frequent, or otherwise unusable."""
+    return ScheduleError("rule-often" if error.code == "often" else "rule", str(error))
 
 
 @dataclass(frozen=True, slots=True)

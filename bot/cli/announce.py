@@ -22,9 +22,9 @@ from bot.cli.schedule_views import (
 from bot.cli.version_preview import show_preview
 from core.settings import Settings
 from scheduler.audience import Audience
-from scheduler.planner import ScheduleView
 from scheduler.reports import OccurrenceReport, occurrence_reports
 from scheduler.schedule_drafts import AnnouncementDraft, ScheduleError, When
+from scheduler.schedule_rows import ScheduleView
 
 AUDIENCE_HELP = "all, country:RS,ME, role:coordinator, or groups."
 TIME_HELP = "ISO-8601 (local time in MREZA_TIMEZONE without an offset), or now."

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from bot.cli.event_book import GuestList
-from scheduler.planner import ScheduleView
 from scheduler.reports import OccurrenceReport
+from scheduler.schedule_rows import ScheduleView
 
 COLUMNS = ("id", "kind", "status", "next", "audience", "text")
 SAID = {"going": "going", "maybe": "maybe", "no": "not going"}

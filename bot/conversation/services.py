@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from bot.asking.question_log import QuestionLog
 from bot.console.sign_in_links import SignInLinks
+from bot.conversation.budget import SenderBudget
 from bot.conversation.buttons import ButtonSigner
 from bot.conversation.dialogs import DialogStore
 from bot.curation.curation_desk import CurationDesk
@@ -14,6 +15,7 @@ from bot.handoffs.handoff_book import HandoffBook
 from bot.languages.i18n import Translations
 from bot.lessons.submission_book import SubmissionBook
 from bot.members.group_chats import GroupChats
+from bot.members.guessing import CodeGuesses
 from bot.members.invites import InviteBook, RefusalLog
 from bot.schedules.composer import Composer
 from bot.schedules.count_messages import CountMessages
@@ -24,6 +26,7 @@ from core.messaging import Messenger
 from core.metrics import Metrics, NoMetrics
 from knowledge.librarian import Librarian
 from knowledge.topics import Topics
+from scheduler.pacer import MonotonicTimer, Timer
 from scheduler.planner import Planner
 from scheduler.pulses.ballots import Ballots
 from scheduler.pulses.tally import Tally
@@ -60,6 +63,9 @@ class Services:
     zone: str = "Europe/Belgrade"  # where coordinators' typed times are local
     pulse_k: int = 5  # the smallest number of respondents pulse results show
     metrics: Metrics = field(default_factory=NoMetrics)
+    timer: Timer = field(default_factory=MonotonicTimer)  # waits out database trouble
+    budget: SenderBudget = field(default_factory=lambda: SenderBudget(MonotonicTimer()))
+    guesses: CodeGuesses = field(default_factory=lambda: CodeGuesses(MonotonicTimer()))
 
     @property
     def composer(self) -> Composer:

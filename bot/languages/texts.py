@@ -215,6 +215,13 @@ REPORT_REASONS = N_("Why sending failed:")
 REPORT_MISSED = N_(
     "{kind} #{id} ({summary}) was due at {when}, while Mreža was not running. It was missed and not sent late; schedule it again if it is still needed."
 )
+REPORT_STOPPED = N_(
+    "{kind} #{id} ({summary}) is switched off: its repeat rule {rule} cannot be used (less than an hour apart, or too costly to compute). Nothing more will be sent; schedule it again with another rule if it is still needed."
+)
+
+SLOW_DOWN = N_(
+    "You are writing faster than I can answer. Please wait a few seconds before writing again."
+)
 
 # guided conversations: scheduling announcements and events
 STOP_HINT = N_("(Send /cancel to stop at any step.)")
@@ -305,6 +312,9 @@ PROBLEMS = {
     "time": N_("I cannot read that time. Write the local time like 2026-12-01 10:00."),
     "rule": N_(
         "I cannot use that repeat rule. Press a button, or write an RRULE such as FREQ=WEEKLY;BYDAY=MO (at most hourly) that still has a time ahead."
+    ),
+    "rule-often": N_(
+        "That rule repeats more often than once an hour. Press a button, or write a rule with at least an hour between messages."
     ),
     "order": N_("The event must end after it starts."),
     "audience": N_(

@@ -28,10 +28,14 @@ async def start(turn: Turn, code: str) -> None:
     if not code or not turn.chat.private or turn.member is not None:
         await refuse(turn)
         return
+    guesses, sender = turn.services.guesses, turn.sender
+    if guesses.locked(sender.transport, sender.id):
+        return  # too many wrong codes: this one is not even looked at
     try:
         invite = await turn.services.invites.redeem(code, turn.services.clock.now())
     except InviteRefused as refused:
-        await turn.say(_REFUSALS[refused.reason])
+        if guesses.wrong(sender.transport, sender.id):  # the first wrong code in a while
+            await turn.say(_REFUSALS[refused.reason])
         return
     identity = Identity(turn.sender.transport, turn.sender.id)
     language, source = first_language(turn.sender.language_code, "")
@@ -46,6 +50,7 @@ async def start(turn: Turn, code: str) -> None:
     )
     member = await turn.services.members.add(new, turn.services.clock.now())
     await turn.services.refusals.clear(identity)
+    guesses.forget(sender.transport, sender.id)
     await greet(Turn(turn.services, turn.chat, turn.sender, member))
 
 

@@ -50,6 +50,7 @@ MODE_WORDS = {Mode.CONFIDENTIAL: texts.CONFIDENTIAL, Mode.ANONYMOUS: texts.ANONY
 BACK = {
     "past": "when",
     "rule": "repeat",
+    "rule-often": "repeat",
     "nobody": "audience",
     "empty": "question",
     "no-key": "mode",

@@ -31,7 +31,14 @@ from scheduler.versions import stored
 SKIP = "skip"
 SKIPPING: tuple[tuple[Choice, ...], ...] = (((texts.SKIP, SKIP),),)
 # Where a refusal at Confirm sends the coordinator back to: time passes while they read.
-BACK = {"past": "when", "rule": "repeat", "nobody": "audience", "empty": "text", "too-long": "text"}
+BACK = {
+    "past": "when",
+    "rule": "repeat",
+    "rule-often": "repeat",
+    "nobody": "audience",
+    "empty": "text",
+    "too-long": "text",
+}
 EVERYONE = Audience(everyone=True)
 
 

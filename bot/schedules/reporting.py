@@ -45,6 +45,24 @@ class CreatorReports:
         text = report_text(found, schedule, self._translations, creator.language)
         await write_to(self._messenger, self._members, creator, Outgoing.text(text))
 
+    async def stopped(self, schedule_id: int) -> None:
+        """Tell the creator their schedule was switched off because its rule cannot be used."""
+        async with self._sessions() as session:
+            schedule = await session.get(ScheduleRow, schedule_id)
+        if schedule is None or schedule.created_by is None:
+            return  # scheduled from the CLI: `mreza announce list` shows it stopped
+        creator = await self._members.get(schedule.created_by)
+        if creator is None:
+            return
+        tr = self._translations(creator.language)
+        text = tr(texts.REPORT_STOPPED).format(
+            kind=kind_words(schedule.kind, tr),
+            id=schedule.id,
+            summary=excerpt(_summary(schedule)),
+            rule=schedule.rule,
+        )
+        await write_to(self._messenger, self._members, creator, Outgoing.text(_capital(text)))
+
 
 def report_text(
     report: OccurrenceReport, schedule: ScheduleRow, translations: Translations, language: Language
@@ -54,19 +72,11 @@ def report_text(
     about = {
         "kind": kind_words(schedule.kind, tr),
         "id": schedule.id,
-        "summary": excerpt(
-            str(
-                schedule.payload.get("text")
-                or schedule.payload.get("title")
-                or schedule.payload.get("question")
-                or ""
-            )
-        ),
+        "summary": excerpt(_summary(schedule)),
         "when": f"{local_time(report.fire_at, schedule.zone)} ({schedule.zone})",
     }
     if report.status == "missed":
-        missed = tr(texts.REPORT_MISSED).format(**about)
-        return missed[:1].upper() + missed[1:]
+        return _capital(tr(texts.REPORT_MISSED).format(**about))
     duration = report.duration_seconds
     lines = [
         tr(texts.REPORT).format(
@@ -87,3 +97,13 @@ def report_text(
         lines += ["", tr(texts.REPORT_REASONS)]
         lines += [f"• {reason}: {count}" for reason, count in sorted(report.failures.items())]
     return "\n".join(lines)
+
+
+def _summary(schedule: ScheduleRow) -> str:
+    payload = schedule.payload
+    return str(payload.get("text") or payload.get("title") or payload.get("question") or "")
+
+
+def _capital(text: str) -> str:
+    """The kind's name starts the sentence."""
+    return text[:1].upper() + text[1:]

@@ -17,8 +17,8 @@ from bot.languages.times import local_range, local_time
 from bot.schedules.describing import audience_words, excerpt, kind_words, repeat_words
 from core.members import Role
 from core.messaging import Button
-from scheduler.planner import ScheduleView
 from scheduler.schedule_drafts import TEXT_LIMIT, ScheduleError, When
+from scheduler.schedule_rows import ScheduleView
 
 SHOWN = 10  # one message each: more would trip Telegram's one-message-a-second per chat
 KIND = "s"

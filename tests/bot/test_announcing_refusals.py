@@ -15,6 +15,10 @@ from tests.bot.scheduled import LATER, schedule_rows
 from tests.bot.test_announcing import AUDIENCE_LABELS, TEXT
 
 REPEATS = [texts.ONCE, texts.WEEKLY, texts.MONTHLY]
+# Every hour and minute written out: daily in name, every minute in fact.
+EVERY_MINUTE = "FREQ=DAILY;BYHOUR={};BYMINUTE={}".format(
+    ",".join(map(str, range(24))), ",".join(map(str, range(60)))
+)
 
 
 async def at_step(cora: Person, step: str) -> None:
@@ -46,8 +50,11 @@ async def at_step(cora: Person, step: str) -> None:
         ("when", "next tuesday", texts.PROBLEMS["time"], [texts.NOW]),
         ("when", "2020-01-01 10:00", texts.PROBLEMS["past"], [texts.NOW]),
         ("repeat", "FREQ=SOMETIMES", texts.PROBLEMS["rule"], REPEATS),
-        ("repeat", "FREQ=MINUTELY", texts.PROBLEMS["rule"], REPEATS),
+        ("repeat", "FREQ=MINUTELY", texts.PROBLEMS["rule-often"], REPEATS),
         ("repeat", "FREQ=WEEKLY;COUNT=0", texts.PROBLEMS["rule"], REPEATS),
+        ("repeat", "FREQ=HOURLY;INTERVAL=0", texts.PROBLEMS["rule"], REPEATS),
+        ("repeat", "FREQ=HOURLY;BYHOUR=25", texts.PROBLEMS["rule"], REPEATS),
+        ("repeat", EVERY_MINUTE, texts.PROBLEMS["rule-often"], REPEATS),
     ],
 )
 async def test_a_bad_answer_is_explained_and_the_step_asked_again(
@@ -108,6 +115,6 @@ async def test_a_stale_step_button_has_expired(cora: Person) -> None:
 def test_every_refusal_of_the_scheduler_is_explained() -> None:
     """Each ScheduleError code the scheduler raises has a translated explanation."""
     source = "".join(Path(module.__file__ or "").read_text() for module in (drafts, planner))
-    codes = set(re.findall(r'ScheduleError\(\s*"([a-z-]+)"', source))
+    codes = set(re.findall(r'ScheduleError\(\s*"([a-z-]+)"', source)) | {"rule-often"}
     assert codes
     assert codes <= set(texts.PROBLEMS)

@@ -12,7 +12,10 @@ LATER = "2030-01-15T10:00"
 HELLO = ("announce", "create", "--text", "Dobar dan!", "--audience", "all", "--at", LATER)
 HOURLY = "repeat at most hourly (FREQ=HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY)"
 EXAMPLE = "write it like 2026-12-01T10:00"
-SOMETIMES = "invalid 'FREQ': SOMETIMES"  # dateutil's own words
+SOMETIMES = "FREQ=SOMETIMES is not one of YEARLY, MONTHLY, WEEKLY, DAILY, HOURLY"
+EVERY_MINUTE = "FREQ=DAILY;BYHOUR={};BYMINUTE={}".format(
+    ",".join(map(str, range(24))), ",".join(map(str, range(60)))
+)
 NEVER = "never fires after the start"
 COUNTRIES = "BA, ME, MK, RS, regional"
 AUDIENCES = f"all, country:RS,ME ({COUNTRIES}), role:coordinator (member, admin), or groups"
@@ -30,9 +33,24 @@ def cli(database_url: str, tmp_path: Path) -> Cli:
     [
         (("--at", "2020-01-01T10:00"), "2020-01-01T10:00+01:00 is in the past"),
         (("--at", "next tuesday"), f"cannot read the time 'next tuesday'; {EXAMPLE}"),
-        (("--every", "FREQ=SOMETIMES"), f"not a valid RRULE: 'FREQ=SOMETIMES' ({SOMETIMES})"),
+        (("--every", "FREQ=SOMETIMES"), SOMETIMES),
         (("--every", "FREQ=MINUTELY"), HOURLY),
-        (("--every", "FREQ=DAILY;COUNT=0"), f"the rule 'FREQ=DAILY;COUNT=0' {NEVER}"),
+        (("--every", "FREQ=DAILY;COUNT=0"), "COUNT=0 must be a whole number from 1 to 10,000"),
+        (("--every", "FREQ=DAILY;UNTIL=20200101"), f"the rule 'FREQ=DAILY;UNTIL=20200101' {NEVER}"),
+        (
+            ("--every", "FREQ=HOURLY;INTERVAL=0"),
+            "INTERVAL=0 must be a whole number from 1 to 1,000",
+        ),
+        (("--every", "FREQ=HOURLY;BYHOUR=25"), "BYHOUR=25 is out of range (0 to 23)"),
+        (("--every", EVERY_MINUTE), "the rule repeats 1 minute apart; repeat at most hourly"),
+        (
+            ("--every", "FREQ=HOURLY;BYMINUTE=0,30"),
+            "the rule repeats 30 minutes apart; repeat at most hourly",
+        ),
+        (
+            ("--every", "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"),
+            "BYMONTHDAY=30 never comes in those months",
+        ),
         (("--audience", "country:RS,HR"), f"unknown country 'HR'; expected one of {COUNTRIES}"),
         (("--audience", "role:boss"), f"unknown role 'boss'; expected {AUDIENCES}"),
         (("--audience", "everybody"), f"not an audience: 'everybody'; expected {AUDIENCES}"),

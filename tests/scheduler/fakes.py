@@ -25,10 +25,15 @@ class ReportLog:
     """Remembers which occurrences were reported."""
 
     reported: list[int] = field(default_factory=list)
+    stopped_schedules: list[int] = field(default_factory=list)
 
     async def report(self, occurrence_id: int) -> None:
         """Note the report."""
         self.reported.append(occurrence_id)
+
+    async def stopped(self, schedule_id: int) -> None:
+        """Note the switched-off schedule."""
+        self.stopped_schedules.append(schedule_id)
 
 
 @dataclass

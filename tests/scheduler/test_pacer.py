@@ -125,3 +125,33 @@ async def test_senders_woken_together_still_keep_the_window() -> None:
     assert all(
         later - first > 1.0 + MARGIN for first, later in zip(granted, granted[10:], strict=False)
     )
+
+
+async def test_a_reply_goes_ahead_of_a_broadcast() -> None:
+    """Eight scheduled sends queued first; the reply leaves after at most two of them: the
+    one that left at once and the one already waiting in the bucket."""
+    pacer = Pacer(30.0, FakeTimer())
+    order: list[str] = []
+
+    async def send(name: str, chat: Chat, urgent: bool) -> None:
+        await pacer.slot(chat, urgent)
+        order.append(name)
+
+    broadcast = [
+        asyncio.create_task(send(f"announcement {n}", chat, urgent=False))
+        for n, chat in enumerate(different_chats(8))
+    ]
+    await asyncio.sleep(0)  # all eight are waiting
+    reply = asyncio.create_task(send("reply", Chat("telegram", "alice"), urgent=True))
+    await asyncio.gather(*broadcast, reply)
+    assert order.index("reply") <= 2
+    assert sorted(order) == sorted(["reply", *(f"announcement {n}" for n in range(8))])
+
+
+async def test_broadcast_sends_keep_the_rate_when_nobody_is_replied_to() -> None:
+    """Scheduled sends alone, one waiting in the bucket at a time, still all go out."""
+    timer = FakeTimer()
+    pacer = Pacer(FAST, timer)
+    chats = different_chats(50)
+    await asyncio.gather(*(pacer.slot(chat, urgent=False) for chat in chats))
+    assert timer.now() == 0.0

@@ -16,9 +16,17 @@ from core.members import Role
 from core.settings import BUNDLED_KB_PATH, Settings
 from emulators.telegram import DEFAULT_TOKEN, BotApiEmulator
 from scheduler.pacer import Timer
+from tests.conftest import TESTS_TYPE_FAST
 from tests.keys import SECRET_KEY
 from tests.telegram.people import Chatter, People
-from tests.telegram.running import RUNNER_LOGGER, RunningBot, free_port, logged, running
+from tests.telegram.running import (
+    INTAKE_LOGGER,
+    RUNNER_LOGGER,
+    RunningBot,
+    free_port,
+    logged,
+    running,
+)
 
 
 @pytest.fixture
@@ -42,6 +50,7 @@ def settings(database_url: str) -> Settings:
         telegram_token=SecretStr(DEFAULT_TOKEN),
         signal_send_rate=TEST_SIGNAL_RATE,
         secret_key=SecretStr(SECRET_KEY),
+        sender_burst=TESTS_TYPE_FAST,
     )
 
 
@@ -58,6 +67,7 @@ async def mreza(
 def runner_log(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
     """What the Telegram runner logs, from INFO up (and everyone's warnings and errors)."""
     caplog.set_level(logging.INFO, logger=RUNNER_LOGGER)
+    caplog.set_level(logging.INFO, logger=INTAKE_LOGGER)
     return caplog
 
 

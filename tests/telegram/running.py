@@ -15,6 +15,7 @@ from bot.transports.telegram_api.telegram_runner import Listen, run_on_telegram
 from tests.telegram.people import eventually_true
 
 RUNNER_LOGGER = "bot.transports.telegram_api.telegram_runner"
+INTAKE_LOGGER = "bot.transports.telegram_api.intake"
 SHUTDOWN_WAIT = 10.0  # seconds the bot may take to stop after being told to
 
 

@@ -45,16 +45,25 @@ class HandledUpdates:
 
     async def first_time(self, update_id: int) -> bool:
         """Record the update as taken; False when an instance took it before."""
+        return update_id in await self.first_times([update_id])
+
+    async def first_times(self, update_ids: list[int]) -> set[int]:
+        """Record updates as taken, in one transaction; the ids no instance took before."""
+        if not update_ids:
+            return set()
         now = self._clock.now()
-        row = {"transport": self._transport, "update_id": update_id, "handled_at": now}
+        rows: list[dict[str, object]] = [
+            {"transport": self._transport, "update_id": update_id, "handled_at": now}
+            for update_id in update_ids
+        ]
         async with self._sessions.begin() as session:
             dialect = session.get_bind().dialect.name
-            statement = insert_ignoring_duplicates(dialect, HandledUpdateRow, [row])
-            taken = await session.scalar(statement.returning(HandledUpdateRow.update_id))
-        self._since_pruned += 1
+            statement = insert_ignoring_duplicates(dialect, HandledUpdateRow, rows)
+            taken = set(await session.scalars(statement.returning(HandledUpdateRow.update_id)))
+        self._since_pruned += len(update_ids)
         if self._since_pruned >= PRUNE_EVERY:
             await self.prune(now)
-        return taken is not None
+        return taken
 
     async def prune(self, now: datetime) -> None:
         """Forget updates older than Telegram would ever send again."""

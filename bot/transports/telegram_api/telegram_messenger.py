@@ -37,9 +37,15 @@ class TelegramMessenger:
     """Sends, edits and acknowledges through a python-telegram-bot ``Bot``, paced by a Pacer."""
 
     def __init__(
-        self, bot: Bot, pacer: Pacer | None = None, flood_retries: int = FLOOD_RETRIES
+        self,
+        bot: Bot,
+        pacer: Pacer | None = None,
+        flood_retries: int = FLOOD_RETRIES,
+        urgent: bool = True,
     ) -> None:
         """``flood_retries``: 429s waited out here before the caller hears of one.
+
+        ``urgent``: replies (True) go ahead of scheduled deliveries (False) at the pacer.
 
         Share one Pacer among all messengers of a bot; one of its own keeps Telegram's limits
         only for what this messenger sends.
@@ -47,6 +53,7 @@ class TelegramMessenger:
         self._bot = bot
         self._pacer = pacer or Pacer(TELEGRAM_RATE)
         self._flood_retries = flood_retries
+        self._urgent = urgent
 
     async def send(self, chat: Chat, message: Outgoing) -> Sent:
         """Send as HTML, split at paragraph boundaries, then any attachments; or a native poll."""
@@ -113,7 +120,7 @@ class TelegramMessenger:
         """
         retries = self._flood_retries if first else max(self._flood_retries, FLOOD_RETRIES)
         for attempt in itertools.count():
-            await self._pacer.slot(chat)
+            await self._pacer.slot(chat, self._urgent)
             try:
                 with _translated_errors():
                     return await call()

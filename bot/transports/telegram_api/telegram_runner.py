@@ -6,38 +6,48 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Coroutine, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
 from starlette.routing import BaseRoute
 from telegram import Bot, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
-from telegram.ext import Application, ContextTypes, TypeHandler
+from telegram.ext import Application, TypeHandler
 
 from bot.app import Mreza, conversation_for, delivery_engine
 from bot.console.console_app import console_mount
 from bot.console.desk import desk_for
 from bot.operations.http_server import ServerRunner
 from bot.operations.instance_metrics import PrometheusMetrics
-from bot.router import Conversation
+from bot.operations.watchdog import LoopWatchdog, watching
 from bot.transports.routes import Routes
 from bot.transports.telegram_api import menus
+from bot.transports.telegram_api.chat_lanes import ChatLanes
 from bot.transports.telegram_api.connections import ShardedRequest
 from bot.transports.telegram_api.coordinator_menus import ChatMenus
 from bot.transports.telegram_api.handled_updates import HandledUpdates
+from bot.transports.telegram_api.intake import (
+    ALLOWED_UPDATES,
+    Intake,
+    admission,
+    dispatcher,
+    error_handler,
+    poll,
+)
 from bot.transports.telegram_api.telegram_messenger import TelegramMessenger
-from bot.transports.telegram_api.updates import TRANSPORT, to_event
+from bot.transports.telegram_api.updates import TRANSPORT
 from bot.transports.telegram_api.webhook import MetricsPage, NotAnUpdate, web_app, webhook_url
-from core.events import ButtonPressed, Event, TextReceived
 from core.messaging import Messenger
-from core.metrics import Metrics, NoMetrics
+from core.transient import Sleeper
 from scheduler.engine import pacer_for, senders_for
 
 log = logging.getLogger(__name__)
 TelegramApp = Application[Any, Any, Any, Any, Any, Any]
 START_RETRY_CAP = 60.0
-UPDATE_WORKERS = 16  # updates handled at once, each with at most one Bot API call under way
+NOTICES_WAIT = 5.0  # seconds at shutdown for "slow down" notices to leave
+UPDATE_WORKERS = 16  # connections for replies, beside one per sender
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +69,8 @@ def build_application(token: str, api_url: str, senders: int = 0) -> TelegramApp
     """A python-telegram-bot Application against the given Bot API server.
 
     No rate limiter of python-telegram-bot's: every send takes its turn from our Pacer instead,
-    which deliveries share. Connections: one per concurrent sender and per update worker.
+    which deliveries share. Updates run on one lane per chat (``ChatLanes``). Connections:
+    one per concurrent sender, and ``UPDATE_WORKERS`` for replies.
     """
     file_url = api_url.removesuffix("/bot") + "/file/bot"
     return (
@@ -68,7 +79,7 @@ def build_application(token: str, api_url: str, senders: int = 0) -> TelegramApp
         .base_url(api_url)
         .base_file_url(file_url)
         .request(ShardedRequest(senders + UPDATE_WORKERS))
-        .concurrent_updates(UPDATE_WORKERS)
+        .concurrent_updates(ChatLanes())
         .build()
     )
 
@@ -88,51 +99,6 @@ async def initialize(application: TelegramApp, stop: asyncio.Event) -> bool:
                 await asyncio.wait_for(stop.wait(), delay)
             delay = min(delay * 2, START_RETRY_CAP)
     return False
-
-
-def dispatcher(
-    conversation: Conversation,
-    username: str,
-    bot_id: int,
-    handled: HandledUpdates,
-    metrics: Metrics | None = None,
-    chat_menus: ChatMenus | None = None,
-) -> Callable[[Update, Any], Coroutine[Any, Any, None]]:
-    """The one python-telegram-bot handler: translate the update, hand it to the conversation.
-
-    Polled or posted, an update another instance (or this one) already took is dropped. After a
-    message or press in a private chat, that person's menu follows their role and language.
-    """
-
-    counted = metrics or NoMetrics()
-
-    async def dispatch(update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
-        if not await handled.first_time(update.update_id):
-            log.info("update %s was handled already; dropped", update.update_id)
-            counted.update_handled(TRANSPORT, "duplicate")
-            return
-        event: Event | None = to_event(update, username, bot_id)
-        if event is None:
-            log.info(
-                "ignored an update of a kind Mreža does not handle (update %s)", update.update_id
-            )
-            counted.update_handled(TRANSPORT, "ignored")
-            return
-        await conversation.handle(event)
-        counted.update_handled(TRANSPORT, "handled")
-        if chat_menus is not None and isinstance(event, TextReceived | ButtonPressed):
-            await _refresh(chat_menus, event)
-
-    return dispatch
-
-
-async def _refresh(chat_menus: ChatMenus, event: TextReceived | ButtonPressed) -> None:
-    if not event.chat.private:
-        return
-    try:
-        await chat_menus.refresh(event.sender.id)
-    except Exception:  # a menu is never worth losing an update's handling over
-        log.exception("could not bring the menu of chat %s in step", event.chat.id)
 
 
 async def keep_menus(bot: Bot, mreza: Mreza, chat_menus: ChatMenus, stop: asyncio.Event) -> None:
@@ -155,38 +121,42 @@ async def serve(
     application: TelegramApp,
     listen: Listen,
     stop: asyncio.Event,
+    intake: Intake,
+    sleeper: Sleeper,
     metrics_page: MetricsPage | None = None,
     also: Sequence[BaseRoute] = (),
 ) -> None:
-    """Take updates by long polling, or by webhook when a public URL is given, until ``stop``;
-    ``also``: more routes on the same address (the web console)."""
+    """Take updates by long polling, or by webhook when a public URL is given, until ``stop``.
+
+    ``intake`` records each update before it is confirmed; ``sleeper`` paces the retries;
+    ``also``: more routes on the same address (the web console).
+    """
     if listen.public_url and not listen.secret:
         raise ValueError("a webhook needs a secret token, or anyone could post fake updates")
     sink = None
     if listen.public_url:
 
-        async def sink(data: dict[str, object]) -> None:
+        async def sink(data: dict[str, object]) -> bool:
             try:
                 update = Update.de_json(data, application.bot)
             except (KeyError, TypeError, ValueError) as error:  # {} or a message without date
                 raise NotAnUpdate(f"{type(error).__name__}: {error}") from None
-            await application.update_queue.put(update)
+            return await intake.posted(update)
 
-    web = web_app(sink, listen.secret, lambda: application.running, metrics_page, also)
+    watchdog = LoopWatchdog()
+    web = web_app(
+        sink, listen.secret, lambda: watchdog.status(application.running), metrics_page, also
+    )
     http = ServerRunner(web, listen.host, listen.port)
     await http.start()
     await application.start()
     try:
-        await _take_updates(application, listen)
-        log.info("Mreža is running on Telegram as @%s", application.bot.username)
-        await stop.wait()
+        async with watching(watchdog), _taking_updates(application, listen, intake, sleeper):
+            log.info("Mreža is running on Telegram as @%s", application.bot.username)
+            await stop.wait()
     finally:
         log.info("shutting down")
-        updater = application.updater
-        steps = ([updater.stop] if updater is not None and updater.running else []) + [
-            application.stop,
-            http.stop,
-        ]
+        steps = [_lanes_finish(application), application.stop, http.stop]
         for step in steps:  # each step runs even if one before it failed
             try:
                 await step()
@@ -194,15 +164,39 @@ async def serve(
                 log.exception("error while shutting down")
 
 
-async def _take_updates(application: TelegramApp, listen: Listen) -> None:
-    allowed = ["message", "callback_query", "my_chat_member", "poll_answer", "poll"]
+def _polling_ended(polling: asyncio.Task[None]) -> None:
+    """Long polling only ends when shutting down; anything else must not pass unseen."""
+    if not polling.cancelled() and polling.exception() is not None:
+        log.error("long polling stopped: no update is taken", exc_info=polling.exception())
+
+
+def _lanes_finish(application: TelegramApp) -> Callable[[], Awaitable[None]]:
+    """The replies under way are sent while the bot can still send."""
+    lanes = application.update_processor
+    return lanes.finish if isinstance(lanes, ChatLanes) else lanes.shutdown
+
+
+@asynccontextmanager
+async def _taking_updates(
+    application: TelegramApp, listen: Listen, intake: Intake, sleeper: Sleeper
+) -> AsyncIterator[None]:
+    """Updates by webhook (the web app's sink takes them) or by long polling, while inside."""
     if listen.public_url:
         url = webhook_url(listen.public_url)
-        await application.bot.set_webhook(url, secret_token=listen.secret, allowed_updates=allowed)
+        await application.bot.set_webhook(
+            url, secret_token=listen.secret, allowed_updates=ALLOWED_UPDATES
+        )
+        yield
         return
     await application.bot.delete_webhook()
-    assert application.updater is not None  # built with the default updater
-    await application.updater.start_polling(allowed_updates=allowed, poll_interval=0.0)
+    polling = asyncio.create_task(poll(application.bot, intake, sleeper), name="long polling")
+    polling.add_done_callback(_polling_ended)
+    try:
+        yield
+    finally:
+        polling.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await polling
 
 
 async def run_on_telegram(
@@ -242,11 +236,15 @@ async def run_on_telegram(
         console = console_mount(await desk_for(mreza, conversation.services))
         handled = HandledUpdates(mreza.sessions, mreza.clock)
         chat_menus = ChatMenus(bot, mreza.translations, mreza.sessions, mreza.members, mreza.clock)
-        dispatch = dispatcher(conversation, bot.username, bot.id, handled, metrics, chat_menus)
-        application.add_handler(TypeHandler(Update, dispatch))
+        admits = admission(conversation, bot.username, bot.id)
+        intake = Intake(handled, application.update_queue, admits, metrics)
+        application.add_handler(
+            TypeHandler(Update, dispatcher(conversation, bot.username, bot.id, metrics, chat_menus))
+        )
+        application.add_error_handler(error_handler(metrics))
         # Deliveries hear of every 429 at once: the worker reschedules the row instead of
         # holding a sender, and the attempt is not counted against the message.
-        deliveries = TelegramMessenger(bot, pacer, flood_retries=0)
+        deliveries = TelegramMessenger(bot, pacer, flood_retries=0, urgent=False)
         routes = Routes({TRANSPORT: deliveries, **(also or {})})
         engine = await delivery_engine(
             mreza, routes, speaking, pacer,
@@ -255,8 +253,11 @@ async def run_on_telegram(
         await engine.start()
         keeping = asyncio.create_task(keep_menus(bot, mreza, chat_menus, stop))
         try:
-            await serve(application, listen, stop, lambda: metrics.page(mreza.sessions), (console,))
+            page = lambda: metrics.page(mreza.sessions)  # noqa: E731
+            await serve(application, listen, stop, intake, mreza.timer, page, (console,))
         finally:
+            with contextlib.suppress(TimeoutError):  # "slow down" notices still on their way
+                await asyncio.wait_for(conversation.notices_sent(), NOTICES_WAIT)
             await engine.stop()
             keeping.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -31,27 +31,30 @@ def webhook_url(public_url: str) -> str:
     return base if base.endswith(WEBHOOK_PATH) else base + WEBHOOK_PATH
 
 
-UpdateSink = Callable[[dict[str, object]], Awaitable[None]]
+UpdateSink = Callable[[dict[str, object]], Awaitable[bool]]  # False: not taken, ask again
 MetricsPage = Callable[[], Awaitable[bytes]]
 
 
 def web_app(
     sink: UpdateSink | None,
     secret: str | None,
-    healthy: Callable[[], bool],
+    status: Callable[[], str],
     metrics_page: MetricsPage | None = None,
     also: Sequence[BaseRoute] = (),
 ) -> Starlette:
     """/healthz always; POST /telegram when ``sink`` takes webhook updates; /metrics if given;
-    ``also``: more routes on the same address (the web console)."""
+    ``also``: more routes on the same address (the web console).
+
+    ``status``: "ok" (answered 200), or why not ("starting", "blocked": answered 503).
+    """
 
     async def metrics(_request: Request) -> Response:
         assert metrics_page is not None  # the route exists only with a page
         return Response(await metrics_page(), media_type=METRICS_TYPE)
 
     async def health(_request: Request) -> Response:
-        ok = healthy()
-        return JSONResponse({"status": "ok" if ok else "starting"}, status_code=200 if ok else 503)
+        now = status()
+        return JSONResponse({"status": now}, status_code=200 if now == "ok" else 503)
 
     async def receive(request: Request) -> Response:
         given = request.headers.get(SECRET_HEADER, "")
@@ -69,10 +72,12 @@ def web_app(
             return PlainTextResponse("not an update", status_code=400)
         assert sink is not None  # the route exists only with a sink
         try:
-            await sink(update)
+            taken = await sink(update)
         except NotAnUpdate as error:
             log.warning("webhook body is not an update: %s", error)
             return PlainTextResponse("not an update", status_code=400)
+        if not taken:  # not recorded: an error status makes Telegram post it again
+            return PlainTextResponse("try again", status_code=503)
         return PlainTextResponse("ok")
 
     routes: list[BaseRoute] = [Route("/healthz", health, methods=["GET"]), *also]
