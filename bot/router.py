@@ -29,6 +29,7 @@ from bot.schedules import event_planning as scheduling
 from bot.schedules import schedule_list as schedules
 from core.events import ButtonPressed, Event, MemberLeft, PollAnswered, PollCounted, TextReceived
 from core.members import Identity, Member, Role, Status
+from knowledge.normalise import visible
 
 log = logging.getLogger(__name__)
 
@@ -136,8 +137,8 @@ class Conversation:
     async def _text(self, event: TextReceived) -> None:
         if not event.chat.private:
             await self._services.group_chats.seen(event.chat)
-        if not event.addressed:
-            return
+        if not event.addressed or not visible(event.text).strip():
+            return  # nothing to read: spaces and invisible characters alone ask nothing
         member = await self._member(event.sender.transport, event.sender.id)
         if member is not None and member.status is Status.BLOCKED:  # writing again lifts it
             member = await self._services.members.set_status(member.id, Status.ACTIVE)
