@@ -229,7 +229,7 @@ async def open_mreza(
             librarian=Librarian(searcher, entries, sessions, clock, rebuild, loaded_revision),
             members=members,
             invites=SqlInviteBook(sessions),
-            refusals=Refusals(sessions),
+            refusals=Refusals(sessions, await button_key(sessions, secret_key)),
             translations=groundwork.translations,
             planner=Planner(sessions, members, clock, secret_key_set=secret_key is not None),
             timer=timer or MonotonicTimer(),
