@@ -89,7 +89,9 @@ async def pseudonyms_for(mreza: Mreza) -> Pseudonyms:
 
 async def tally_for(mreza: Mreza) -> Tally:
     """Pulse results, broken down by the groups the key can tell."""
-    respondents = Respondents(mreza.sessions, await pseudonyms_for(mreza), mreza.members)
+    respondents = Respondents(
+        mreza.sessions, await pseudonyms_for(mreza), SqlMemberRoll(mreza.sessions)
+    )
     return Tally(mreza.sessions, mreza.settings.pulse_min_respondents, respondents)
 
 
@@ -175,7 +177,7 @@ def services_for(
         tally=Tally(
             sessions,
             settings.pulse_min_respondents,
-            Respondents(sessions, pseudonyms, mreza.members),
+            Respondents(sessions, pseudonyms, SqlMemberRoll(sessions)),
         ),
         questions=QuestionLog(sessions),
         group_chats=GroupChats(sessions, clock),
