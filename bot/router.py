@@ -137,8 +137,8 @@ class Conversation:
     async def _text(self, event: TextReceived) -> None:
         if not event.chat.private:
             await self._services.group_chats.seen(event.chat)
-        if not event.addressed or not visible(event.text).strip():
-            return  # nothing to read: spaces and invisible characters alone ask nothing
+        if not event.addressed:
+            return
         member = await self._member(event.sender.transport, event.sender.id)
         if member is not None and member.status is Status.BLOCKED:  # writing again lifts it
             member = await self._services.members.set_status(member.id, Status.ACTIVE)
@@ -151,7 +151,9 @@ class Conversation:
             await joining.refuse(turn)
             return
         if name is None:
-            if not await guiding.continue_dialog(turn, event.text):
+            if await guiding.continue_dialog(turn, event.text):
+                return
+            if visible(event.text).strip():  # spaces and invisible characters alone ask nothing
                 await asking.ask(turn, event.text.strip())
         else:
             await self._command(turn, name, args)
