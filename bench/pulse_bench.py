@@ -97,7 +97,7 @@ async def _measure(sessions: async_sessionmaker[AsyncSession], members: int) -> 
     ingest = time.perf_counter() - started
 
     started = time.perf_counter()
-    tally = Tally(sessions, 5, Respondents(sessions, pseudonyms, directory))
+    tally = Tally(sessions, 5, Respondents(sessions, pseudonyms, SqlMemberRoll(sessions)))
     shown = await tally.of_round(await ballots.open_round(round_id))
     results = time.perf_counter() - started
     assert shown.results.respondents == members

@@ -96,7 +96,9 @@ async def pseudonyms_for(mreza: Mreza) -> Pseudonyms:
 
 async def tally_for(mreza: Mreza) -> Tally:
     """Pulse results, broken down by the groups the key can tell."""
-    respondents = Respondents(mreza.sessions, await pseudonyms_for(mreza), mreza.members)
+    respondents = Respondents(
+        mreza.sessions, await pseudonyms_for(mreza), SqlMemberRoll(mreza.sessions)
+    )
     return Tally(mreza.sessions, mreza.settings.pulse_min_respondents, respondents)
 
 
@@ -192,7 +194,7 @@ def services_for(
         tally=Tally(
             sessions,
             settings.pulse_min_respondents,
-            Respondents(sessions, pseudonyms, mreza.members),
+            Respondents(sessions, pseudonyms, SqlMemberRoll(sessions)),
         ),
         questions=QuestionLog(sessions),
         group_chats=GroupChats(sessions, clock),
@@ -254,7 +256,7 @@ async def open_mreza(
             librarian=Librarian(searcher, entries, sessions, clock, rebuild, loaded_revision),
             members=members,
             invites=SqlInviteBook(sessions),
-            refusals=Refusals(sessions),
+            refusals=Refusals(sessions, await button_key(sessions, secret_key)),
             translations=groundwork.translations,
             topics=groundwork.topics,
             planner=Planner(sessions, members, clock, secret_key_set=secret_key is not None),

@@ -33,6 +33,7 @@ from bot.schedules import schedule_list as schedules
 from core.events import ButtonPressed, Event, MemberLeft, PollAnswered, PollCounted, TextReceived
 from core.members import Identity, Member, Role, Status
 from core.transient import retried
+from knowledge.normalise import visible
 
 log = logging.getLogger(__name__)
 
@@ -210,7 +211,9 @@ class Conversation:
             await joining.refuse(turn)
             return
         if name is None:
-            if not await guiding.continue_dialog(turn, event.text):
+            if await guiding.continue_dialog(turn, event.text):
+                return
+            if visible(event.text).strip():  # spaces and invisible characters alone ask nothing
                 await asking.ask(turn, event.text.strip())
         else:
             await self._command(turn, name, args)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 # Macedonian ѓ and ќ map to the Latin spelling of their Serbian cognates (đ, ć), so that
 # "меѓународни" and "međunarodni" meet.
@@ -35,12 +36,31 @@ _EKAVIAN: dict[str, str] = {}
 _NOT_LETTER = re.compile(r"[^\w\u0300-\u036f\n]")
 
 
+@cache
+def _format_characters() -> dict[int, None]:
+    """Every Unicode format character (category Cf), to be deleted: a zero-width space inside
+    a word ("harass\u200bment"), a joiner, a direction mark or a byte order mark is invisible
+    and must neither split a word nor make a message look like it holds something."""
+    planes = (0x00000, 0x10000, 0xE0000)  # the only planes that hold format characters
+    return {
+        code: None
+        for plane in planes
+        for code in range(plane, plane + 0x10000)
+        if unicodedata.category(chr(code)) == "Cf"
+    }
+
+
+def visible(text: str) -> str:
+    """The text without its invisible format characters."""
+    return text if text.isascii() else text.translate(_format_characters())
+
+
 def fold(text: str) -> str:
     """Casefold, transliterate Cyrillic and strip diacritics; other scripts are dropped."""
     text = text.casefold()
     if text.isascii():
         return text
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    text = unicodedata.normalize("NFKC", visible(text)).translate(_FOLD)
     if text.isascii():
         return text
     # Dashes, quotes and other symbols separate words ("2010–2015"); accents are stripped below.

@@ -59,6 +59,7 @@ async def gather(session: AsyncSession, now: datetime) -> int:
         .where(
             or_(AskedRow.decision == "none", AskedRow.feedback == -1),
             AskedRow.id.not_in(grouped),
+            AskedRow.normalised != "",  # emoji or punctuation alone: nothing a curator can use
         )
         .order_by(AskedRow.id)
     )

@@ -1,4 +1,4 @@
-"""one live process per instance name
+"""one live process per instance name; refusals keep no account
 
 Revision ID: 0018
 Revises: 0017
@@ -17,6 +17,9 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # Refused strangers are kept as keyed digests from now on: the accounts kept so far go
+    # (a stranger refused before may be told once more).
+    op.execute(sa.text("DELETE FROM refusals"))
     op.create_table(
         "instances",
         sa.Column("name", sa.String(length=100), nullable=False),

@@ -108,6 +108,13 @@ def _account(identity: Identity) -> str:
 def _member(record: Mapping[str | None, object]) -> NewMember:
     if record.get(None):  # DictReader's place for fields beyond the header
         raise ValueError("the row has more fields than the header")
+    # A short row: its last cells are not empty, they are not there at all (a cut line, a lost
+    # comma), and taking the defaults for them would import a coordinator as a member.
+    missing = [key for key in (*ACCOUNTS, *REQUIRED) if key in record and record[key] is None]
+    if missing:
+        raise ValueError(
+            f"the row has fewer fields than the header (missing: {', '.join(missing)})"
+        )
 
     def field(key: str) -> str:
         value = record.get(key)

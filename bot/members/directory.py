@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -10,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import selectinload
 
+from bot.conversation.dialog_tables import DialogRow, EventMessageRow
 from bot.members.invite_store import SqlInviteBook
 from bot.members.member_tables import IdentityRow, MemberRow, RefusalRow
 from core.clock import Clock, SystemClock
@@ -26,6 +29,7 @@ from core.members import (
 )
 from core.storage import utc
 from knowledge.entry_tables import AskedRow
+from scheduler.pulses.pulse_tables import PulseHandleRow
 
 Sessions = async_sessionmaker[AsyncSession]
 __all__ = ["Refusals", "SqlInviteBook", "SqlMemberDirectory"]  # the invite book lives next door
@@ -162,11 +166,14 @@ class SqlMemberDirectory:
         return _member(row)
 
     async def forget(self, member_id: int) -> None:
-        """Erase name, institution and accounts; the id stays so anonymous history adds up."""
+        """Erase name, institution and accounts, and wherever else their chats are kept (an
+        open dialog, pulse polls waiting to be stopped, event counts shown to them); the id
+        stays so anonymous history adds up."""
         async with self._sessions.begin() as session:
             row = await session.scalar(_members().where(MemberRow.id == member_id))
             if row is None:
                 raise UnknownMember(member_id)
+            await _forget_chats(session, member_id, row.identities)
             row.identities.clear()  # delete-orphan: the rows go
             row.name = ""
             row.institution = ""
@@ -184,22 +191,28 @@ class SqlMemberDirectory:
 
 
 class Refusals:
-    """Strangers who already got their one polite refusal."""
+    """Strangers who already got their one polite refusal, kept as keyed digests of their
+    accounts: a member who asked to be forgotten and writes again is a stranger, and the refusal
+    must not write their account back into the database."""
 
-    def __init__(self, sessions: Sessions) -> None:
+    def __init__(self, sessions: Sessions, key: bytes) -> None:
         self._sessions = sessions
+        self._key = key
 
     async def has_been_refused(self, identity: Identity) -> bool:
         """True when this account was refused before."""
         async with self._sessions() as session:
-            found = await session.scalar(select(RefusalRow.id).where(_is(identity, RefusalRow)))
+            found = await session.scalar(
+                select(RefusalRow.id).where(_is(self._digest(identity), RefusalRow))
+            )
         return found is not None
 
     async def remember_refusal(self, identity: Identity, now: datetime) -> bool:
         """Note a refusal; True only the first time, so that two racing updates refuse once."""
+        kept = _identity_values(self._digest(identity))
         try:
             async with self._sessions.begin() as session:
-                session.add(RefusalRow(**_identity_values(identity), refused_at=utc(now)))
+                session.add(RefusalRow(**kept, refused_at=utc(now)))
         except IntegrityError:  # the unique key says it was already there
             return False
         return True
@@ -207,7 +220,25 @@ class Refusals:
     async def clear(self, identity: Identity) -> None:
         """Forget a refusal: the stranger became a member, and may one day need telling again."""
         async with self._sessions.begin() as session:
-            await session.execute(delete(RefusalRow).where(_is(identity, RefusalRow)))
+            await session.execute(delete(RefusalRow).where(_is(self._digest(identity), RefusalRow)))
+
+    def _digest(self, identity: Identity) -> Identity:
+        text = f"{identity.transport}:{identity.external_id}".encode()
+        return Identity(identity.transport, hmac.new(self._key, text, hashlib.sha256).hexdigest())
+
+
+async def _forget_chats(
+    session: AsyncSession, member_id: int, accounts: Sequence[IdentityRow]
+) -> None:
+    """Delete what names a member's private chats: a private chat's id is the account's."""
+    await session.execute(delete(DialogRow).where(DialogRow.member_id == member_id))
+    for account in accounts:
+        for table in (PulseHandleRow, EventMessageRow):
+            await session.execute(
+                delete(table).where(
+                    table.transport == account.transport, table.chat_id == account.external_id
+                )
+            )
 
 
 def _members() -> Select[MemberRow]:

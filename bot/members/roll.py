@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.members.directory import _member, _members
@@ -33,4 +34,18 @@ class SqlMemberRoll:
                 found += [
                     _member(row) for row in await session.scalars(query.order_by(MemberRow.id))
                 ]
+        return found
+
+    async def groups(self, member_ids: Collection[int]) -> dict[int, tuple[str, str]]:
+        """Country and role of the members with these ids that exist (no accounts loaded)."""
+        ids = sorted(member_ids)
+        found: dict[int, tuple[str, str]] = {}
+        async with self._sessions() as session:
+            for start in range(0, len(ids), CHUNK):
+                rows = await session.execute(
+                    select(MemberRow.id, MemberRow.country, MemberRow.role).where(
+                        MemberRow.id.in_(ids[start : start + CHUNK])
+                    )
+                )
+                found.update((member, (country, role)) for member, country, role in rows)
         return found

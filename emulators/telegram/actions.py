@@ -34,6 +34,10 @@ def send_text(
     core: Core, user_id: int, text: str, chat_id: int | None, reply_to: int | None
 ) -> dict[str, Any]:
     """The user writes `text` (commands and mentions get their entities)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a user's client cannot send it: Telegram speaks UTF-8
+        raise EmulatorError("the text is not valid Unicode (a lone surrogate)") from None
     user = core.world.user(user_id)
     chat = _member_chat(core, user, chat_id)
     content: dict[str, Any] = {"text": text}

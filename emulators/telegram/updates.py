@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import time
 from collections import deque
 from itertools import islice
 from typing import Any
 
-from emulators.telegram.errors import conflict
+from emulators.telegram.errors import EmulatorError, conflict
 
 # What Telegram delivers when allowed_updates was never set or set to [].
 _NOT_BY_DEFAULT = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
@@ -46,7 +47,15 @@ class UpdateQueue:
         return kind in self._allowed
 
     def push(self, body: dict[str, Any]) -> dict[str, Any]:
-        """Number an update; queue it unless allowed_updates filters it out. Return it."""
+        """Number an update; queue it unless allowed_updates filters it out. Return it.
+
+        An update Telegram could not send (text with a lone surrogate is no UTF-8) is refused
+        here: queued, it would fail every getUpdates after it.
+        """
+        try:
+            json.dumps(body, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise EmulatorError(f"not valid Unicode text ({error.reason})") from None
         update = {"update_id": self._next_id, **body}
         self._next_id += 1
         if self._wanted(update_type(update)):

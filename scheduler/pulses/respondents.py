@@ -7,12 +7,13 @@ again and matched to the answers; the groups are those the members have now.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from core.members import MemberDirectory
 from scheduler.pulses.pseudonyms import Pseudonyms
 from scheduler.pulses.pulse_drafts import Mode
 from scheduler.pulses.rounds import Round
@@ -27,6 +28,14 @@ class Groups:
     role: str = ""
 
 
+class MemberGroups(Protocol):
+    """Country and role of many members at once."""
+
+    async def groups(self, member_ids: Collection[int]) -> dict[int, tuple[str, str]]:
+        """(country, role) by member id, for those that exist."""
+        ...
+
+
 class Respondents:
     """Groups of a round's answers, by their pseudonyms; nothing for anonymous rounds."""
 
@@ -34,7 +43,7 @@ class Respondents:
         self,
         sessions: async_sessionmaker[AsyncSession],
         pseudonyms: Pseudonyms,
-        members: MemberDirectory,
+        members: MemberGroups,
     ) -> None:
         self._sessions = sessions
         self._pseudonyms = pseudonyms
@@ -45,17 +54,14 @@ class Respondents:
         if found.pulse.mode is not Mode.CONFIDENTIAL or not self._pseudonyms.keyed:
             return {}
         async with self._sessions() as session:
-            invited = set(
-                await session.scalars(
-                    select(DeliveryRow.member_id).where(
-                        DeliveryRow.occurrence_id == found.id, DeliveryRow.member_id.is_not(None)
-                    )
+            invited = {
+                member
+                for member in await session.scalars(
+                    select(DeliveryRow.member_id).where(DeliveryRow.occurrence_id == found.id)
                 )
-            )
+                if member is not None
+            }
         return {
-            self._pseudonyms.respondent(found.id, member.id): Groups(
-                member.country, member.role.value
-            )
-            for member in await self._members.all()
-            if member.id in invited
+            self._pseudonyms.respondent(found.id, member): Groups(country, role)
+            for member, (country, role) in (await self._members.groups(invited)).items()
         }

@@ -135,15 +135,19 @@ class Tally:
             rows = [_answer(row, groups) for row in answers]
             hidden_countries = suppressed(_sizes(a.country for a in rows), self.k)
             hidden_roles = suppressed(_sizes(a.role for a in rows), self.k)
+            # A row shows both groups, so their pairs must be as large: the only coordinator
+            # of a country would otherwise be the row with that country and that role.
+            hidden_pairs = suppressed(_sizes(_pair(a) for a in rows), self.k)
             labels = found.pulse.labels
             for row in sorted(rows, key=lambda a: (a.choices, a.value or 0)):
+                paired = _pair(row) not in hidden_pairs
                 lines.append(
                     {
                         "round": found.opens_at.date().isoformat(),
                         "answer": "; ".join(labels[c] for c in row.choices),
                         "value": "" if row.value is None else row.value,
-                        "country": _unless_hidden(row.country, hidden_countries),
-                        "role": _unless_hidden(row.role, hidden_roles),
+                        "country": _unless_hidden(row.country, hidden_countries) if paired else "",
+                        "role": _unless_hidden(row.role, hidden_roles) if paired else "",
                     }
                 )
         return lines
@@ -152,6 +156,10 @@ class Tally:
 def _answer(row: PulseAnswerRow, groups: dict[str, Groups]) -> Answer:
     found = groups.get(row.respondent, Groups())
     return Answer(tuple(row.choices), row.value, "", found.country, found.role)
+
+
+def _pair(answer: Answer) -> str:
+    return f"{answer.country}|{answer.role}"
 
 
 def _sizes(values: Iterable[str]) -> dict[str, int]:

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from bot.members.roll import SqlMemberRoll
 from bot.pulses.pulse_reports import PulseReports
 from bot.schedules.composer import Composer
 from scheduler.audience import Audience
@@ -49,7 +50,11 @@ class Pulses:
     def tally(self) -> Tally:
         """Results as coordinators read them, broken down with the secret key."""
         mreza = self.network.mreza
-        return Tally(mreza.sessions, K, Respondents(mreza.sessions, PSEUDONYMS, mreza.members))
+        return Tally(
+            mreza.sessions,
+            K,
+            Respondents(mreza.sessions, PSEUDONYMS, SqlMemberRoll(mreza.sessions)),
+        )
 
     async def start(
         self,

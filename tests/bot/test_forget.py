@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from sqlalchemy import MetaData, select
+
 from bot.languages import texts
 from core.members import Status
 from tests.bot.people import Network, Person
+from tests.bot.pulses import Pulses
 
 
 async def test_forget_asks_for_confirmation_first(alice: Person) -> None:
@@ -92,3 +95,37 @@ async def test_feedback_buttons_stop_working_after_forgetting(
     await alice.presses(texts.FORGET_YES)
     assert await alice.presses("👍") == []
     assert [row.feedback for row in await network.question_log()] == [None]
+
+
+async def test_nothing_left_names_the_forgotten_members_chat(
+    network: Network, alice: Person, bob: Person
+) -> None:
+    """Her open dialog and the poll kept in her chat go; when she writes again she is refused
+    once as a stranger, and her account is not written back anywhere."""
+    pulses = Pulses(network)
+    await pulses.start("Do you know whom to tell?", ("Yes", "No"))
+    await pulses.deliver()
+    for person, message in ((alice, "7"), (bob, "8")):  # as Telegram keeps a native poll's place
+        await network.services.ballots.keep_poll(1, person.chat, message, f"poll-{message}")
+    await alice.says("/share")  # a dialog left open
+    await alice.says("/forget")
+    await alice.presses(texts.FORGET_YES)
+    assert [r.text for r in await alice.says("hello again")] == [texts.NOT_A_MEMBER]
+    assert await alice.says("hello?") == []
+    stored = await everything_stored(network)
+    assert alice.sender.id not in stored
+    assert bob.sender.id in stored  # only hers went
+
+
+async def everything_stored(network: Network) -> set[str]:
+    """Every text value in every table."""
+    tables = MetaData()
+    async with network.mreza.engine.connect() as connection:
+        await connection.run_sync(tables.reflect)
+        return {
+            str(value)
+            for table in tables.tables.values()
+            for row in await connection.execute(select(table))
+            for value in row
+            if isinstance(value, str | int)
+        }

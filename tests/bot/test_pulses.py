@@ -302,3 +302,21 @@ async def test_members_cannot_read_results(alice: Person) -> None:
     """/results is for coordinators."""
     [reply] = await alice.says("/results")
     assert reply.text == texts.NOT_ALLOWED
+
+
+async def test_the_export_never_pairs_a_country_and_role_held_by_too_few(
+    network: Network, pulses: Pulses
+) -> None:
+    """Serbia and coordinators are each large enough, but Cora is Serbia's only coordinator:
+    no exported row says "RS, coordinator"."""
+    cora = await network.member("Cora", "RS", Role.COORDINATOR)
+    serbia = await crowd(network, 5, "RS")
+    montenegro = [await network.member(f"ME {n}", "ME", Role.COORDINATOR) for n in range(5)]
+    pulse = await pulses.start(QUESTION, OPTIONS)
+    await pulses.deliver()
+    for person in (cora, *serbia, *montenegro):
+        await person.presses("Yes")
+    rows = await pulses.tally.export(pulse)
+    assert len(rows) == 11
+    assert ("RS", "coordinator") not in {(row["country"], row["role"]) for row in rows}
+    assert ("RS", "member") in {(row["country"], row["role"]) for row in rows}

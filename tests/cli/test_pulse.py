@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -170,6 +172,20 @@ def test_a_missing_or_empty_key_file_stops_the_command(
     assert str(key_file) in one_line_error(result)
 
 
+@pytest.fixture
+def root_logging() -> Iterator[None]:
+    """`mreza run` sets up the root logger for the process; put it back for the tests after."""
+    root = logging.getLogger()
+    level, handlers = root.level, list(root.handlers)
+    formatters = [handler.formatter for handler in handlers]
+    yield
+    root.setLevel(level)
+    root.handlers[:] = handlers
+    for handler, formatter in zip(handlers, formatters, strict=True):
+        handler.setFormatter(formatter)
+
+
+@pytest.mark.usefixtures("root_logging")
 def test_mreza_run_refuses_confidential_pulses_without_the_key(cli: Cli) -> None:
     """A confidential pulse waiting to fire stops `mreza run` set up without the key: it names
     the pulse and says how to set the key, before it serves anyone."""

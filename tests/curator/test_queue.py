@@ -110,3 +110,19 @@ async def test_the_queue_speaks_the_coordinators_language(network: Network, alic
     mk = network.tr(Language.MK)
     assert head.text == mk(texts.UNANSWERED_QUEUE_HEAD).format(shown=1, total=1)
     assert group.labels[-1] == mk(texts.OUT_OF_SCOPE)
+
+
+async def test_blank_and_invisible_messages_are_ignored_and_queue_nothing(
+    alice: Person, cora: Person
+) -> None:
+    """Spaces, zero-width characters or a lone emoji get no reply, or no group in the queue."""
+    for blank in ("   ", "\u200b", "\u200b\u200d \ufeff", "\u2060\n\t"):
+        assert await alice.says(blank) == []
+    await alice.says("🙂")
+    assert (await cora.says("/unanswered"))[-1].text == texts.UNANSWERED_EMPTY
+
+
+async def test_a_zero_width_space_inside_a_word_still_finds_the_answer(alice: Person) -> None:
+    """A word broken by an invisible character is the same word to search."""
+    await alice.says("what is a per\u200bson of tr\u200bust")
+    assert alice.last_message.text.startswith("Persons of trust in the defence system\n")

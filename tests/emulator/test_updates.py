@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import asyncio
 
+import httpx
+import pytest
+
 from emulators.telegram import BotApiEmulator, UserInfo
+from emulators.telegram.errors import EmulatorError
 
 from .conftest import RawApi
 
@@ -86,3 +90,30 @@ async def test_delete_webhook_hands_updates_back_to_polling(
     await emu.send_message(ana.id, "new")
     _, body = await api("getUpdates")
     assert [u["message"]["text"] for u in body["result"]] == ["new"]
+
+
+async def test_text_with_a_lone_surrogate_is_refused_and_polling_carries_on(
+    emu: BotApiEmulator, api: RawApi, ana: UserInfo
+) -> None:
+    """Injected over the control API, text no client could send gets one clear 422 and is not
+    queued; getUpdates keeps answering, with the next message."""
+    async with httpx.AsyncClient() as http:
+        response = await http.post(
+            f"{emu.url}/emulator/send_message",
+            content=b'{"user_id": %d, "text": "bad \\ud800 text"}' % ana.id,
+        )
+    assert response.status_code == 422
+    assert "lone surrogate" in response.json()["description"]
+    await emu.send_message(ana.id, "still here")
+    status, body = await api("getUpdates")
+    assert status == 200
+    assert [u["message"]["text"] for u in body["result"]] == ["still here"]
+
+
+async def test_a_lone_surrogate_is_refused_in_process_too(
+    emu: BotApiEmulator, ana: UserInfo
+) -> None:
+    """The simulator refuses it the same way when a test calls it directly."""
+    with pytest.raises(EmulatorError, match="lone surrogate"):
+        await emu.send_message(ana.id, "bad \ud800 text")
+    assert await emu.pending_updates() == []

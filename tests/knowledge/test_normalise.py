@@ -118,3 +118,17 @@ def test_empty_and_punctuation_only_texts_normalise_to_nothing() -> None:
 def test_dashes_separate_words(text: str, expected: list[str]) -> None:
     """An en or em dash separates words like a hyphen does."""
     assert words(text) == expected
+
+
+@pytest.mark.parametrize(
+    "hidden", ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u200e", "\u202e"]
+)
+def test_invisible_format_characters_inside_a_word_are_dropped(hidden: str) -> None:
+    """A zero-width space, joiner, soft hyphen or direction mark neither splits nor marks a word."""
+    assert normalise(f"sexual harass{hidden}ment at wo{hidden}rk") == "sexual harassment at work"
+    assert normalise(f"uznemiravan{hidden}je na radu") == normalise("uznemiravanje na radu")
+
+
+def test_a_text_of_invisible_characters_alone_is_empty() -> None:
+    """Nothing is left of spaces and zero-width characters."""
+    assert normalise("\u200b \u200d\u2060\ufeff\u00a0") == ""

@@ -106,7 +106,11 @@ async def stores(
 
 
 def _sql(sessions: Sessions, clock: FakeClock) -> Stores:
-    return Stores(SqlMemberDirectory(sessions, clock), SqlInviteBook(sessions), Refusals(sessions))
+    return Stores(
+        SqlMemberDirectory(sessions, clock),
+        SqlInviteBook(sessions),
+        Refusals(sessions, b"refusal key"),
+    )
 
 
 @pytest.fixture

@@ -105,3 +105,19 @@ def test_a_missing_file_is_a_usage_error(unopened_cli: Cli, tmp_path: Path) -> N
     assert result.exit_code == 2
     assert one_line_error(result) == f"mreza: {tmp_path / 'nope.csv'} does not exist\n"
     assert never_opened(unopened_cli)
+
+
+def test_a_row_short_of_cells_is_refused_by_line(mreza_cli: Cli, tmp_path: Path) -> None:
+    """A row without its role and language cells is reported, not imported as member/en;
+    empty cells still take the defaults."""
+    path = csv_file(
+        tmp_path,
+        HEADER + "101,Ana,RS,coordinator,sr-cyrl,MoD\n"  # line 2: good
+        "102,Marko,ME\n"  # line 3: role, language and institution cut off
+        "103,Jana,MK,,,\n",  # line 4: empty cells, present
+    )
+    result = mreza_cli("members", "import", path)
+    assert result.exit_code == 1
+    reason = "the row has fewer fields than the header (missing: role, language)"
+    assert result.stderr == f"mreza: {path} line 3: {reason}\n"
+    assert [m["name"] for m in mreza_cli.members()] == ["Ana", "Jana"]
