@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import typer
 
 from bot.app import Mreza
-from bot.cli.common import checked, print_json
-from bot.cli.event_book import GuestList, guest_list, invitation_of
+from bot.cli.common import checked, clock, print_json, with_mreza
+from bot.cli.event_book import GuestList, events, guest_list, invitation_of
 from bot.cli.schedule_args import (
     event_id,
     exact_moment,
@@ -18,7 +19,7 @@ from bot.cli.schedule_args import (
     ready,
     reminders,
 )
-from bot.cli.schedule_views import guest_list_json, guest_list_text
+from bot.cli.schedule_views import event_json, events_table, guest_list_json, guest_list_text
 from core.settings import Settings
 from scheduler.audience import Audience
 from scheduler.planner import EventPlan
@@ -33,6 +34,7 @@ def build() -> typer.Typer:
     """The ``event`` command group."""
     group = typer.Typer(help="Invite the network to events.", no_args_is_help=True)
     group.command()(create)
+    group.command(name="list")(list_events)
     group.command()(attendees)
     group.command()(cancel)
     return group
@@ -82,6 +84,23 @@ def create(
         )
     else:
         typer.echo(plan.event_id)
+
+
+def list_events(
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Include cancelled and past events.")
+    ] = False,
+    as_json: Json = False,
+) -> None:
+    """Print the events still to come, soonest first, with how many answered what."""
+    settings = Settings()
+    now = clock().now()
+    found = with_mreza(lambda mreza: events(mreza.sessions, now, show_all), settings)
+    zone = ZoneInfo(settings.timezone)
+    if as_json:
+        print_json([event_json(view, zone) for view in found])
+    else:
+        typer.echo(events_table(found, zone))
 
 
 def attendees(target: EventId, as_json: Json = False) -> None:

@@ -27,7 +27,7 @@ from core.durations import duration
 from scheduler.audience import Audience
 from scheduler.composing import Occasion, Recipient
 from scheduler.pulses.disclosure import Scale
-from scheduler.pulses.pulse_drafts import DEFAULT_REMINDER, KIND, Mode, PulseDraft
+from scheduler.pulses.pulse_drafts import KIND, Mode, PulseDraft, default_reminder
 from scheduler.schedule_drafts import ScheduleError, When
 
 EVERYONE = Audience(everyone=True)
@@ -119,7 +119,7 @@ def draft(turn: Turn, data: Mapping[str, str]) -> PulseDraft:
         comment=data.get("comment") == "yes",
         when=When(restored(data["at"]), data["rule"] or None, turn.services.zone),
         open_for=open_for,
-        remind_after=DEFAULT_REMINDER if open_for > DEFAULT_REMINDER else open_for / 2,
+        remind_after=default_reminder(open_for),
         mode=Mode(data["mode"]),
     )
 
