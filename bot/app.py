@@ -40,7 +40,7 @@ from core.members import MemberDirectory
 from core.messaging import Messenger, PollStopper
 from core.metrics import Metrics, NoMetrics
 from core.settings import Settings
-from core.storage import create_engine, one_at_a_time, session_factory, upgrade
+from core.storage import one_at_a_time, reach, session_factory, upgrade
 from knowledge.librarian import Librarian
 from knowledge.loader import KnowledgeBaseInvalid
 from knowledge.store import active_entries, import_entries
@@ -190,7 +190,7 @@ async def open_mreza(
     report = groundwork.report
     if not report.ok:
         raise KnowledgeBaseInvalid(report.problems)
-    engine = create_engine(settings.database_url)
+    engine = await reach(settings.database_url)
     try:
         await upgrade(engine)
         sessions = session_factory(engine)
