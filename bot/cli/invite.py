@@ -8,8 +8,8 @@ import typer
 
 from bot.app import Mreza
 from bot.cli import parsing
-from bot.cli.common import checked, with_mreza
-from bot.cli.member_views import invite_line
+from bot.cli.common import checked, print_json, with_mreza
+from bot.cli.member_views import invite_json, invite_line
 from bot.members.invites import Invite, deep_link
 from core.durations import duration
 
@@ -32,6 +32,7 @@ def create(
     expires: Annotated[
         str, typer.Option(metavar="DURATION", help="How long it is valid: 7d, 12h, 30m, or never.")
     ] = "7d",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Create an invite; print its code and its t.me link (the code is shown only now)."""
     granted_role, granted_country = checked(parsing.role, role), checked(parsing.country, country)
@@ -47,6 +48,10 @@ def create(
         return code, invite, mreza.settings.telegram_bot_username
 
     code, invite, username = with_mreza(work)
+    if as_json:
+        link = deep_link(username, code) if username else None
+        print_json({**invite_json(invite), "code": code, "link": link})
+        return
     typer.echo(invite_line(invite))
     typer.echo(f"code: {code}")
     if username:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +13,7 @@ from bot.cli import curate, kb_drafting, kb_report, review, suggest
 from bot.cli.common import clock, fail, print_json, with_mreza
 from core.settings import Settings
 from knowledge.entry import Entry
-from knowledge.loader import coverage, load_knowledge_base
+from knowledge.loader import LoadReport, coverage, load_knowledge_base
 from knowledge.translating import NotTranslated, mark_translated
 
 
@@ -32,20 +33,42 @@ def build() -> typer.Typer:
 
 def check(
     path: Annotated[Path | None, typer.Argument(help="A directory of entries or one file.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Validate every entry; list each problem with file, field and reason."""
     target = path or Settings().kb_path
     if not target.exists():
         fail(f"{target} does not exist")
     report = load_knowledge_base(target, clock().now().date())
+    covered = coverage(report.entries)
+    if as_json:
+        print_json(check_json(report, covered))
+        if not report.clean:
+            raise typer.Exit(1)
+        return
     for problem in report.problems:
         typer.echo(str(problem))
-    for lang, (done, total) in coverage(report.entries).items():
+    for lang, (done, total) in covered.items():
         share = done / total if total else 1.0
         typer.echo(f"{lang:8} {done:3} of {total} entries current ({share:.0%})")
     if not report.clean:
         fail(f"{len(report.problems)} problem(s) in {target}")
     typer.echo(f"{len(report.entries)} entries, no problems")
+
+
+def check_json(report: LoadReport, covered: Mapping[str, tuple[int, int]]) -> dict[str, object]:
+    """The JSON of ``mreza kb check``: each problem, and how current each translation is."""
+    return {
+        "clean": report.clean,
+        "entries": len(report.entries),
+        "problems": [
+            {"file": p.file, "field": p.field, "reason": p.reason, "blocking": p.blocking}
+            for p in report.problems
+        ],
+        "coverage": {
+            lang: {"current": done, "total": total} for lang, (done, total) in covered.items()
+        },
+    }
 
 
 def translated(

@@ -70,6 +70,17 @@ def invite_line(invite: Invite) -> str:
     return f"invite {invite.id}: {invite.role} in {invite.country}, {uses}, {_until(invite)}"
 
 
+def invite_json(invite: Invite) -> dict[str, Any]:
+    """The JSON shape of an invite, without its code."""
+    return {
+        "id": invite.id,
+        "role": invite.role.value,
+        "country": invite.country,
+        "uses_left": invite.uses_left,
+        "expires_at": invite.expires_at.isoformat() if invite.expires_at else None,
+    }
+
+
 def _until(invite: Invite) -> str:
     if invite.expires_at is None:
         return "never expires"

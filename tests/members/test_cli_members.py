@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.members.conftest import Cli, never_opened, one_line_error
@@ -20,6 +22,13 @@ def test_adding_a_member_prints_who_was_added(mreza_cli: Cli) -> None:
     [ana] = mreza_cli.members()
     assert ana["institution"] == "Ministry of Defence"
     assert ana["identities"] == [{"transport": "telegram", "external_id": "1001"}]
+
+
+def test_adding_a_member_in_json_gives_the_member(mreza_cli: Cli) -> None:
+    """--json prints the added member as ``members list --json`` would."""
+    added = mreza_cli("members", "add", *ANA, "--json")
+    assert added.exit_code == 0, added.output
+    assert json.loads(added.stdout) == mreza_cli.members()[0]
 
 
 def test_country_role_and_language_are_read_in_any_case(mreza_cli: Cli) -> None:
