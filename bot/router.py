@@ -83,6 +83,7 @@ COMMANDS: dict[str, _Command] = {
 PRESSES: dict[str, PressHandler] = {
     "e": _show,
     "f": asking.record_feedback,
+    asking.REPHRASE: asking.rephrase,
     "p": handing_off.pass_on,
     handing_off.KIND: handing_off.claim,
     handoff_teaching.KIND: handoff_teaching.teach,

@@ -78,6 +78,12 @@ ENTRY_GONE = N_("That entry is no longer in the knowledge base.")
 HELPFUL = N_("Helpful")
 NOT_HELPFUL = N_("Not helpful")
 THANKS_FEEDBACK = N_("Thank you for the feedback.")
+NOT_HELPFUL_OFFER = N_(
+    "Sorry that did not help. You can ask again in other words, "
+    "or I can pass your question to a coordinator."
+)
+OTHER_WORDS = N_("Ask in other words")
+ASK_IN_OTHER_WORDS = N_("Write your question in other words and I will look again.")
 BUTTON_EXPIRED = N_("This button has expired. Please ask again.")
 TOO_LONG = N_("Your message is very long; I read the first {limit} characters.")
 
@@ -291,6 +297,11 @@ TIME_CHANGED = N_("Saved: #{id} is now due at {when}.")
 
 # the curators' queue and hand-offs to coordinators
 ALREADY_PASSED_ON = N_("This question is already with the coordinators.")
+NOBODY_TO_PASS_ON_TO = N_(
+    "I am sorry: there is no coordinator I can reach for your country or the region right now, "
+    "so I cannot promise you an answer. I have kept your question and will pass it on as soon "
+    "as a coordinator can take it."
+)
 CLAIM_HANDOFF = N_("I will answer it")
 HANDOFF_TAKEN = N_("Another coordinator already took this question.")
 HANDOFF_CLAIMED = N_(
