@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bot.asking import answering as asking
 from bot.asking import browsing
-from bot.conversation import guiding
+from bot.conversation import asides, guiding
 from bot.conversation.buttons import Press
 from bot.conversation.services import Services
 from bot.conversation.turn import Turn
@@ -96,6 +96,7 @@ PRESSES: dict[str, PressHandler] = {
     "l": browsing.set_language,
     "x": account.confirm_forget,
     "d": guiding.press,
+    asides.KIND: guiding.aside,
     "r": rsvp.answer,
     "s": schedules.press,
     ANSWER_KIND: pulsing.press,
@@ -165,6 +166,7 @@ class Conversation:
         elif command.private_only and not turn.chat.private:
             await turn.say(texts.GROUP_ONLY_PRIVATE, command="/" + name)
         else:
+            await guiding.before_command(turn, name)
             await command.run(turn, args)
 
     async def _press(self, event: ButtonPressed) -> None:

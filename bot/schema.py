@@ -1,6 +1,6 @@
 """Every table of Mreža, imported in one place so that migrations see them all."""
 
-from bot.conversation.dialog_tables import DialogRow, EventMessageRow
+from bot.conversation.dialog_tables import DialogRow, EventMessageRow, PausedDialogRow
 from bot.handoffs.handoff_tables import HandoffRow
 from bot.lessons.submission_tables import SubmissionRow
 from bot.members.member_tables import IdentityRow, InviteRow, MemberRow, RefusalRow
@@ -43,6 +43,7 @@ __all__ = [
     "InviteRow",
     "MemberRow",
     "OccurrenceRow",
+    "PausedDialogRow",
     "PulseAnswerRow",
     "PulseCommentRow",
     "PulseHandleRow",

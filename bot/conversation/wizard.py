@@ -61,6 +61,9 @@ class Wizard:
     kind: str
     steps: tuple[Step, ...]
     role: Role = Role.COORDINATOR
+    # A long form a member fills in their own words: a question typed into it, or a command, is
+    # set beside it (bot/conversation/asides.py) rather than taken as an answer or lost.
+    asides: bool = False
 
     async def begin(self, turn: Turn, **data: str) -> None:
         """Open the dialog (replacing any other) and ask the first question."""
@@ -118,6 +121,11 @@ class Wizard:
             return
         await turn.say(explanation)
         await self.ask(turn, target)
+
+    def takes_free_text(self, step: str) -> bool:
+        """True when the step waits for the member's own words, not for a choice."""
+        found = self._step(step)
+        return not found.choices and found.ask is None
 
     def knows(self, step: str) -> bool:
         """True when this wizard has a step of that name."""

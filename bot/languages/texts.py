@@ -188,6 +188,15 @@ REPORT_MISSED = N_(
 # guided conversations: scheduling announcements and events
 STOP_HINT = N_("(Send /cancel to stop at any step.)")
 STOPPED = N_("Stopped. Nothing was scheduled or changed.")
+QUESTION_BESIDE_FORM = N_(
+    "That looks like a question rather than an answer to the form. What shall I do with it?"
+)
+PAUSE_AND_ASK = N_("Keep my draft, answer the question")
+LEAVE_AND_ASK = N_("Leave the form, answer the question")
+KEEP_AS_ANSWER = N_("It is my answer to the form")
+FORM_PAUSED = N_("Your draft is kept. Send {command} when you want to go on with it.")
+FORM_LEFT = N_("You left the form; nothing was saved.")
+FORM_RESUMED = N_("Here is your draft again, where you left it.")
 NOTHING_TO_STOP = N_("There is nothing to stop.")
 ASK_ANNOUNCEMENT = N_("Write the announcement exactly as members should read it.")
 ASK_LINK = N_(
