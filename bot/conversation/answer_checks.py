@@ -8,12 +8,13 @@ from datetime import datetime, timedelta
 
 from bot.conversation.dialogs import Dialog
 from bot.conversation.turn import Turn
+from bot.conversation.typed_times import read_time
 from bot.conversation.wizard import Choice, Invalid
 from bot.languages import texts
 from core.durations import duration
 from knowledge.lessons import FieldInvalid
 from scheduler.audience import Audience, AudienceError
-from scheduler.schedule_drafts import ScheduleError, When, parse_time
+from scheduler.schedule_drafts import ScheduleError, When
 
 AUDIENCES: tuple[tuple[Choice, ...], ...] = (
     ((texts.EVERYONE, "all"),),
@@ -56,9 +57,9 @@ async def audience(turn: Turn, answer: str) -> Audience:
 
 
 def moment(turn: Turn, answer: str) -> datetime | None:
-    """A typed local time in UTC, or None for "now"."""
+    """A typed local time in UTC, or None for "now": ISO 8601, or as people write it."""
     try:
-        return parse_time(answer, turn.services.zone)
+        return read_time(answer, turn.services.zone, turn.services.clock.now())
     except ScheduleError as error:
         raise problem(error) from None
 

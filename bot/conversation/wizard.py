@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.conversation.dialogs import Dialog
 from bot.conversation.turn import Turn
+from bot.conversation.typed_times import example
 from bot.languages import texts
 from core.members import Role
 from core.messaging import Button
@@ -79,7 +82,7 @@ class Wizard:
         if step.ask is not None:
             await step.ask(turn, dialog, buttons)
             return
-        question = turn.tr(step.question).format(zone=turn.services.zone, **dialog.data)
+        question = turn.tr(step.question).format(**_examples(turn, dialog), **dialog.data)
         if hint:
             question += "\n" + turn.tr(texts.STOP_HINT)
         await turn.say(question, buttons)
@@ -115,7 +118,8 @@ class Wizard:
         """Say what is wrong and wait again: on this step, or on the one the problem belongs to."""
         target = dialog.moved(problem.back_to or step.name)
         await turn.services.dialogs.save(target)
-        explanation = turn.tr(texts.PROBLEMS[problem.code]).format(**problem.values)
+        values = {**_examples(turn, dialog), **problem.values}
+        explanation = turn.tr(texts.PROBLEMS[problem.code]).format(**values)
         if target.step == step.name:
             await turn.say(explanation, self._buttons(turn, step))
             return
@@ -146,3 +150,15 @@ class Wizard:
             if following.needed is None or following.needed(data):
                 return following
         raise ValueError(f"the dialog {self.kind} has no step after {step.name}")
+
+
+def _examples(turn: Turn, dialog: Dialog) -> dict[str, str]:
+    """What prompts show: the time zone, and example times that are always still to come."""
+    zone, now = turn.services.zone, turn.services.clock.now()
+    starts = dialog.data.get("starts")
+    if starts:  # an event's end: two hours after the start given
+        end = datetime.fromisoformat(starts).astimezone(ZoneInfo(zone)) + timedelta(hours=2)
+        example_end = end.strftime("%d.%m.%Y %H:%M")
+    else:
+        example_end = example(zone, now, timedelta(hours=2))
+    return {"zone": zone, "example": example(zone, now), "example_end": example_end}

@@ -209,7 +209,8 @@ ASK_AUDIENCE = N_(
     "Who should get it? Press a button, or write an audience such as country:RS,ME or role:coordinator."
 )
 ASK_WHEN = N_(
-    "When should it go out? Press Now, or write the local time ({zone}) like 2026-12-01 10:00."
+    "When should it go out? Press Now, or write the local time ({zone}) like {example}, "
+    'or in words, like "tomorrow at 10".'
 )
 ASK_REPEAT = N_(
     "Should it repeat? Press a button, or write an RFC 5545 RRULE such as FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10."
@@ -221,9 +222,12 @@ ANNOUNCEMENT_SCHEDULED = N_("Scheduled as #{id}. /schedules shows it.")
 ASK_TITLE = N_(
     "What is the event called? Write its title; any lines after the first become its description."
 )
-ASK_STARTS = N_("When does it start? Write the local time ({zone}) like 2026-12-01 10:00.")
+ASK_STARTS = N_(
+    "When does it start? Write the local time ({zone}) like {example}, "
+    'or in words, like "Monday at 10".'
+)
 ASK_ENDS = N_(
-    "When does it end? Write the local time like 2026-12-01 12:00, or how long it lasts, like 2h."
+    "When does it end? Write the local time like {example_end}, or how long it lasts, like 2h."
 )
 ASK_PLACE = N_("Where is it? Write the place or the link of the online meeting, or press Skip.")
 ASK_REMINDERS = N_(
@@ -255,7 +259,10 @@ PROBLEMS = {
     "empty": N_("That is empty. Please write some text."),
     "too-long": N_("That is too long: at most {limit} characters, please."),
     "past": N_("That time is in the past. Please give a time in the future."),
-    "time": N_("I cannot read that time. Write the local time like 2026-12-01 10:00."),
+    "time": N_(
+        "I cannot read that time. Write the local time like {example}, "
+        'or in words, like "tomorrow at 10".'
+    ),
     "rule": N_(
         "I cannot use that repeat rule. Press a button, or write an RRULE such as FREQ=WEEKLY;BYDAY=MO (at most hourly) that still has a time ahead."
     ),
@@ -299,7 +306,8 @@ SCHEDULE_CANCELLED = N_("#{id} is cancelled; nothing more of it will be sent.")
 SCHEDULE_KEPT = N_("Nothing was cancelled.")
 ASK_NEW_TEXT = N_("Write the new text of #{id}.")
 ASK_NEW_TIME = N_(
-    "When should #{id} go out? Press Now, or write the local time ({zone}) like 2026-12-01 10:00."
+    "When should #{id} go out? Press Now, or write the local time ({zone}) like {example}, "
+    'or in words, like "tomorrow at 10".'
 )
 TEXT_CHANGED = N_("Saved: #{id} will send the new text.")
 TIME_CHANGED = N_("Saved: #{id} is now due at {when}.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.conversation.answer_checks import (
     AUDIENCES,
@@ -12,13 +12,13 @@ from bot.conversation.answer_checks import (
     audience_step,
     confirmed,
     future,
-    moment,
     problem,
     reminders,
     restored,
 )
 from bot.conversation.dialogs import Dialog
 from bot.conversation.turn import Turn
+from bot.conversation.typed_times import read_time
 from bot.conversation.wizard import Buttons, Choice, Invalid, Step, Wizard
 from bot.languages import texts
 from bot.languages.times import spans
@@ -74,13 +74,21 @@ async def _ends(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, str]:
     try:
         ends = starts + duration(answer)
     except ValueError:
-        typed = moment(turn, answer)
-        if typed is None:
-            raise Invalid("time") from None
-        ends = typed
+        ends = _end_time(turn, answer, starts)
     if ends <= starts:
         raise Invalid("order")
     return {"ends": ends.isoformat()}
+
+
+def _end_time(turn: Turn, answer: str, starts: datetime) -> datetime:
+    """An end written as a time: "12:00" is on the day it starts, not today."""
+    try:
+        typed = read_time(answer, turn.services.zone, starts)
+    except ScheduleError:
+        raise Invalid("time") from None
+    if typed is None:
+        raise Invalid("time")
+    return typed
 
 
 async def _place(_turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:

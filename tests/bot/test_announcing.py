@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bot.languages import texts
 from core.events import TextReceived
 from core.markup import to_plain
@@ -15,7 +17,7 @@ from tests.bot.scheduled import LATER, LATER_SHOWN, composed, schedule_rows, tex
 TEXT = "The regional gender focal points meeting moves to Skopje."
 LOCAL = ZoneInfo("Europe/Belgrade")
 HINTED = texts.ASK_ANNOUNCEMENT + "\n" + texts.STOP_HINT
-WHEN = texts.ASK_WHEN.format(zone="Europe/Belgrade")
+WHEN = texts.ASK_WHEN.format(zone="Europe/Belgrade", example="13.01.2027 10:00")  # tomorrow
 AUDIENCE_LABELS = [
     texts.EVERYONE,
     "Bosnia and Herzegovina",
@@ -113,6 +115,24 @@ async def test_the_time_leads_to_repeat(cora: Person) -> None:
     [reply] = await cora.says(LATER)
     assert reply.text == texts.ASK_REPEAT
     assert reply.labels == [texts.ONCE, texts.WEEKLY, texts.MONTHLY]
+
+
+@pytest.mark.parametrize("typed", ["13.01.2027 10:00", "sutra u 10", "утре во 10", "13.01. 10"])
+async def test_the_time_may_be_written_the_local_way(
+    network: Network, cora: Person, typed: str
+) -> None:
+    """A date with dots, or tomorrow in words in any of the languages: tomorrow at ten, local."""
+    await cora.says("/announce")
+    await cora.says(TEXT)
+    await skips_link_and_picture(cora)
+    await cora.presses("Serbia")
+    [reply] = await cora.says(typed)
+    assert reply.text == texts.ASK_REPEAT
+    await cora.presses(texts.ONCE)
+    assert cora.last_message.text == summary(1, "2027-01-13 10:00 (Europe/Belgrade)")
+    await cora.presses(texts.CONFIRM)
+    [row] = await schedule_rows(network)
+    assert f"{row.starts_local:%Y-%m-%d %H:%M}" == "2027-01-13 10:00"
 
 
 async def test_the_preview_shows_the_message_and_the_numbers(

@@ -15,6 +15,8 @@ from tests.bot.scheduled import LATER, schedule_rows
 from tests.bot.test_announcing import AUDIENCE_LABELS, TEXT
 
 REPEATS = [texts.ONCE, texts.WEEKLY, texts.MONTHLY]
+TOMORROW = "13.01.2027 10:00"  # the prompts' example: tomorrow at ten, never in the past
+TIME_PROBLEM = texts.PROBLEMS["time"].format(example=TOMORROW)
 
 
 async def at_step(cora: Person, step: str) -> None:
@@ -43,7 +45,7 @@ async def at_step(cora: Person, step: str) -> None:
         ("audience", "everybody", texts.PROBLEMS["audience"], AUDIENCE_LABELS),
         ("audience", "Bosnia and Herzegovina", texts.PROBLEMS["nobody"], AUDIENCE_LABELS),
         ("audience", "groups", texts.PROBLEMS["nobody"], AUDIENCE_LABELS),
-        ("when", "next tuesday", texts.PROBLEMS["time"], [texts.NOW]),
+        ("when", "whenever it suits", TIME_PROBLEM, [texts.NOW]),
         ("when", "2020-01-01 10:00", texts.PROBLEMS["past"], [texts.NOW]),
         ("repeat", "FREQ=SOMETIMES", texts.PROBLEMS["rule"], REPEATS),
         ("repeat", "FREQ=MINUTELY", texts.PROBLEMS["rule"], REPEATS),
@@ -66,7 +68,12 @@ async def test_a_bad_answer_is_explained_and_the_step_asked_again(
         ("text", "", TEXT, texts.ASK_LINK),
         ("link", "example.org", "https://example.org/agenda", texts.ASK_IMAGE),
         ("image", "ftp://example.org/a.png", "https://example.org/a.png", texts.ASK_AUDIENCE),
-        ("audience", "country:XX", "country:RS", texts.ASK_WHEN.format(zone="Europe/Belgrade")),
+        (
+            "audience",
+            "country:XX",
+            "country:RS",
+            texts.ASK_WHEN.format(zone="Europe/Belgrade", example=TOMORROW),
+        ),
         ("when", "2020-01-01 10:00", LATER, texts.ASK_REPEAT),
         ("repeat", "FREQ=SOMETIMES", "FREQ=WEEKLY;BYDAY=TU", None),
     ],
