@@ -9,8 +9,9 @@ from datetime import datetime, timedelta
 from bot.conversation.dialogs import Dialog
 from bot.conversation.turn import Turn
 from bot.conversation.typed_times import read_time
-from bot.conversation.wizard import Choice, Invalid
+from bot.conversation.wizard import Buttons, Choice, Invalid, choice_button
 from bot.languages import texts
+from bot.schedules.repeats import ONCE, PRESETS, first_local, preset_rule, repeat_words
 from core.durations import duration
 from knowledge.lessons import FieldInvalid
 from scheduler.audience import Audience, AudienceError
@@ -24,9 +25,11 @@ AUDIENCES: tuple[tuple[Choice, ...], ...] = (
     ((texts.COORDINATORS, "role:coordinator"), (texts.GROUP_CHATS, "groups")),
 )
 CONFIRM: tuple[tuple[Choice, ...], ...] = (((texts.CONFIRM, "yes"), (texts.CANCEL, "no")),)
-ONCE = "once"
 REPEATS: tuple[tuple[Choice, ...], ...] = (
-    ((texts.ONCE, ONCE), (texts.WEEKLY, "FREQ=WEEKLY"), (texts.MONTHLY, "FREQ=MONTHLY")),
+    ((texts.ONCE, ONCE), (texts.SAME_WEEKDAY, "weekly")),
+    ((texts.SAME_DATE, "monthly-date"),),
+    ((texts.SAME_NTH_WEEKDAY, "monthly-weekday"),),
+    ((texts.EVERY_WORKDAY, "workdays"),),
 )
 NO_REMINDERS = "none"
 
@@ -110,13 +113,37 @@ async def when_step(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, st
 
 
 async def repeat_step(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, str]:
-    """A dialog's repeat step, after its "when": once, or an RRULE that still fires."""
-    rule = None if answer.strip().lower() == ONCE else answer.strip()
+    """A dialog's repeat step, after its "when": once, a preset, or an RRULE that still fires."""
+    at, now, zone = restored(dialog.data["at"]), turn.services.clock.now(), turn.services.zone
+    rule = typed_rule(answer, first_local(at, now, zone))
     try:
-        When(restored(dialog.data["at"]), rule, turn.services.zone).check(turn.services.clock.now())
+        When(at, rule, zone).check(now)
     except ScheduleError as error:
         raise problem(error) from None
     return {"rule": rule or ""}
+
+
+async def ask_repeat(turn: Turn, dialog: Dialog, _buttons: Buttons) -> None:
+    """The repeat question, each button naming what it means from the date given."""
+    at, now, zone = (
+        restored(dialog.data.get("at", "")),
+        turn.services.clock.now(),
+        turn.services.zone,
+    )
+    first = first_local(at, now, zone)
+    rows = [[choice_button(turn, dialog.step, turn.tr(texts.ONCE), ONCE)]]
+    for preset in PRESETS:
+        label = repeat_words(preset_rule(preset, first), turn.tr)
+        rows.append([choice_button(turn, dialog.step, label, preset)])
+    await turn.say(texts.ASK_REPEAT, rows)
+
+
+def typed_rule(answer: str, first: datetime) -> str | None:
+    """None for once, a preset's rule for its name, or the RRULE as typed."""
+    cleaned = answer.strip()
+    if cleaned.lower() == ONCE:
+        return None
+    return preset_rule(cleaned, first) if cleaned in PRESETS else cleaned
 
 
 async def confirmed(turn: Turn, answer: str) -> bool:

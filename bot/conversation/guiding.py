@@ -16,13 +16,13 @@ from bot.pulses.pulse_dialog import PULSE
 from bot.pulses.pulsing import COMMENT
 from bot.schedules.announcing import ANNOUNCE
 from bot.schedules.event_planning import EVENT
-from bot.schedules.schedule_list import EDIT_TEXT, EDIT_TIME
+from bot.schedules.schedule_list import EDIT_REPEAT, EDIT_TEXT, EDIT_TIME
 
 WIZARDS = {
     wizard.kind: wizard
     for wizard in (
-        ANNOUNCE, EVENT, EDIT_TEXT, EDIT_TIME, ANSWER, COMMENT, PULSE, SHARE, DECLINE, DRAFT,
-        EDIT_FIELD, EDIT_COUNTRY,
+        ANNOUNCE, EVENT, EDIT_TEXT, EDIT_TIME, EDIT_REPEAT, ANSWER, COMMENT, PULSE, SHARE,
+        DECLINE, DRAFT, EDIT_FIELD, EDIT_COUNTRY,
     )
 }  # fmt: skip
 

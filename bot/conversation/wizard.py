@@ -137,7 +137,7 @@ class Wizard:
 
     def _buttons(self, turn: Turn, step: Step) -> Buttons:
         return [
-            [turn.button(turn.tr(label), KIND, f"{step.name}.{value}") for label, value in row]
+            [choice_button(turn, step.name, turn.tr(label), value) for label, value in row]
             for row in step.choices
         ]
 
@@ -150,6 +150,11 @@ class Wizard:
             if following.needed is None or following.needed(data):
                 return following
         raise ValueError(f"the dialog {self.kind} has no step after {step.name}")
+
+
+def choice_button(turn: Turn, step: str, label: str, value: str) -> Button:
+    """A button that answers ``step`` with ``value``, under a label already in the language."""
+    return turn.button(label, KIND, f"{step}.{value}")
 
 
 def _examples(turn: Turn, dialog: Dialog) -> dict[str, str]:

@@ -243,6 +243,24 @@ NOW = N_("Now")
 ONCE = N_("Once")
 WEEKLY = N_("Every week")
 MONTHLY = N_("Every month")
+# The repeat buttons: each works out its rule from the first date given.
+SAME_WEEKDAY = N_("Every week on that day")
+SAME_DATE = N_("Every month on that date")
+SAME_NTH_WEEKDAY = N_("Every month on that weekday (like the first Monday)")
+EVERY_WORKDAY = N_("Every workday (Monday to Friday)")
+# How a repeat reads in previews and lists.
+EVERY_WEEK_ON = N_("Every week on {weekday}")
+EVERY_MONTH_ON_DAY = N_("Every month on day {day}")
+FIRST_WEEKDAY = N_("Every month on the first {weekday}")
+SECOND_WEEKDAY = N_("Every month on the second {weekday}")
+THIRD_WEEKDAY = N_("Every month on the third {weekday}")
+FOURTH_WEEKDAY = N_("Every month on the fourth {weekday}")
+LAST_WEEKDAY = N_("Every month on the last {weekday}")
+REPEAT_WITH_DATES = N_("{rule}; next: {dates}")
+WEEKDAY_NAMES = (
+    N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
+    N_("Saturday"), N_("Sunday"),
+)  # fmt: skip
 SKIP = N_("Skip")
 CONFIRM = N_("Confirm")
 CANCEL = N_("Cancel")
@@ -296,6 +314,8 @@ SCHEDULES_MORE = N_("…and {count} more, later.")
 SCHEDULE_CARD = N_("#{id} {kind}\nNext: {when}\nRepeats: {repeat}\nAudience: {audience}\n{summary}")
 EDIT_TEXT = N_("Edit text")
 EDIT_TIME = N_("Edit time")
+EDIT_REPEAT = N_("Repeat")
+REPEAT_CHANGED = N_("Saved: #{id} now repeats: {repeat}")
 CANCEL_SCHEDULE = N_("Cancel #{id} ({summary})? It will not be sent.")
 CANCEL_EVENT = N_(
     "Cancel #{id} ({summary})? This cancels the event, its invitations and all its reminders."

@@ -10,6 +10,7 @@ from bot.conversation.answer_checks import (
     AUDIENCES,
     CONFIRM,
     REPEATS,
+    ask_repeat,
     audience_step,
     confirmed,
     problem,
@@ -22,7 +23,7 @@ from bot.conversation.turn import Turn
 from bot.conversation.wizard import Buttons, Choice, Invalid, Step, Wizard
 from bot.languages import texts
 from bot.languages.times import local_time, span
-from bot.schedules.describing import repeat_words
+from bot.schedules.repeats import repeat_preview
 from core.durations import duration
 from scheduler.audience import Audience
 from scheduler.composing import Occasion, Recipient
@@ -138,7 +139,7 @@ async def _preview(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
         buttons,
         count=await turn.services.planner.recipients(wanted.audience),
         when=turn.tr(texts.RIGHT_AWAY) if at is None else f"{local_time(at, zone)} ({zone})",
-        repeat=repeat_words(wanted.when.rule, turn.tr),
+        repeat=repeat_preview(wanted.when, now, turn.tr),
         open_for=span(wanted.open_for, turn.language),
         remind=span(wanted.remind_after, turn.language),
         mode=turn.tr(MODE_WORDS[wanted.mode]),
@@ -165,7 +166,7 @@ PULSE = Wizard(
         Step("comment", _comment, texts.ASK_PULSE_COMMENT_ALLOWED, YES_NO),
         Step("audience", audience_step, texts.ASK_AUDIENCE, AUDIENCES),
         Step("when", when_step, texts.ASK_WHEN, (((texts.NOW, "now"),),)),
-        Step("repeat", repeat_step, texts.ASK_REPEAT, REPEATS),
+        Step("repeat", repeat_step, texts.ASK_REPEAT, REPEATS, ask=ask_repeat),
         Step("open_for", _open_for, texts.ASK_PULSE_OPEN_FOR, SPANS),
         Step("mode", _mode, texts.ASK_PULSE_MODE, MODES),
         Step("confirm", _confirm, choices=CONFIRM, ask=_preview),

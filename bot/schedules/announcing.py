@@ -8,6 +8,7 @@ from bot.conversation.answer_checks import (
     AUDIENCES,
     CONFIRM,
     REPEATS,
+    ask_repeat,
     audience_step,
     confirmed,
     problem,
@@ -20,7 +21,7 @@ from bot.conversation.turn import Turn
 from bot.conversation.wizard import Buttons, Choice, Step, Wizard
 from bot.languages import texts
 from bot.languages.times import local_time
-from bot.schedules.describing import repeat_words
+from bot.schedules.repeats import repeat_preview
 from scheduler.audience import Audience
 from scheduler.composing import Occasion, Recipient
 from scheduler.schedule_drafts import TEXT_LIMIT, AnnouncementDraft, ScheduleError, When
@@ -86,7 +87,7 @@ async def _preview(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
         buttons,
         count=await turn.services.planner.recipients(wanted.audience),
         when=turn.tr(texts.RIGHT_AWAY) if at is None else f"{local_time(at, zone)} ({zone})",
-        repeat=repeat_words(wanted.when.rule, turn.tr),
+        repeat=repeat_preview(wanted.when, turn.services.clock.now(), turn.tr),
     )
 
 
@@ -109,7 +110,7 @@ ANNOUNCE = Wizard(
         Step("image", _image, texts.ASK_IMAGE, SKIPPING),
         Step("audience", audience_step, texts.ASK_AUDIENCE, AUDIENCES),
         Step("when", when_step, texts.ASK_WHEN, (((texts.NOW, "now"),),)),
-        Step("repeat", repeat_step, texts.ASK_REPEAT, REPEATS),
+        Step("repeat", repeat_step, texts.ASK_REPEAT, REPEATS, ask=ask_repeat),
         Step("confirm", _confirm, choices=CONFIRM, ask=_preview),
     ),
 )

@@ -18,6 +18,18 @@ TEXT = "The regional gender focal points meeting moves to Skopje."
 LOCAL = ZoneInfo("Europe/Belgrade")
 HINTED = texts.ASK_ANNOUNCEMENT + "\n" + texts.STOP_HINT
 WHEN = texts.ASK_WHEN.format(zone="Europe/Belgrade", example="13.01.2027 10:00")  # tomorrow
+# The repeat buttons for Tuesday 15 January 2030 (LATER), the third Tuesday of its month.
+REPEAT_LABELS = [
+    texts.ONCE,
+    "Every week on Tuesday",
+    "Every month on day 15",
+    "Every month on the third Tuesday",
+    texts.EVERY_WORKDAY,
+]
+WEEKLY_FROM_LATER = (
+    "Every week on Tuesday; next: 2030-01-15 10:00, 2030-01-22 10:00, 2030-01-29 10:00, "
+    "2030-02-05 10:00, 2030-02-12 10:00"
+)
 AUDIENCE_LABELS = [
     texts.EVERYONE,
     "Bosnia and Herzegovina",
@@ -114,7 +126,7 @@ async def test_the_time_leads_to_repeat(cora: Person) -> None:
     await cora.presses("Serbia")
     [reply] = await cora.says(LATER)
     assert reply.text == texts.ASK_REPEAT
-    assert reply.labels == [texts.ONCE, texts.WEEKLY, texts.MONTHLY]
+    assert reply.labels == REPEAT_LABELS
 
 
 @pytest.mark.parametrize("typed", ["13.01.2027 10:00", "sutra u 10", "утре во 10", "13.01. 10"])
@@ -139,10 +151,10 @@ async def test_the_preview_shows_the_message_and_the_numbers(
     cora: Person, alice: Person, bob: Person
 ) -> None:
     """The preview is the message as members get it, then the recipients and Confirm / Cancel."""
-    await up_to_preview(cora, texts.WEEKLY)
+    await up_to_preview(cora, "Every week on Tuesday")
     preview, numbers = cora.messages[-2:]
     assert preview.text == f"{texts.ANNOUNCEMENT}\n\n{TEXT}"
-    assert numbers.text == summary(3, repeat=texts.WEEKLY)  # Alice, Bob and Cora are in Serbia
+    assert numbers.text == summary(3, repeat=WEEKLY_FROM_LATER)  # Alice, Bob and Cora are in Serbia
     assert numbers.labels == [texts.CONFIRM, texts.CANCEL]
 
 
@@ -154,11 +166,15 @@ async def test_nothing_is_scheduled_before_confirm(network: Network, cora: Perso
 
 async def test_confirm_schedules_the_announcement(network: Network, cora: Person) -> None:
     """Confirm stores one announcement, as asked, by Cora, and says its number."""
-    await up_to_preview(cora, texts.MONTHLY)
+    await up_to_preview(cora, "Every month on the third Tuesday")
     [reply] = await cora.presses(texts.CONFIRM)
     [row] = await schedule_rows(network)
     assert reply.text == texts.ANNOUNCEMENT_SCHEDULED.format(id=row.id)
-    assert (row.kind, row.audience, row.rule) == ("announcement", "country:RS", "FREQ=MONTHLY")
+    assert (row.kind, row.audience, row.rule) == (
+        "announcement",
+        "country:RS",
+        "FREQ=MONTHLY;BYDAY=3TU",
+    )
     assert row.payload["text"] == TEXT
     assert row.created_by == (await cora.member()).id
     assert f"{row.starts_local:%Y-%m-%d %H:%M}" == LATER
@@ -184,9 +200,11 @@ async def test_now_and_a_typed_rule_are_accepted(network: Network, cora: Person)
     await cora.says("all")
     await cora.says("now")
     await cora.says("FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10")
-    assert cora.last_message.text == summary(
-        1, texts.RIGHT_AWAY, "FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10"
+    typed_and_dates = (
+        "FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10; next: 2027-02-01 10:00, 2027-03-01 10:00, "
+        "2027-04-05 10:00, 2027-05-03 10:00, 2027-06-07 10:00"
     )
+    assert cora.last_message.text == summary(1, texts.RIGHT_AWAY, typed_and_dates)
     await cora.presses(texts.CONFIRM)
     [row] = await schedule_rows(network)
     assert (row.audience, row.rule) == ("all", "FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10")
@@ -274,7 +292,13 @@ async def test_a_time_that_passed_at_confirm_goes_back_to_when(
     assert texts_of(replies) == [texts.PROBLEMS["past"], WHEN]
     assert await schedule_rows(network) == []
     await cora.presses(texts.NOW)
-    assert cora.last_message.labels == [texts.ONCE, texts.WEEKLY, texts.MONTHLY]
+    assert cora.last_message.labels == [
+        texts.ONCE,
+        "Every week on Tuesday",
+        "Every month on day 12",
+        "Every month on the second Tuesday",
+        texts.EVERY_WORKDAY,
+    ]  # the dialog went back to when, and Now is Tuesday 12 January
 
 
 async def test_the_dialog_speaks_the_coordinators_language(network: Network) -> None:

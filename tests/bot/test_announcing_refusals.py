@@ -14,7 +14,13 @@ from tests.bot.people import Network, Person
 from tests.bot.scheduled import LATER, schedule_rows
 from tests.bot.test_announcing import AUDIENCE_LABELS, TEXT
 
-REPEATS = [texts.ONCE, texts.WEEKLY, texts.MONTHLY]
+REPEATS = [  # after a refusal the buttons say what they do without the date
+    texts.ONCE,
+    texts.SAME_WEEKDAY,
+    texts.SAME_DATE,
+    texts.SAME_NTH_WEEKDAY,
+    texts.EVERY_WORKDAY,
+]
 TOMORROW = "13.01.2027 10:00"  # the prompts' example: tomorrow at ten, never in the past
 TIME_PROBLEM = texts.PROBLEMS["time"].format(example=TOMORROW)
 
