@@ -206,7 +206,8 @@ ASK_IMAGE = N_(
     "Add a picture: the web address of an image, like https://example.org/poster.jpg, or press Skip."
 )
 ASK_AUDIENCE = N_(
-    "Who should get it? Press a button, or write an audience such as country:RS,ME or role:coordinator."
+    'Who should get it? Press a button, name the countries, like "Serbia and Montenegro", '
+    "or write an audience such as country:RS,ME or role:coordinator."
 )
 ASK_WHEN = N_(
     "When should it go out? Press Now, or write the local time ({zone}) like {example}, "
