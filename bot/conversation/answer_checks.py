@@ -127,7 +127,7 @@ async def repeat_step(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, s
     return {"rule": rule or ""}
 
 
-async def ask_repeat(turn: Turn, dialog: Dialog, _buttons: Buttons) -> None:
+async def ask_repeat(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
     """The repeat question, each button naming what it means from the date given."""
     at, now, zone = (
         restored(dialog.data.get("at", "")),
@@ -139,7 +139,8 @@ async def ask_repeat(turn: Turn, dialog: Dialog, _buttons: Buttons) -> None:
     for preset in PRESETS:
         label = repeat_words(preset_rule(preset, first), turn.tr)
         rows.append([choice_button(turn, dialog.step, label, preset)])
-    await turn.say(texts.ASK_REPEAT, rows)
+    # The wizard's own rows name no date; what follows them (Back) is kept as it is.
+    await turn.say(texts.ASK_REPEAT, rows + buttons[len(REPEATS) :])
 
 
 def typed_rule(answer: str, first: datetime) -> str | None:

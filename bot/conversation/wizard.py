@@ -25,6 +25,7 @@ Buttons = list[list[Button]]
 Taker = Callable[[Turn, Dialog, str], Awaitable[Mapping[str, str] | None]]
 Asker = Callable[[Turn, Dialog, Buttons], Awaitable[None]]
 KIND = "d"  # the button kind of dialog answers
+BACK = "back"  # the answer of the Back button every step after the first has
 
 
 class Invalid(Exception):
@@ -78,7 +79,7 @@ class Wizard:
     async def ask(self, turn: Turn, dialog: Dialog, hint: bool = False) -> None:
         """Ask the question of the step the dialog waits on."""
         step = self._step(dialog.step)
-        buttons = self._buttons(turn, step)
+        buttons = self._buttons(turn, step, dialog.data)
         if step.ask is not None:
             await step.ask(turn, dialog, buttons)
             return
@@ -90,11 +91,18 @@ class Wizard:
     async def take(self, turn: Turn, dialog: Dialog, answer: str, pressed: bool = False) -> bool:
         """Check an answer and move on; False when a press came for a step already answered."""
         step = self._step(dialog.step)
-        if pressed and not any(answer == value for row in step.choices for _, value in row):
+        known = answer == BACK or any(answer == value for row in step.choices for _, value in row)
+        if pressed and not known:
             return False
         if not turn.allowed(self.role):  # their role changed since they began
             await turn.services.dialogs.close(dialog.member_id)
             await turn.say(texts.NOT_ALLOWED)
+            return True
+        previous = self._before(step, dialog.data)
+        if previous is not None and (answer == BACK if pressed else _says_back(turn, answer)):
+            back = dialog.moved(previous.name)
+            await turn.services.dialogs.save(back)
+            await self.ask(turn, back)
             return True
         last = step is self.steps[-1]
         if last and not await turn.services.dialogs.claim(dialog):
@@ -121,7 +129,7 @@ class Wizard:
         values = {**_examples(turn, dialog), **problem.values}
         explanation = turn.tr(texts.PROBLEMS[problem.code]).format(**values)
         if target.step == step.name:
-            await turn.say(explanation, self._buttons(turn, step))
+            await turn.say(explanation, self._buttons(turn, step, dialog.data))
             return
         await turn.say(explanation)
         await self.ask(turn, target)
@@ -135,14 +143,24 @@ class Wizard:
         """True when this wizard has a step of that name."""
         return any(s.name == step for s in self.steps)
 
-    def _buttons(self, turn: Turn, step: Step) -> Buttons:
-        return [
+    def _buttons(self, turn: Turn, step: Step, data: Mapping[str, str]) -> Buttons:
+        rows = [
             [choice_button(turn, step.name, turn.tr(label), value) for label, value in row]
             for row in step.choices
         ]
+        if self._before(step, data) is not None:
+            rows.append([choice_button(turn, step.name, turn.tr(texts.BACK), BACK)])
+        return rows
 
     def _step(self, name: str) -> Step:
         return next(s for s in self.steps if s.name == name)
+
+    def _before(self, step: Step, data: Mapping[str, str]) -> Step | None:
+        """The step asked before this one, given the answers so far; None for the first."""
+        for earlier in reversed(self.steps[: self.steps.index(step)]):
+            if earlier.needed is None or earlier.needed(data):
+                return earlier
+        return None
 
     def _after(self, step: Step, data: Mapping[str, str]) -> Step:
         """The next step the answers so far call for."""
@@ -150,6 +168,12 @@ class Wizard:
             if following.needed is None or following.needed(data):
                 return following
         raise ValueError(f"the dialog {self.kind} has no step after {step.name}")
+
+
+def _says_back(turn: Turn, typed: str) -> bool:
+    """True when the member typed the Back button's label (Signal and the console have none)."""
+    wanted = typed.strip().casefold()
+    return wanted in (texts.BACK.casefold(), turn.tr(texts.BACK).casefold())
 
 
 def choice_button(turn: Turn, step: str, label: str, value: str) -> Button:

@@ -263,6 +263,7 @@ WEEKDAY_NAMES = (
     N_("Saturday"), N_("Sunday"),
 )  # fmt: skip
 SKIP = N_("Skip")
+BACK = N_("Back")
 CONFIRM = N_("Confirm")
 CANCEL = N_("Cancel")
 EVERYONE = N_("Everyone")

@@ -72,9 +72,9 @@ async def test_the_text_leads_to_a_link_then_a_picture_both_skippable(cora: Pers
     """After the text comes an optional link, then an optional picture."""
     await cora.says("/announce")
     [link] = await cora.says(TEXT)
-    assert (link.text, link.labels) == (texts.ASK_LINK, [texts.SKIP])
+    assert (link.text, link.labels) == (texts.ASK_LINK, [texts.SKIP, texts.BACK])
     [picture] = await cora.presses(texts.SKIP)
-    assert (picture.text, picture.labels) == (texts.ASK_IMAGE, [texts.SKIP])
+    assert (picture.text, picture.labels) == (texts.ASK_IMAGE, [texts.SKIP, texts.BACK])
 
 
 async def test_the_picture_leads_to_the_audience_buttons(cora: Person) -> None:
@@ -84,7 +84,7 @@ async def test_the_picture_leads_to_the_audience_buttons(cora: Person) -> None:
     await cora.says("https://example.org/agenda")
     [reply] = await cora.presses(texts.SKIP)
     assert reply.text == texts.ASK_AUDIENCE
-    assert reply.labels == AUDIENCE_LABELS
+    assert reply.labels == [*AUDIENCE_LABELS, texts.BACK]
 
 
 async def test_the_link_and_picture_are_previewed_and_stored(
@@ -115,7 +115,7 @@ async def test_the_audience_leads_to_when(cora: Person) -> None:
     await cora.says(TEXT)
     await skips_link_and_picture(cora)
     [reply] = await cora.presses("Serbia")
-    assert (reply.text, reply.labels) == (WHEN, [texts.NOW])
+    assert (reply.text, reply.labels) == (WHEN, [texts.NOW, texts.BACK])
 
 
 async def test_the_time_leads_to_repeat(cora: Person) -> None:
@@ -126,7 +126,7 @@ async def test_the_time_leads_to_repeat(cora: Person) -> None:
     await cora.presses("Serbia")
     [reply] = await cora.says(LATER)
     assert reply.text == texts.ASK_REPEAT
-    assert reply.labels == REPEAT_LABELS
+    assert reply.labels == [*REPEAT_LABELS, texts.BACK]
 
 
 @pytest.mark.parametrize("typed", ["13.01.2027 10:00", "sutra u 10", "утре во 10", "13.01. 10"])
@@ -155,7 +155,7 @@ async def test_the_preview_shows_the_message_and_the_numbers(
     preview, numbers = cora.messages[-2:]
     assert preview.text == f"{texts.ANNOUNCEMENT}\n\n{TEXT}"
     assert numbers.text == summary(3, repeat=WEEKLY_FROM_LATER)  # Alice, Bob and Cora are in Serbia
-    assert numbers.labels == [texts.CONFIRM, texts.CANCEL]
+    assert numbers.labels == [texts.CONFIRM, texts.CANCEL, texts.BACK]
 
 
 async def test_nothing_is_scheduled_before_confirm(network: Network, cora: Person) -> None:
@@ -298,6 +298,7 @@ async def test_a_time_that_passed_at_confirm_goes_back_to_when(
         "Every month on day 12",
         "Every month on the second Tuesday",
         texts.EVERY_WORKDAY,
+        texts.BACK,
     ]  # the dialog went back to when, and Now is Tuesday 12 January
 
 
@@ -308,7 +309,7 @@ async def test_the_dialog_speaks_the_coordinators_language(network: Network) -> 
     hinted = tr(texts.ASK_ANNOUNCEMENT) + "\n" + tr(texts.STOP_HINT)
     assert texts_of(await vesna.says("/announce")) == [hinted]
     await vesna.says(TEXT)
-    assert vesna.last_message.labels == ["Preskoči"]
+    assert vesna.last_message.labels == ["Preskoči", "Nazad"]
     await vesna.says("preskoči")
     await vesna.presses("Preskoči")
     assert vesna.last_message.labels[:2] == ["Svi", "Bosna i Hercegovina"]

@@ -61,10 +61,12 @@ async def at_step(cora: Person, step: str) -> None:
 async def test_a_bad_answer_is_explained_and_the_step_asked_again(
     network: Network, cora: Person, step: str, answer: str, problem: str, labels: list[str]
 ) -> None:
-    """The reply says what is wrong, with the step's buttons; nothing is scheduled."""
+    """The reply says what is wrong, with the step's buttons (and Back after the first step);
+    nothing is scheduled."""
     await at_step(cora, step)
     [reply] = await cora.says(answer)
-    assert (reply.text, reply.labels) == (problem, labels)
+    back = [] if step == "text" else [texts.BACK]
+    assert (reply.text, reply.labels) == (problem, [*labels, *back])
     assert await schedule_rows(network) == []
 
 
@@ -92,7 +94,7 @@ async def test_after_a_bad_answer_a_good_one_moves_on(
     await cora.says(bad or " ")
     await cora.says(good)
     if following is None:  # the preview: its last message carries Confirm and Cancel
-        assert cora.last_message.labels == [texts.CONFIRM, texts.CANCEL]
+        assert cora.last_message.labels == [texts.CONFIRM, texts.CANCEL, texts.BACK]
     else:
         assert cora.last_message.text == following
 
@@ -104,7 +106,10 @@ async def test_a_word_at_the_preview_asks_for_confirm_or_cancel(
     await at_step(cora, "repeat")
     await cora.says(texts.ONCE)
     [reply] = await cora.says("looks good")
-    assert (reply.text, reply.labels) == (texts.PROBLEMS["choose"], [texts.CONFIRM, texts.CANCEL])
+    assert (reply.text, reply.labels) == (
+        texts.PROBLEMS["choose"],
+        [texts.CONFIRM, texts.CANCEL, texts.BACK],
+    )
     await cora.presses(texts.CONFIRM)
     assert len(await schedule_rows(network)) == 1
 

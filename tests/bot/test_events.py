@@ -63,9 +63,10 @@ def summary(count: int, reminders: str = "1 day and 1 hour") -> str:
 async def test_each_step_asks_its_question(
     cora: Person, step: str, question: str, labels: list[str]
 ) -> None:
-    """The steps come in order, each with its buttons."""
+    """The steps come in order, each with its buttons, and Back after the first."""
     await at_step(cora, step)
-    assert (cora.last_message.text, cora.last_message.labels) == (question, labels)
+    back = [] if step == "title" else [texts.BACK]
+    assert (cora.last_message.text, cora.last_message.labels) == (question, [*labels, *back])
 
 
 async def test_the_preview_is_the_invitation_and_the_numbers(cora: Person, alice: Person) -> None:
@@ -78,7 +79,10 @@ async def test_the_preview_is_the_invitation_and_the_numbers(cora: Person, alice
         f"{DESCRIPTION}\n\n{texts.WILL_YOU_COME}"
     )
     assert card.labels == ["Going", "Maybe", "Not going"]
-    assert (numbers.text, numbers.labels) == (summary(2), [texts.CONFIRM, texts.CANCEL])
+    assert (numbers.text, numbers.labels) == (
+        summary(2),
+        [texts.CONFIRM, texts.CANCEL, texts.BACK],
+    )
 
 
 async def test_nothing_is_planned_before_confirm(network: Network, cora: Person) -> None:

@@ -34,7 +34,7 @@ async def test_the_preview_shows_the_question_and_the_facts(cora: Person, alice:
     assert preview.labels == ["Yes", "No", "Not sure"]
     assert "Recipients: 2" in facts.text
     assert "Mode: Confidential" in facts.text
-    assert facts.labels == [texts.CONFIRM, texts.CANCEL]
+    assert facts.labels == [texts.CONFIRM, texts.CANCEL, texts.BACK]
 
 
 async def test_confirm_schedules_the_pulse(network: Network, cora: Person) -> None:

@@ -53,6 +53,7 @@ async def test_the_repeat_buttons_name_the_day(cora: Person) -> None:
         "Every month on day 1",
         "Every month on the first Monday",
         texts.EVERY_WORKDAY,
+        texts.BACK,
     ]
 
 
