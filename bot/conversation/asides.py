@@ -80,9 +80,12 @@ async def set_aside(turn: Turn, dialog: Dialog) -> None:
 
 
 async def resume(turn: Turn, wizard: Wizard) -> bool:
-    """Open the member's paused draft of this form where they left it; False if there is none."""
+    """Open the member's draft of this form where they left it, whether it is still open or was
+    set aside; False if there is none."""
     assert turn.member is not None  # the router only lets members here
-    dialog = await turn.services.dialogs.resume(turn.member.id, wizard.kind)
+    dialog = await turn.services.dialogs.current(turn.member.id)
+    if dialog is None or dialog.kind != wizard.kind:  # open, the form is picked up as it stands
+        dialog = await turn.services.dialogs.resume(turn.member.id, wizard.kind)
     if dialog is None:
         return False
     await turn.say(texts.FORM_RESUMED)

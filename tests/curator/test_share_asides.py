@@ -142,3 +142,11 @@ def test_questions_are_recognised_in_the_four_languages(text: str) -> None:
 def test_answers_to_the_form_are_not_taken_for_questions(text: str) -> None:
     """What members write as a situation or an action goes into the form as it is."""
     assert not looks_like_a_question(text)
+
+
+async def test_share_again_in_the_middle_of_the_form_goes_on_with_it(alice: Person) -> None:
+    """/share typed while the form is open picks it up where it is instead of starting over."""
+    await midway(alice)
+    resumed, asked = await alice.says("/share")
+    assert resumed.text == texts.FORM_RESUMED
+    assert asked.text.startswith(texts.ASK_ACTION)
