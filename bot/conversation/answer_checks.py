@@ -101,11 +101,6 @@ def restored(text: str) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-async def audience_step(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
-    """A dialog's audience step: one that reaches somebody now."""
-    return {"audience": str(await audience(turn, answer))}
-
-
 async def when_step(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
     """A dialog's "when" step: now, or a local time that has not passed."""
     at = moment(turn, answer)

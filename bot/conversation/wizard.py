@@ -38,6 +38,14 @@ class Invalid(Exception):
         self.values = values
 
 
+class Stay(Exception):
+    """An answer that changes what the step holds and asks it again: a pick among several."""
+
+    def __init__(self, **changes: str) -> None:
+        super().__init__("stay")
+        self.changes = changes
+
+
 @dataclass(frozen=True)
 class Step:
     """One question; ``take`` returns what to remember, or None when the dialog is over."""
@@ -48,6 +56,7 @@ class Step:
     choices: tuple[tuple[Choice, ...], ...] = ()
     ask: Asker | None = None  # instead of the question: previews send more than one message
     needed: Callable[[Mapping[str, str]], bool] | None = None  # asked only when this says so
+    accepts: Callable[[str], bool] | None = None  # presses beyond the choices (a custom ask's)
 
     def value_of(self, typed: str, turn: Turn) -> str:
         """What a typed answer means: a button's label typed out is that button."""
@@ -92,6 +101,7 @@ class Wizard:
         """Check an answer and move on; False when a press came for a step already answered."""
         step = self._step(dialog.step)
         known = answer == BACK or any(answer == value for row in step.choices for _, value in row)
+        known = known or (step.accepts is not None and step.accepts(answer))
         if pressed and not known:
             return False
         if not turn.allowed(self.role):  # their role changed since they began
@@ -112,6 +122,11 @@ class Wizard:
             remembered = await step.take(turn, dialog, value)
         except Invalid as problem:
             await self._refuse(turn, dialog, step, problem)
+            return True
+        except Stay as staying:
+            again = dialog.moved(step.name, **staying.changes)
+            await turn.services.dialogs.save(again)
+            await self.ask(turn, again)
             return True
         if remembered is None:
             await turn.services.dialogs.close(dialog.member_id)

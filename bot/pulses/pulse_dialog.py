@@ -11,13 +11,13 @@ from bot.conversation.answer_checks import (
     CONFIRM,
     REPEATS,
     ask_repeat,
-    audience_step,
     confirmed,
     problem,
     repeat_step,
     restored,
     when_step,
 )
+from bot.conversation.audience_picker import ask_audience, audience_step, picking
 from bot.conversation.dialogs import Dialog
 from bot.conversation.turn import Turn
 from bot.conversation.wizard import Buttons, Choice, Invalid, Step, Wizard
@@ -164,7 +164,14 @@ PULSE = Wizard(
         Step("kind", _kind, texts.ASK_PULSE_KIND, KINDS),
         Step("options", _options, texts.ASK_PULSE_OPTIONS, needed=_wants_options),
         Step("comment", _comment, texts.ASK_PULSE_COMMENT_ALLOWED, YES_NO),
-        Step("audience", audience_step, texts.ASK_AUDIENCE, AUDIENCES),
+        Step(
+            "audience",
+            audience_step,
+            texts.ASK_AUDIENCE,
+            AUDIENCES,
+            ask=ask_audience,
+            accepts=picking,
+        ),
         Step("when", when_step, texts.ASK_WHEN, (((texts.NOW, "now"),),)),
         Step("repeat", repeat_step, texts.ASK_REPEAT, REPEATS, ask=ask_repeat),
         Step("open_for", _open_for, texts.ASK_PULSE_OPEN_FOR, SPANS),

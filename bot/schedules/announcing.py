@@ -9,13 +9,13 @@ from bot.conversation.answer_checks import (
     CONFIRM,
     REPEATS,
     ask_repeat,
-    audience_step,
     confirmed,
     problem,
     repeat_step,
     restored,
     when_step,
 )
+from bot.conversation.audience_picker import ask_audience, audience_step, picking
 from bot.conversation.dialogs import Dialog
 from bot.conversation.turn import Turn
 from bot.conversation.wizard import Buttons, Choice, Step, Wizard
@@ -108,7 +108,14 @@ ANNOUNCE = Wizard(
         Step("text", _text, texts.ASK_ANNOUNCEMENT),
         Step("link", _link, texts.ASK_LINK, SKIPPING),
         Step("image", _image, texts.ASK_IMAGE, SKIPPING),
-        Step("audience", audience_step, texts.ASK_AUDIENCE, AUDIENCES),
+        Step(
+            "audience",
+            audience_step,
+            texts.ASK_AUDIENCE,
+            AUDIENCES,
+            ask=ask_audience,
+            accepts=picking,
+        ),
         Step("when", when_step, texts.ASK_WHEN, (((texts.NOW, "now"),),)),
         Step("repeat", repeat_step, texts.ASK_REPEAT, REPEATS, ask=ask_repeat),
         Step("confirm", _confirm, choices=CONFIRM, ask=_preview),

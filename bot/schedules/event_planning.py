@@ -9,13 +9,13 @@ from bot.conversation.answer_checks import (
     AUDIENCES,
     CONFIRM,
     NO_REMINDERS,
-    audience_step,
     confirmed,
     future,
     problem,
     reminders,
     restored,
 )
+from bot.conversation.audience_picker import ask_audience, audience_step, picking
 from bot.conversation.dialogs import Dialog
 from bot.conversation.turn import Turn
 from bot.conversation.typed_times import read_time
@@ -154,7 +154,14 @@ EVENT = Wizard(
         Step("starts", _starts, texts.ASK_STARTS),
         Step("ends", _ends, texts.ASK_ENDS),
         Step("place", _place, texts.ASK_PLACE, (((texts.SKIP, SKIP),),)),
-        Step("audience", audience_step, texts.ASK_AUDIENCE, AUDIENCES),
+        Step(
+            "audience",
+            audience_step,
+            texts.ASK_AUDIENCE,
+            AUDIENCES,
+            ask=ask_audience,
+            accepts=picking,
+        ),
         Step("reminders", _reminders, texts.ASK_REMINDERS, REMINDER_CHOICES),
         Step("confirm", _confirm, choices=CONFIRM, ask=_preview),
     ),

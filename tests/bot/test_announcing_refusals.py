@@ -117,7 +117,7 @@ async def test_a_word_at_the_preview_asks_for_confirm_or_cancel(
 async def test_a_stale_step_button_has_expired(cora: Person) -> None:
     """An audience button pressed again after the dialog moved on does nothing."""
     await at_step(cora, "audience")
-    everyone = cora.last_message.button(texts.EVERYONE).data
+    everyone = cora.last_message.button(f"{texts.EVERYONE} (1)").data
     await cora.sends_press(everyone)
     assert await cora.sends_press(everyone) == []
     assert cora.last_notice == texts.BUTTON_EXPIRED

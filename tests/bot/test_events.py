@@ -56,7 +56,15 @@ def summary(count: int, reminders: str = "1 day and 1 hour") -> str:
         ("starts", texts.ASK_STARTS.format(zone=ZONE, example="13.01.2027 10:00"), []),
         ("ends", texts.ASK_ENDS.format(example_end="15.01.2030 12:00"), []),  # start + 2h
         ("place", texts.ASK_PLACE, [texts.SKIP]),
-        ("audience", texts.ASK_AUDIENCE, AUDIENCE_LABELS),
+        (
+            "audience",
+            texts.ASK_AUDIENCE,
+            # with how many each reaches: Cora alone, a coordinator in Serbia
+            [
+                f"{label} ({n})"
+                for label, n in zip(AUDIENCE_LABELS, [1, 0, 0, 0, 1, 0, 1, 0], strict=True)
+            ],
+        ),
         ("reminders", texts.ASK_REMINDERS, REMINDER_LABELS),
     ],
 )

@@ -19,7 +19,7 @@ async def up_to_preview(cora: Person, kind: str = texts.KIND_SINGLE) -> None:
     if kind in (texts.KIND_SINGLE, texts.KIND_MULTIPLE):
         await cora.says("Yes\nNo\nNot sure")
     await cora.presses(texts.NO)
-    await cora.presses(texts.EVERYONE)
+    await cora.says(texts.EVERYONE)
     await cora.says(LATER)
     await cora.presses(texts.ONCE)
     await cora.presses(texts.THREE_DAYS)

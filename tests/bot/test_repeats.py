@@ -40,7 +40,7 @@ async def up_to_repeat(cora: Person, when: str = FIRST_MONDAY) -> list[str]:
     await cora.says("/announce")
     await cora.says(TEXT)
     await skips_link_and_picture(cora)
-    await cora.presses("Serbia")
+    await cora.says("Serbia")
     [asked] = await cora.says(when)
     return asked.labels
 

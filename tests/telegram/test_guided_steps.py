@@ -63,3 +63,19 @@ async def test_a_question_in_share_is_kept_beside_the_form(alice: Chatter) -> No
     assert paused.params["text"] == texts.FORM_PAUSED.format(command="/share")
     answer = await alice.reply()
     assert answer.params["parse_mode"] == "HTML"
+
+
+async def test_countries_are_picked_by_button_then_done(people: People) -> None:
+    """Serbia pressed: asked again with it ticked and its count; Done goes on to the time."""
+    cora = await people.member("Cora", Role.COORDINATOR)
+    await cora.sends("announce")
+    await cora.reply()
+    for answer in ("The regional meeting moves to Skopje.", "skip", "skip"):
+        await cora.says(answer)
+        await cora.reply()
+    await cora.presses("Serbia (1)")
+    picked = await cora.reply()
+    assert "✓ Serbia (1)" in labels(picked.params["reply_markup"])
+    await cora.presses(texts.AUDIENCE_DONE.format(count=1))
+    when = await cora.reply()
+    assert when.params["text"].startswith("When should it go out?")
