@@ -43,7 +43,7 @@ from core.members import MemberDirectory
 from core.messaging import Messenger, PollStopper
 from core.metrics import Metrics, NoMetrics
 from core.settings import Settings
-from core.storage import create_engine, one_at_a_time, session_factory, upgrade
+from core.storage import one_at_a_time, reach, session_factory, upgrade
 from knowledge.librarian import Librarian
 from knowledge.loader import KnowledgeBaseInvalid
 from knowledge.store import active_entries, import_entries
@@ -231,7 +231,7 @@ async def open_mreza(
     if not report.ok:
         raise KnowledgeBaseInvalid(report.problems)
     timer = timer or MonotonicTimer()
-    engine = create_engine(settings.database_url)
+    engine = await reach(settings.database_url)
     try:
         await upgrade(engine)
         sessions = session_factory(engine)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.asking import answering as asking
 from bot.asking import browsing, topic_browser
 from bot.console.console_command import console_link
-from bot.conversation import guiding
+from bot.conversation import asides, guiding
 from bot.conversation.budget import Verdict
 from bot.conversation.buttons import Press
 from bot.conversation.services import Services
@@ -89,6 +89,7 @@ COMMANDS: dict[str, _Command] = {
 PRESSES: dict[str, PressHandler] = {
     "e": _show,
     "f": asking.record_feedback,
+    asking.REPHRASE: asking.rephrase,
     "p": handing_off.pass_on,
     handing_off.KIND: handing_off.claim,
     handoff_teaching.KIND: handoff_teaching.teach,
@@ -101,6 +102,7 @@ PRESSES: dict[str, PressHandler] = {
     "l": browsing.set_language,
     "x": account.confirm_forget,
     "d": guiding.press,
+    asides.KIND: guiding.aside,
     "r": rsvp.answer,
     "s": schedules.press,
     ANSWER_KIND: pulsing.press,
@@ -227,6 +229,7 @@ class Conversation:
         elif command.private_only and not turn.chat.private:
             await turn.say(texts.GROUP_ONLY_PRIVATE, command="/" + name)
         else:
+            await guiding.before_command(turn, name)
             await command.run(turn, args)
 
     async def _press(self, event: ButtonPressed) -> None:

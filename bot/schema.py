@@ -1,7 +1,7 @@
 """Every table of Mreža, imported in one place so that migrations see them all."""
 
 from bot.console.console_tables import AuditRow, SignInLinkRow
-from bot.conversation.dialog_tables import DialogRow, EventMessageRow
+from bot.conversation.dialog_tables import DialogRow, EventMessageRow, PausedDialogRow
 from bot.handoffs.handoff_tables import HandoffRow
 from bot.lessons.submission_tables import SubmissionRow
 from bot.members.member_tables import IdentityRow, InviteRow, MemberRow, RefusalRow
@@ -49,6 +49,7 @@ __all__ = [
     "InviteRow",
     "MemberRow",
     "OccurrenceRow",
+    "PausedDialogRow",
     "PulseAnswerRow",
     "PulseCommentRow",
     "PulseHandleRow",

@@ -9,8 +9,9 @@ from datetime import timedelta
 from functools import cache
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from core.durations import duration
@@ -78,8 +79,26 @@ class Settings(BaseSettings):
     sender_burst: int = Field(default=5, ge=1)
     sender_every: float = Field(default=3.0, gt=0)
 
+    # How much the log says; by default warnings and worse, and what ``mreza run`` is doing.
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] | None = None
+
     # Pulse results show nothing about fewer people than this; 3 is the floor whatever is set.
     pulse_min_respondents: int = Field(default=5, ge=3)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        """A zone from the tz database, so that a typo stops Mreža before anything is scheduled."""
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError("unknown time zone; use a name like Europe/Belgrade") from None
+        return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _any_case(cls, value: object) -> object:
+        return value.strip().upper() if isinstance(value, str) else value
 
     @field_validator("misfire_grace", mode="before")
     @classmethod
@@ -91,3 +110,20 @@ class Settings(BaseSettings):
             return timedelta(seconds=float(value))
         except ValueError:
             return duration(value)
+
+
+def settings_mistakes(error: ValidationError) -> str:
+    """What is wrong with the settings, on one line, each naming its environment variable."""
+    said = []
+    for problem in error.errors():
+        name = "MREZA_" + "_".join(str(part) for part in problem["loc"]).upper()
+        message = str(problem["msg"]).removeprefix("Value error, ")
+        given = problem.get("input")
+        shown = f"={given!r}" if isinstance(given, str) and not _secret(name) else ""
+        said.append(f"{name}{shown}: {message[:1].lower()}{message[1:]}")
+    return "; ".join(said)
+
+
+def _secret(name: str) -> bool:
+    """Settings whose values never print, not even when they are wrong."""
+    return any(word in name for word in ("SECRET", "TOKEN", "DATABASE_URL"))

@@ -15,6 +15,7 @@ from sqlalchemy import Insert, MetaData, event, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.ext.asyncio import (
     AsyncConnection,
     AsyncEngine,
@@ -48,6 +49,61 @@ def create_engine(url: str) -> AsyncEngine:
     if make_url(url).get_backend_name() == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine
+
+
+class DatabaseUnreachable(Exception):
+    """The configured database cannot be opened; the message names the setting, never a password."""
+
+
+def masked(url: str) -> str:
+    """A database URL fit to print: the password replaced by stars."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(unreadable URL)"
+
+
+async def reach(url: str) -> AsyncEngine:
+    """An engine on ``url`` once a first connection worked; else ``DatabaseUnreachable``.
+
+    Only this first connection is checked: a failure later is a fault, not a setting.
+    """
+    _folder_exists(url)
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, ValueError):
+        raise DatabaseUnreachable(
+            "MREZA_DATABASE_URL is not a database URL; write it like sqlite+aiosqlite:///./mreza.db"
+            " or postgresql+asyncpg://user:password@host/mreza"
+        ) from None
+    try:
+        async with engine.connect():
+            pass
+    except (OSError, DBAPIError) as error:
+        await engine.dispose()
+        reason = error.orig if isinstance(error, DBAPIError) else error
+        said = str(reason).strip()
+        first = said.splitlines()[0] if said else type(reason).__name__
+        raise DatabaseUnreachable(
+            f"cannot reach the database at MREZA_DATABASE_URL {masked(url)}: {first}"
+        ) from None
+    return engine
+
+
+def _folder_exists(url: str) -> None:
+    """SQLite makes its file but not the folders above it; say so before aiosqlite tries."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return  # reach() says what is wrong with it
+    file = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not file or file == ":memory:":
+        return
+    if not Path(file).parent.is_dir():
+        raise DatabaseUnreachable(
+            f"cannot reach the database at MREZA_DATABASE_URL {masked(url)}: "
+            f"the folder {Path(file).parent} does not exist"
+        )
 
 
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:

@@ -22,6 +22,9 @@ def small_talk_reply(remark: Remark | None) -> str:
     return _REPLIES.get(remark, texts.SMALLTALK_HELLO) if remark else texts.SMALLTALK_HELLO
 
 
+REPHRASE = "o"  # the button kind of "ask in other words": the question's log id
+
+
 async def ask(turn: Turn, question: str) -> None:
     """Search for a question and reply with the answer, the choices, or "I don't know"."""
     if len(question) > QUESTION_LIMIT:
@@ -93,4 +96,24 @@ async def record_feedback(turn: Turn, payload: str) -> bool:
     if not log_id.isdigit() or vote not in ("+", "-") or turn.member is None:
         return False
     now = turn.services.clock.now()
-    return await turn.services.questions.rate(int(log_id), turn.member.id, vote == "+", now)
+    rated = await turn.services.questions.rate(int(log_id), turn.member.id, vote == "+", now)
+    if rated and vote == "-" and turn.chat.private:
+        await _offer_another_way(turn, log_id)
+    return rated
+
+
+async def _offer_another_way(turn: Turn, log_id: str) -> None:
+    """An answer that did not help is no dead end: ask again in other words, or ask a person."""
+    await turn.say(
+        texts.NOT_HELPFUL_OFFER,
+        [
+            [turn.button(turn.tr(texts.OTHER_WORDS), REPHRASE, log_id)],
+            [turn.button(turn.tr(texts.PASS_ON), "p", log_id)],
+        ],
+    )
+
+
+async def rephrase(turn: Turn, _payload: str) -> bool:
+    """Ask in other words: whatever the member writes next is searched afresh."""
+    await turn.say(texts.ASK_IN_OTHER_WORDS)
+    return True

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from importlib.metadata import entry_points
+from importlib.metadata import entry_points, version
+from typing import Annotated
 
 import typer
 
@@ -21,7 +22,8 @@ from bot.cli import (
     run,
     web,
 )
-from bot.cli.common import Surroundings, enter
+from bot.cli.common import Surroundings, configured, enter
+from core.settings import Settings
 
 # Command groups that live outside the product (``mreza bench``) register under this group of
 # entry points, so the product never imports them.
@@ -34,13 +36,20 @@ def build(around: Surroundings | None = None) -> typer.Typer:
         name="mreza",
         help="Mreža: the knowledge-sharing chatbot of the regional gender-in-defence network.",
         no_args_is_help=True,
-        add_completion=False,
     )
     surrounded = around or Surroundings()
 
     @app.callback()
-    def root() -> None:
+    def root(
+        _version: Annotated[
+            bool,
+            typer.Option(
+                "--version", callback=show_version, is_eager=True, help="Print the version."
+            ),
+        ] = False,
+    ) -> None:
         enter(surrounded)
+        use_log_level(configured())
 
     chat.register(app)
     ask.register(app)
@@ -57,6 +66,19 @@ def build(around: Surroundings | None = None) -> typer.Typer:
     for plugin in entry_points(group=PLUGINS):
         app.add_typer(plugin.load()(), name=plugin.name)
     return app
+
+
+def show_version(wanted: bool) -> None:
+    """``mreza --version``: print the installed version and stop."""
+    if wanted:
+        typer.echo(f"mreza {version('mreza')}")
+        raise typer.Exit()
+
+
+def use_log_level(settings: Settings) -> None:
+    """Follow MREZA_LOG_LEVEL when it is set; otherwise each command keeps its own level."""
+    if settings.log_level is not None:
+        logging.getLogger().setLevel(settings.log_level)
 
 
 def main() -> None:

@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from typing import Any, NoReturn, TypeVar
 
 import typer
+from pydantic import ValidationError
 
 from bot.app import Mreza, open_mreza
 from bot.groundwork import Groundwork
 from core.clock import Clock, SystemClock
 from core.instance_key import SecretKeyError
-from core.settings import Settings
+from core.settings import Settings, settings_mistakes
+from core.storage import DatabaseUnreachable
 from knowledge.loader import KnowledgeBaseInvalid
 
 T = TypeVar("T")
@@ -66,6 +68,14 @@ def checked(parse: Callable[[str], T], text: str) -> T:
         fail(str(error), 2)
 
 
+def configured() -> Settings:
+    """The settings from the environment; a wrong one ends the command with one line naming it."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        fail(settings_mistakes(error), 2)
+
+
 def print_json(data: Any) -> None:
     """Print one JSON document on one line, letters as they are."""
     typer.echo(json.dumps(data, ensure_ascii=False))
@@ -81,6 +91,8 @@ def with_mreza(work: Callable[[Mreza], Awaitable[T]], settings: Settings | None 
 
     try:
         return asyncio.run(run())
+    except DatabaseUnreachable as unreachable:
+        fail(str(unreachable))
     except KnowledgeBaseInvalid as invalid:
         fail(f"the knowledge base is invalid; fix these and start again:\n{invalid}")
     except SecretKeyError as error:

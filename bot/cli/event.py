@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import typer
 
 from bot.app import Mreza
-from bot.cli.common import checked, fail, print_json
-from bot.cli.event_book import GuestList, guest_list, invitation_of
+from bot.cli.common import checked, clock, fail, print_json, with_mreza
+from bot.cli.event_book import GuestList, events, guest_list, invitation_of
 from bot.cli.language_forms import LanguageOption, author_form, in_forms, keyed_form
 from bot.cli.schedule_args import (
     DryRun,
@@ -21,7 +21,13 @@ from bot.cli.schedule_args import (
     ready,
     reminders,
 )
-from bot.cli.schedule_views import guest_list_json, guest_list_text, local_time
+from bot.cli.schedule_views import (
+    event_json,
+    events_table,
+    guest_list_json,
+    guest_list_text,
+    local_time,
+)
 from bot.cli.version_preview import show_preview
 from core.members import Language
 from core.settings import Settings
@@ -41,6 +47,7 @@ def build() -> typer.Typer:
     """The ``event`` command group."""
     group = typer.Typer(help="Invite the network to events.", no_args_is_help=True)
     group.command()(create)
+    group.command(name="list")(list_events)
     group.command()(attendees)
     group.command()(cancel)
     group.command()(move)
@@ -104,6 +111,23 @@ def create(
         )
     else:
         typer.echo(plan.event_id)
+
+
+def list_events(
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Include cancelled and past events.")
+    ] = False,
+    as_json: Json = False,
+) -> None:
+    """Print the events still to come, soonest first, with how many answered what."""
+    settings = Settings()
+    now = clock().now()
+    found = with_mreza(lambda mreza: events(mreza.sessions, now, show_all), settings)
+    zone = ZoneInfo(settings.timezone)
+    if as_json:
+        print_json([event_json(view, zone) for view in found])
+    else:
+        typer.echo(events_table(found, zone))
 
 
 def attendees(target: EventId, as_json: Json = False) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from core.members import MemberDirectory
+from core.storage import utc
 from scheduler.schedule_drafts import ScheduleError
 from scheduler.schedule_tables import EventRow, RsvpRow, ScheduleRow
 
@@ -35,6 +38,54 @@ class GuestList:
     def count(self, answer: str) -> int:
         """How many gave this answer."""
         return sum(1 for given in self.answers if given.answer == answer)
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """An event as the list shows it: when, where, for whom, and how many answered what."""
+
+    id: int
+    title: str
+    starts_at: datetime
+    ends_at: datetime
+    place: str
+    audience: str
+    status: str
+    answers: dict[str, int]
+
+
+async def events(
+    sessions: async_sessionmaker[AsyncSession], now: datetime, include_ended: bool = False
+) -> list[EventView]:
+    """Events, soonest first; cancelled and past ones only when asked for."""
+    query = select(EventRow).order_by(EventRow.starts_at, EventRow.id)
+    async with sessions() as session:
+        rows = list(await session.scalars(query))
+        counted = await session.execute(
+            select(RsvpRow.event_id, RsvpRow.answer, func.count()).group_by(
+                RsvpRow.event_id, RsvpRow.answer
+            )
+        )
+    answers: dict[int, Counter[str]] = {}
+    for event, answer, count in counted:
+        answers.setdefault(event, Counter())[answer] = count
+    views = [_view(row, answers.get(row.id, Counter())) for row in rows]
+    if include_ended:
+        return views
+    return [view for view in views if view.status == "active" and view.ends_at > now]
+
+
+def _view(row: EventRow, answers: Counter[str]) -> EventView:
+    return EventView(
+        id=row.id,
+        title=row.title,
+        starts_at=utc(row.starts_at),
+        ends_at=utc(row.ends_at),
+        place=row.place,
+        audience=row.audience,
+        status=row.status,
+        answers={answer: answers[answer] for answer in ANSWERS},
+    )
 
 
 async def guest_list(

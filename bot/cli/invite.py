@@ -35,6 +35,7 @@ def create(
     expires: Annotated[
         str, typer.Option(metavar="DURATION", help="How long it is valid: 7d, 12h, 30m, or never.")
     ] = "7d",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Create an invite; print its code and its t.me link (the code is shown only now)."""
     granted_role, granted_country = checked(parsing.role, role), checked(parsing.country, country)
@@ -50,6 +51,10 @@ def create(
         return code, invite, mreza.settings.telegram_bot_username
 
     code, invite, username = with_mreza(work)
+    if as_json:
+        link = deep_link(username, code) if username else None
+        print_json({**invite_json(invite, invite.created_at), "code": code, "link": link})
+        return
     typer.echo(invite_line(invite))
     typer.echo(f"code: {code}")
     if username:

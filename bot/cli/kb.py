@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +13,8 @@ from bot.cli import curate, kb_drafting, kb_report, review, suggest
 from bot.cli.common import clock, fail, print_json, with_mreza
 from core.settings import Settings
 from knowledge.entry import LANGUAGE_FORMS, Entry
-from knowledge.loader import coverage, load_knowledge_base
+from knowledge.loader import LoadReport, coverage, load_knowledge_base
+from knowledge.problems import Problem
 from knowledge.reading import read_in
 from knowledge.topics import topics_problems
 from knowledge.translating import NotTranslated, mark_translated
@@ -34,6 +36,7 @@ def build() -> typer.Typer:
 
 def check(
     path: Annotated[Path | None, typer.Argument(help="A directory of entries or one file.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Validate every entry and the topic names; list each problem with file, field and reason."""
     target = path or Settings().kb_path
@@ -41,14 +44,37 @@ def check(
         fail(f"{target} does not exist")
     report = load_knowledge_base(target, clock().now().date())
     problems = [*report.problems, *topics_problems(report.entries)]
+    covered = coverage(report.entries)
+    if as_json:
+        print_json(check_json(report, problems, covered))
+        if problems:
+            raise typer.Exit(1)
+        return
     for problem in problems:
         typer.echo(str(problem))
-    for lang, (done, total) in coverage(report.entries).items():
+    for lang, (done, total) in covered.items():
         share = done / total if total else 1.0
         typer.echo(f"{lang:8} {done:3} of {total} entries current ({share:.0%})")
     if problems:
         fail(f"{len(problems)} problem(s) in {target}")
     typer.echo(f"{len(report.entries)} entries, no problems")
+
+
+def check_json(
+    report: LoadReport, problems: Sequence[Problem], covered: Mapping[str, tuple[int, int]]
+) -> dict[str, object]:
+    """The JSON of ``mreza kb check``: each problem, and how current each translation is."""
+    return {
+        "clean": not problems,
+        "entries": len(report.entries),
+        "problems": [
+            {"file": p.file, "field": p.field, "reason": p.reason, "blocking": p.blocking}
+            for p in problems
+        ],
+        "coverage": {
+            lang: {"current": done, "total": total} for lang, (done, total) in covered.items()
+        },
+    }
 
 
 def translated(

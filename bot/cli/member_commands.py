@@ -16,6 +16,7 @@ from bot.cli.member_views import member_json, member_line, members_table
 from core.members import Member, MemberError, NewMember, Status, UnknownMember
 
 T = TypeVar("T")
+Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 
 
 def build() -> typer.Typer:
@@ -67,29 +68,35 @@ def add(
         typer.Option(
             "--signal-number",
             metavar="+NUMBER",
-            help="Their Signal phone number (+381...), or their Signal UUID if they hide it.",
+            help="Their Signal phone number (+381..., or written the way their country does), "
+            "or their Signal UUID if they hide it.",
         ),
     ] = None,
+    as_json: Json = False,
 ) -> None:
     """Add one member by their Telegram user id, their Signal number, or both."""
+    home = checked(parsing.country, country)
     accounts = []
     if telegram_id is not None:
         accounts.append(checked(parsing.telegram_identity, telegram_id))
     if signal_number is not None:
-        accounts.append(checked(parsing.signal_identity, signal_number))
+        accounts.append(checked(lambda text: parsing.signal_identity(text, home), signal_number))
     if not accounts:
         fail("give --telegram-id, --signal-number or both", 2)
     new = NewMember(
         identity=accounts[0],
         more=tuple(accounts[1:]),
         name=checked(parsing.name, name),
-        country=checked(parsing.country, country),
+        country=home,
         role=checked(parsing.role, role),
         language=None if language is None else checked(parsing.language, language),
         institution=institution.strip(),
     )
     member = operate(lambda mreza: mreza.members.add(new, mreza.clock.now()))
-    typer.echo(f"added {member_line(member)}")
+    if as_json:
+        print_json(member_json(member))
+    else:
+        typer.echo(f"added {member_line(member)}")
 
 
 def import_csv(
@@ -102,6 +109,7 @@ def import_csv(
             "message.",
         ),
     ],
+    as_json: Json = False,
 ) -> None:
     """Add every member in a CSV file; report each bad row and import the good ones."""
     if not file.is_file():
@@ -110,32 +118,31 @@ def import_csv(
         report = read_members(file)
     except CsvInvalid as error:
         fail(f"{file}: {error}; nothing imported")
-    refused = with_mreza(lambda mreza: _add_rows(mreza, report))
+    added, refused = with_mreza(lambda mreza: _add_rows(mreza, report))
     bad = sorted((*report.bad, *refused), key=lambda row: row.line)
-    for row in bad:
-        typer.echo(f"mreza: {file} line {row.line}: {row.reason}", err=True)
-    imported = len(report.good) - len(refused)
-    skipped = f"; skipped {len(bad)} bad row(s)" if bad else ""
-    typer.echo(f"imported {imported} member(s) from {file}{skipped}")
+    if as_json:
+        skipped = [{"line": row.line, "reason": row.reason} for row in bad]
+        print_json({"imported": [member_json(m) for m in added], "skipped": skipped})
+    else:
+        for row in bad:
+            typer.echo(f"mreza: {file} line {row.line}: {row.reason}", err=True)
+        skipped_ = f"; skipped {len(bad)} bad row(s)" if bad else ""
+        typer.echo(f"imported {len(added)} member(s) from {file}{skipped_}")
     if bad:
         raise typer.Exit(1)
 
 
-async def _add_rows(mreza: Mreza, report: CsvReport) -> list[BadRow]:
-    refused = []
+async def _add_rows(mreza: Mreza, report: CsvReport) -> tuple[list[Member], list[BadRow]]:
+    added, refused = [], []
     for row in report.good:
         try:
-            await mreza.members.add(row.member, mreza.clock.now())
+            added.append(await mreza.members.add(row.member, mreza.clock.now()))
         except MemberError as error:  # the account is already someone's
             refused.append(BadRow(row.line, str(error)))
-    return refused
+    return added, refused
 
 
-def list_members(
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the members as a JSON list.")
-    ] = False,
-) -> None:
+def list_members(as_json: Json = False) -> None:
     """Print every member, removed ones included, in id order."""
     members = with_mreza(lambda mreza: mreza.members.all())
     if as_json:

@@ -120,15 +120,19 @@ def _member(record: Mapping[str | None, object]) -> NewMember:
         value = record.get(key)
         return value.strip() if isinstance(value, str) else ""
 
-    readers = {"telegram_id": parsing.telegram_identity, "signal_number": parsing.signal_identity}
-    accounts = [readers[column](field(column)) for column in ACCOUNTS if field(column)]
+    country = parsing.country(field("country"))
+    accounts = []
+    if field("telegram_id"):
+        accounts.append(parsing.telegram_identity(field("telegram_id")))
+    if field("signal_number"):
+        accounts.append(parsing.signal_identity(field("signal_number"), country))
     if not accounts:
         raise ValueError("the row has neither a telegram_id nor a signal_number")
     return NewMember(
         identity=accounts[0],
         more=tuple(accounts[1:]),
         name=parsing.name(field("name")),
-        country=parsing.country(field("country")),
+        country=country,
         role=parsing.role(field("role") or "member"),
         language=parsing.language(field("language")) if field("language") else None,
         institution=field("institution"),

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import phonenumbers
+
 from core.members import COUNTRIES, Identity, Language, Role
 
+E164 = phonenumbers.PhoneNumberFormat.E164
 TELEGRAM = "telegram"
 SIGNAL = "signal"
 NAME_LIMIT = 200  # the width of members.name
@@ -43,18 +46,27 @@ def telegram_identity(text: str) -> Identity:
     return Identity(TELEGRAM, str(number(text, "the telegram id", TELEGRAM_LIMIT)))
 
 
-def signal_identity(text: str) -> Identity:
-    """A Signal account: a phone number in international form, or the UUID of a hidden one."""
-    cleaned = re.sub(r"[\s().-]", "", text)
-    if re.fullmatch(r"\+[1-9][0-9]{6,14}", cleaned):
-        return Identity(SIGNAL, cleaned)
+def signal_identity(text: str, country: str | None = None) -> Identity:
+    """A Signal account: a phone number, or the UUID of a hidden one.
+
+    Ministry spreadsheets write numbers the local way (``065 123 456`` in Bosnia and
+    Herzegovina), so a number without its country code is read as one of the member's country.
+    """
     lowered = text.strip().lower()
     if re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", lowered):
         return Identity(SIGNAL, lowered)
-    raise ValueError(
-        f"the Signal number must be written with + and the country code, like +38160123456 "
-        f"(or be the account's UUID), not {text!r}"
-    )
+    region = country if country in COUNTRIES and country != "regional" else None
+    try:
+        number_ = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        number_ = None
+    if number_ is None or not phonenumbers.is_possible_number(number_):
+        local = f" or {region}'s own way" if region else ""
+        raise ValueError(
+            f"cannot read the Signal number {text!r}; write it with + and the country code, "
+            f"like +38160123456{local} (or give the account's UUID)"
+        )
+    return Identity(SIGNAL, phonenumbers.format_number(number_, E164))
 
 
 def name(text: str) -> str:

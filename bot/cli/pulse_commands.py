@@ -12,6 +12,7 @@ import typer
 from bot.app import Mreza, tally_for
 from bot.cli.common import checked, fail, print_json, with_mreza
 from bot.cli.language_forms import LanguageOption, author_form, in_forms, option_forms
+from bot.cli.pulse_listing import list_pulses
 from bot.cli.schedule_args import DryRun, moment, operate, planner, ready, schedule_id
 from bot.cli.version_preview import show_preview
 from bot.languages.i18n import Translations
@@ -21,7 +22,7 @@ from core.members import Language
 from core.settings import Settings
 from scheduler.audience import Audience
 from scheduler.pulses.disclosure import Scale
-from scheduler.pulses.pulse_drafts import Mode, PulseDraft
+from scheduler.pulses.pulse_drafts import Mode, PulseDraft, default_reminder
 from scheduler.pulses.tally import RoundResults
 from scheduler.schedule_drafts import When
 
@@ -38,6 +39,7 @@ def build() -> typer.Typer:
         no_args_is_help=True,
     )
     group.command()(create)
+    group.command(name="list")(list_pulses)
     group.command()(results)
     group.command()(export)
     return group
@@ -69,8 +71,13 @@ def create(
     ] = None,
     open_for: Annotated[str, typer.Option(metavar="SPAN", help="How long it stays open.")] = "3d",
     remind_after: Annotated[
-        str, typer.Option(metavar="SPAN", help="Remind who has not answered after this; none.")
-    ] = "2d",
+        str | None,
+        typer.Option(
+            metavar="SPAN",
+            help="Remind who has not answered after this, or none; "
+            "by default after 2 days, or halfway if it closes sooner.",
+        ),
+    ] = None,
     mode: Annotated[str, typer.Option(help="confidential or anonymous.")] = "confidential",
     language: LanguageOption = "en",
     dry_run: DryRun = False,
@@ -83,6 +90,7 @@ def create(
         fail("give either --option (2 to 12 times) or --scale likert5|nps", 2)
     author = author_form(language)
     asked, versions = pulse_forms(question, option or [], author)
+    span = checked(duration, open_for)
     draft = ready(
         PulseDraft(
             question=asked[0],
@@ -92,10 +100,8 @@ def create(
             multiple=multiple,
             comment=comment,
             when=When(moment(at, zone), every, zone),
-            open_for=checked(duration, open_for),
-            remind_after=None
-            if remind_after.lower() == "none"
-            else checked(duration, remind_after),
+            open_for=span,
+            remind_after=_reminder(remind_after) if remind_after else default_reminder(span),
             mode=checked(Mode, mode),
             language=author,
             versions=versions,

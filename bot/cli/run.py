@@ -125,7 +125,7 @@ def _serve(serve: Callable[[Mreza, asyncio.Event], Awaitable[None]], settings: S
         keep_for_good()  # what start-up built serves until the end
         await serve(mreza, stop)
 
-    logging.getLogger().setLevel(logging.INFO)
+    logging.getLogger().setLevel(settings.log_level or logging.INFO)
     use_log_format(settings.log_format, settings.instance_id)
     try:
         with_mreza(work, settings)

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from bot.cli.event_book import GuestList
+from bot.cli.event_book import EventView, GuestList
+from scheduler.planner import ScheduleView
 from scheduler.reports import OccurrenceReport
-from scheduler.schedule_rows import ScheduleView
 
 COLUMNS = ("id", "kind", "status", "next", "audience", "text")
 SAID = {"going": "going", "maybe": "maybe", "no": "not going"}
@@ -54,8 +54,12 @@ def schedules_table(views: Sequence[ScheduleView], zone: ZoneInfo) -> str:
     """Schedules as aligned columns, soonest first."""
     if not views:
         return "no schedules"
-    rows = [COLUMNS, *(_cells(view, zone) for view in views)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
+    return aligned([COLUMNS, *(_cells(view, zone) for view in views)])
+
+
+def aligned(rows: Sequence[Sequence[str]]) -> str:
+    """Rows of cells as left-aligned columns, the first row being the header."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "\n".join(
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
         for row in rows
@@ -117,3 +121,39 @@ def guest_list_text(guests: GuestList) -> str:
         for a in guests.answers
     ]
     return "\n".join(lines)
+
+
+EVENT_COLUMNS = ("id", "status", "starts", "ends", "audience", "going", "maybe", "no", "title")
+
+
+def event_json(view: EventView, zone: ZoneInfo) -> dict[str, object]:
+    """The JSON shape of an event in the list: local times, and the count of each answer."""
+    return {
+        "id": view.id,
+        "title": view.title,
+        "status": view.status,
+        "starts": view.starts_at.astimezone(zone).isoformat(),
+        "ends": view.ends_at.astimezone(zone).isoformat(),
+        "place": view.place,
+        "audience": view.audience,
+        "answers": dict(view.answers),
+    }
+
+
+def events_table(views: Sequence[EventView], zone: ZoneInfo) -> str:
+    """Events as aligned columns, soonest first."""
+    if not views:
+        return "no events"
+    rows = [
+        (
+            str(view.id),
+            view.status,
+            local_time(view.starts_at, zone),
+            local_time(view.ends_at, zone),
+            view.audience,
+            *(str(view.answers[answer]) for answer in ("going", "maybe", "no")),
+            first_words(view.title),
+        )
+        for view in views
+    ]
+    return aligned([EVENT_COLUMNS, *rows])

@@ -6,14 +6,17 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
+from bot.conversation.country_names import countries_named
 from bot.conversation.dialogs import Dialog
 from bot.conversation.turn import Turn
-from bot.conversation.wizard import Choice, Invalid
+from bot.conversation.typed_times import read_time
+from bot.conversation.wizard import Buttons, Choice, Invalid, choice_button
 from bot.languages import texts
+from bot.schedules.repeats import ONCE, PRESETS, first_local, preset_rule, repeat_words
 from core.durations import duration
 from knowledge.lessons import FieldInvalid
 from scheduler.audience import Audience, AudienceError
-from scheduler.schedule_drafts import ScheduleError, When, parse_time
+from scheduler.schedule_drafts import ScheduleError, When
 
 AUDIENCES: tuple[tuple[Choice, ...], ...] = (
     ((texts.EVERYONE, "all"),),
@@ -23,9 +26,11 @@ AUDIENCES: tuple[tuple[Choice, ...], ...] = (
     ((texts.COORDINATORS, "role:coordinator"), (texts.GROUP_CHATS, "groups")),
 )
 CONFIRM: tuple[tuple[Choice, ...], ...] = (((texts.CONFIRM, "yes"), (texts.CANCEL, "no")),)
-ONCE = "once"
 REPEATS: tuple[tuple[Choice, ...], ...] = (
-    ((texts.ONCE, ONCE), (texts.WEEKLY, "FREQ=WEEKLY"), (texts.MONTHLY, "FREQ=MONTHLY")),
+    ((texts.ONCE, ONCE), (texts.SAME_WEEKDAY, "weekly")),
+    ((texts.SAME_DATE, "monthly-date"),),
+    ((texts.SAME_NTH_WEEKDAY, "monthly-weekday"),),
+    ((texts.EVERY_WORKDAY, "workdays"),),
 )
 NO_REMINDERS = "none"
 
@@ -45,20 +50,23 @@ def problem(error: ScheduleError, back_to: str | None = None, limit: int = 0) ->
 
 
 async def audience(turn: Turn, answer: str) -> Audience:
-    """An audience that reaches somebody right now."""
+    """An audience that reaches somebody right now: written out, or countries named in words."""
     try:
         parsed = Audience.parse(answer)
     except AudienceError:
-        raise Invalid("audience") from None
+        named = countries_named(answer)
+        if not named:
+            raise Invalid("audience") from None
+        parsed = Audience(countries=named)
     if await turn.services.planner.recipients(parsed) == 0:
         raise Invalid("nobody")
     return parsed
 
 
 def moment(turn: Turn, answer: str) -> datetime | None:
-    """A typed local time in UTC, or None for "now"."""
+    """A typed local time in UTC, or None for "now": ISO 8601, or as people write it."""
     try:
-        return parse_time(answer, turn.services.zone)
+        return read_time(answer, turn.services.zone, turn.services.clock.now())
     except ScheduleError as error:
         raise problem(error) from None
 
@@ -93,11 +101,6 @@ def restored(text: str) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-async def audience_step(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
-    """A dialog's audience step: one that reaches somebody now."""
-    return {"audience": str(await audience(turn, answer))}
-
-
 async def when_step(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
     """A dialog's "when" step: now, or a local time that has not passed."""
     at = moment(turn, answer)
@@ -109,13 +112,38 @@ async def when_step(turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, st
 
 
 async def repeat_step(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, str]:
-    """A dialog's repeat step, after its "when": once, or an RRULE that still fires."""
-    rule = None if answer.strip().lower() == ONCE else answer.strip()
+    """A dialog's repeat step, after its "when": once, a preset, or an RRULE that still fires."""
+    at, now, zone = restored(dialog.data["at"]), turn.services.clock.now(), turn.services.zone
+    rule = typed_rule(answer, first_local(at, now, zone))
     try:
-        When(restored(dialog.data["at"]), rule, turn.services.zone).check(turn.services.clock.now())
+        When(at, rule, zone).check(now)
     except ScheduleError as error:
         raise problem(error) from None
     return {"rule": rule or ""}
+
+
+async def ask_repeat(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
+    """The repeat question, each button naming what it means from the date given."""
+    at, now, zone = (
+        restored(dialog.data.get("at", "")),
+        turn.services.clock.now(),
+        turn.services.zone,
+    )
+    first = first_local(at, now, zone)
+    rows = [[choice_button(turn, dialog.step, turn.tr(texts.ONCE), ONCE)]]
+    for preset in PRESETS:
+        label = repeat_words(preset_rule(preset, first), turn.tr)
+        rows.append([choice_button(turn, dialog.step, label, preset)])
+    # The wizard's own rows name no date; what follows them (Back) is kept as it is.
+    await turn.say(texts.ASK_REPEAT, rows + buttons[len(REPEATS) :])
+
+
+def typed_rule(answer: str, first: datetime) -> str | None:
+    """None for once, a preset's rule for its name, or the RRULE as typed."""
+    cleaned = answer.strip()
+    if cleaned.lower() == ONCE:
+        return None
+    return preset_rule(cleaned, first) if cleaned in PRESETS else cleaned
 
 
 async def confirmed(turn: Turn, answer: str) -> bool:

@@ -27,6 +27,20 @@ class DialogRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+class PausedDialogRow(Base):
+    """A form the member set aside to do something else: kept until they come back to it."""
+
+    __tablename__ = "paused_dialogs"
+
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(30), primary_key=True)
+    step: Mapped[str] = mapped_column(String(30))
+    data: Mapped[dict[str, object]] = mapped_column(JSON)
+    paused_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class EventMessageRow(Base):
     """The message that shows an event's creator its RSVP counts, edited at every answer."""
 

@@ -13,7 +13,7 @@ from datetime import timedelta
 from sqlalchemy import ColumnElement, delete
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.conversation.dialog_tables import DialogRow
+from bot.conversation.dialog_tables import DialogRow, PausedDialogRow
 from core.clock import Clock
 from core.storage import utc
 from core.upsert import upsert
@@ -76,6 +76,39 @@ class DialogStore:
         return await self._delete(
             dialog.member_id, DialogRow.kind == dialog.kind, DialogRow.step == dialog.step
         )
+
+    async def pause(self, dialog: Dialog) -> None:
+        """Set the dialog aside, however long the member stays away; it is open no more."""
+        values: dict[str, object] = {
+            "member_id": dialog.member_id,
+            "kind": dialog.kind,
+            "step": dialog.step,
+            "data": dict(dialog.data),
+            "paused_at": self._clock.now(),
+        }
+        async with self._sessions.begin() as session:
+            dialect = session.get_bind().dialect.name
+            await session.execute(upsert(dialect, PausedDialogRow, values, ["member_id", "kind"]))
+        await self.close(dialog.member_id)
+
+    async def resume(self, member_id: int, kind: str) -> Dialog | None:
+        """The member's paused dialog of this kind, open again; None when there is none."""
+        async with self._sessions.begin() as session:
+            row = await session.get(PausedDialogRow, (member_id, kind))
+            if row is None:
+                return None
+            await session.delete(row)
+            data = {key: str(value) for key, value in row.data.items()}
+        dialog = Dialog(member_id, kind, row.step, data)
+        await self.save(dialog)
+        return dialog
+
+    async def forget(self, member_id: int) -> None:
+        """Drop every dialog of the member, open or paused, with what they had written."""
+        async with self._sessions.begin() as session:
+            mine = PausedDialogRow.member_id == member_id
+            await session.execute(delete(PausedDialogRow).where(mine))
+        await self.close(member_id)
 
     async def _delete(self, member_id: int, *conditions: ColumnElement[bool]) -> bool:
         query = delete(DialogRow).where(DialogRow.member_id == member_id, *conditions)

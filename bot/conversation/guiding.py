@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.conversation import asides
 from bot.conversation.dialogs import Dialog
 from bot.conversation.turn import Turn
 from bot.conversation.wizard import Wizard
@@ -15,13 +16,13 @@ from bot.pulses.pulse_dialog import PULSE
 from bot.pulses.pulsing import COMMENT
 from bot.schedules.announcing import ANNOUNCE
 from bot.schedules.event_planning import EVENT
-from bot.schedules.schedule_list import EDIT_TEXT, EDIT_TIME, MOVE
+from bot.schedules.schedule_list import EDIT_REPEAT, EDIT_TEXT, EDIT_TIME, MOVE
 
 WIZARDS = {
     wizard.kind: wizard
     for wizard in (
-        ANNOUNCE, EVENT, EDIT_TEXT, EDIT_TIME, ANSWER, COMMENT, PULSE, SHARE, DECLINE, DRAFT,
-        EDIT_FIELD, EDIT_COUNTRY, MOVE,
+        ANNOUNCE, EVENT, EDIT_TEXT, EDIT_TIME, EDIT_REPEAT, ANSWER, COMMENT, PULSE, SHARE,
+        DECLINE, DRAFT, EDIT_FIELD, EDIT_COUNTRY, MOVE,
     )
 }  # fmt: skip
 
@@ -34,8 +35,31 @@ async def continue_dialog(turn: Turn, text: str) -> bool:
     if found is None:
         return False
     wizard, dialog = found
+    if asides.PENDING in dialog.data:  # typed on instead of choosing: the question is dropped
+        dialog = asides.without_pending(dialog)
+        await turn.services.dialogs.save(dialog)
+    if wizard.asides and wizard.takes_free_text(dialog.step) and asides.looks_like_a_question(text):
+        await asides.offer(turn, dialog, text.strip())
+        return True
     await wizard.take(turn, dialog, text)
     return True
+
+
+async def aside(turn: Turn, payload: str) -> bool:
+    """The member's choice about a question typed into a form."""
+    found = await _open(turn)
+    if found is None:
+        return False
+    return await asides.choose(turn, *found, payload)
+
+
+async def before_command(turn: Turn, name: str) -> None:
+    """A command in the middle of a form that keeps drafts: set the draft aside first."""
+    if name in ("cancel", "start") or not turn.chat.private:
+        return
+    found = await _open(turn)
+    if found is not None and found[0].asides and found[1].kind != name:
+        await asides.set_aside(turn, found[1])
 
 
 async def press(turn: Turn, payload: str) -> bool:

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.conversation.dialogs import Dialog
 from bot.conversation.turn import Turn
+from bot.conversation.typed_times import example
 from bot.languages import texts
 from core.members import Role
 from core.messaging import Button
@@ -22,6 +25,7 @@ Buttons = list[list[Button]]
 Taker = Callable[[Turn, Dialog, str], Awaitable[Mapping[str, str] | None]]
 Asker = Callable[[Turn, Dialog, Buttons], Awaitable[None]]
 KIND = "d"  # the button kind of dialog answers
+BACK = "back"  # the answer of the Back button every step after the first has
 
 
 class Invalid(Exception):
@@ -32,6 +36,14 @@ class Invalid(Exception):
         self.code = code
         self.back_to = back_to
         self.values = values
+
+
+class Stay(Exception):
+    """An answer that changes what the step holds and asks it again: a pick among several."""
+
+    def __init__(self, **changes: str) -> None:
+        super().__init__("stay")
+        self.changes = changes
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,7 @@ class Step:
     ask: Asker | None = None  # instead of the question: previews send more than one message
     needed: Callable[[Mapping[str, str]], bool] | None = None  # asked only when this says so
     again: Callable[[Mapping[str, str]], bool] | None = None  # asked once more while this says so
+    accepts: Callable[[str], bool] | None = None  # presses beyond the choices (a custom ask's)
 
     def value_of(self, typed: str, turn: Turn) -> str:
         """What a typed answer means: a button's label typed out is that button."""
@@ -62,6 +75,9 @@ class Wizard:
     kind: str
     steps: tuple[Step, ...]
     role: Role = Role.COORDINATOR
+    # A long form a member fills in their own words: a question typed into it, or a command, is
+    # set beside it (bot/conversation/asides.py) rather than taken as an answer or lost.
+    asides: bool = False
 
     async def begin(self, turn: Turn, **data: str) -> None:
         """Open the dialog (replacing any other) and ask the first question."""
@@ -73,11 +89,11 @@ class Wizard:
     async def ask(self, turn: Turn, dialog: Dialog, hint: bool = False) -> None:
         """Ask the question of the step the dialog waits on."""
         step = self._step(dialog.step)
-        buttons = self._buttons(turn, step)
+        buttons = self._buttons(turn, step, dialog.data)
         if step.ask is not None:
             await step.ask(turn, dialog, buttons)
             return
-        question = turn.tr(step.question).format(zone=turn.services.zone, **dialog.data)
+        question = turn.tr(step.question).format(**_examples(turn, dialog), **dialog.data)
         if hint:
             question += "\n" + turn.tr(texts.STOP_HINT)
         await turn.say(question, buttons)
@@ -85,11 +101,19 @@ class Wizard:
     async def take(self, turn: Turn, dialog: Dialog, answer: str, pressed: bool = False) -> bool:
         """Check an answer and move on; False when a press came for a step already answered."""
         step = self._step(dialog.step)
-        if pressed and not any(answer == value for row in step.choices for _, value in row):
+        known = answer == BACK or any(answer == value for row in step.choices for _, value in row)
+        known = known or (step.accepts is not None and step.accepts(answer))
+        if pressed and not known:
             return False
         if not turn.allowed(self.role):  # their role changed since they began
             await turn.services.dialogs.close(dialog.member_id)
             await turn.say(texts.NOT_ALLOWED)
+            return True
+        previous = self._before(step, dialog.data)
+        if previous is not None and (answer == BACK if pressed else _says_back(turn, answer)):
+            back = dialog.moved(previous.name)
+            await turn.services.dialogs.save(back)
+            await self.ask(turn, back)
             return True
         last = step is self.steps[-1]
         if last and not await turn.services.dialogs.claim(dialog):
@@ -99,6 +123,11 @@ class Wizard:
             remembered = await step.take(turn, dialog, value)
         except Invalid as problem:
             await self._refuse(turn, dialog, step, problem)
+            return True
+        except Stay as staying:
+            again = dialog.moved(step.name, **staying.changes)
+            await turn.services.dialogs.save(again)
+            await self.ask(turn, again)
             return True
         if remembered is None:
             await turn.services.dialogs.close(dialog.member_id)
@@ -114,25 +143,41 @@ class Wizard:
         """Say what is wrong and wait again: on this step, or on the one the problem belongs to."""
         target = dialog.moved(problem.back_to or step.name)
         await turn.services.dialogs.save(target)
-        explanation = turn.tr(texts.PROBLEMS[problem.code]).format(**problem.values)
+        values = {**_examples(turn, dialog), **problem.values}
+        explanation = turn.tr(texts.PROBLEMS[problem.code]).format(**values)
         if target.step == step.name:
-            await turn.say(explanation, self._buttons(turn, step))
+            await turn.say(explanation, self._buttons(turn, step, dialog.data))
             return
         await turn.say(explanation)
         await self.ask(turn, target)
+
+    def takes_free_text(self, step: str) -> bool:
+        """True when the step waits for the member's own words, not for a choice."""
+        found = self._step(step)
+        return not found.choices and found.ask is None
 
     def knows(self, step: str) -> bool:
         """True when this wizard has a step of that name."""
         return any(s.name == step for s in self.steps)
 
-    def _buttons(self, turn: Turn, step: Step) -> Buttons:
-        return [
-            [turn.button(turn.tr(label), KIND, f"{step.name}.{value}") for label, value in row]
+    def _buttons(self, turn: Turn, step: Step, data: Mapping[str, str]) -> Buttons:
+        rows = [
+            [choice_button(turn, step.name, turn.tr(label), value) for label, value in row]
             for row in step.choices
         ]
+        if self._before(step, data) is not None:
+            rows.append([choice_button(turn, step.name, turn.tr(texts.BACK), BACK)])
+        return rows
 
     def _step(self, name: str) -> Step:
         return next(s for s in self.steps if s.name == name)
+
+    def _before(self, step: Step, data: Mapping[str, str]) -> Step | None:
+        """The step asked before this one, given the answers so far; None for the first."""
+        for earlier in reversed(self.steps[: self.steps.index(step)]):
+            if earlier.needed is None or earlier.needed(data):
+                return earlier
+        return None
 
     def _after(self, step: Step, data: Mapping[str, str]) -> Step:
         """The next step the answers so far call for."""
@@ -140,3 +185,26 @@ class Wizard:
             if following.needed is None or following.needed(data):
                 return following
         raise ValueError(f"the dialog {self.kind} has no step after {step.name}")
+
+
+def _says_back(turn: Turn, typed: str) -> bool:
+    """True when the member typed the Back button's label (Signal and the console have none)."""
+    wanted = typed.strip().casefold()
+    return wanted in (texts.BACK.casefold(), turn.tr(texts.BACK).casefold())
+
+
+def choice_button(turn: Turn, step: str, label: str, value: str) -> Button:
+    """A button that answers ``step`` with ``value``, under a label already in the language."""
+    return turn.button(label, KIND, f"{step}.{value}")
+
+
+def _examples(turn: Turn, dialog: Dialog) -> dict[str, str]:
+    """What prompts show: the time zone, and example times that are always still to come."""
+    zone, now = turn.services.zone, turn.services.clock.now()
+    starts = dialog.data.get("starts")
+    if starts:  # an event's end: two hours after the start given
+        end = datetime.fromisoformat(starts).astimezone(ZoneInfo(zone)) + timedelta(hours=2)
+        example_end = end.strftime("%d.%m.%Y %H:%M")
+    else:
+        example_end = example(zone, now, timedelta(hours=2))
+    return {"zone": zone, "example": example(zone, now), "example_end": example_end}

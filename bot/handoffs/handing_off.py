@@ -39,8 +39,10 @@ async def pass_on(turn: Turn, payload: str) -> bool | str:
     )
     if handoff is None:
         return texts.ALREADY_PASSED_ON
-    await show_coordinators(turn.services, handoff)
-    await turn.say(texts.PASSED_ON)
+    heard = await show_coordinators(turn.services, handoff)
+    # Nobody could be shown it: promising a reply would be a promise nobody keeps. The hand-off
+    # stays open, and reaches the first coordinator who can be written to.
+    await turn.say(texts.PASSED_ON if heard else texts.NOBODY_TO_PASS_ON_TO)
     return True
 
 

@@ -88,6 +88,12 @@ SMALLTALK_BYE = N_("Goodbye, and take care!")
 HELPFUL = N_("Helpful")
 NOT_HELPFUL = N_("Not helpful")
 THANKS_FEEDBACK = N_("Thank you for the feedback.")
+NOT_HELPFUL_OFFER = N_(
+    "Sorry that did not help. You can ask again in other words, "
+    "or I can pass your question to a coordinator."
+)
+OTHER_WORDS = N_("Ask in other words")
+ASK_IN_OTHER_WORDS = N_("Write your question in other words and I will look again.")
 BUTTON_EXPIRED = N_("This button has expired. Please ask again.")
 TOO_LONG = N_("Your message is very long; I read the first {limit} characters.")
 
@@ -226,6 +232,15 @@ SLOW_DOWN = N_(
 # guided conversations: scheduling announcements and events
 STOP_HINT = N_("(Send /cancel to stop at any step.)")
 STOPPED = N_("Stopped. Nothing was scheduled or changed.")
+QUESTION_BESIDE_FORM = N_(
+    "That looks like a question rather than an answer to the form. What shall I do with it?"
+)
+PAUSE_AND_ASK = N_("Keep my draft, answer the question")
+LEAVE_AND_ASK = N_("Leave the form, answer the question")
+KEEP_AS_ANSWER = N_("It is my answer to the form")
+FORM_PAUSED = N_("Your draft is kept. Send {command} when you want to go on with it.")
+FORM_LEFT = N_("You left the form; nothing was saved.")
+FORM_RESUMED = N_("Here is your draft again, where you left it.")
 NOTHING_TO_STOP = N_("There is nothing to stop.")
 ASK_ANNOUNCEMENT = N_("Write the announcement exactly as members should read it.")
 ASK_LINK = N_(
@@ -235,10 +250,12 @@ ASK_IMAGE = N_(
     "Add a picture: the web address of an image, like https://example.org/poster.jpg, or press Skip."
 )
 ASK_AUDIENCE = N_(
-    "Who should get it? Press a button, or write an audience such as country:RS,ME or role:coordinator."
+    'Who should get it? Press a button, name the countries, like "Serbia and Montenegro", '
+    "or write an audience such as country:RS,ME or role:coordinator."
 )
 ASK_WHEN = N_(
-    "When should it go out? Press Now, or write the local time ({zone}) like 2026-12-01 10:00."
+    "When should it go out? Press Now, or write the local time ({zone}) like {example}, "
+    'or in words, like "tomorrow at 10".'
 )
 ASK_REPEAT = N_(
     "Should it repeat? Press a button, or write an RFC 5545 RRULE such as FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10."
@@ -275,9 +292,12 @@ ANNOUNCEMENT_SCHEDULED = N_("Scheduled as #{id}. /schedules shows it.")
 ASK_TITLE = N_(
     "What is the event called? Write its title; any lines after the first become its description."
 )
-ASK_STARTS = N_("When does it start? Write the local time ({zone}) like 2026-12-01 10:00.")
+ASK_STARTS = N_(
+    "When does it start? Write the local time ({zone}) like {example}, "
+    'or in words, like "Monday at 10".'
+)
 ASK_ENDS = N_(
-    "When does it end? Write the local time like 2026-12-01 12:00, or how long it lasts, like 2h."
+    "When does it end? Write the local time like {example_end}, or how long it lasts, like 2h."
 )
 ASK_PLACE = N_("Where is it? Write the place or the link of the online meeting, or press Skip.")
 ASK_REMINDERS = N_(
@@ -293,12 +313,33 @@ NOW = N_("Now")
 ONCE = N_("Once")
 WEEKLY = N_("Every week")
 MONTHLY = N_("Every month")
+# The repeat buttons: each works out its rule from the first date given.
+SAME_WEEKDAY = N_("Every week on that day")
+SAME_DATE = N_("Every month on that date")
+SAME_NTH_WEEKDAY = N_("Every month on that weekday (like the first Monday)")
+EVERY_WORKDAY = N_("Every workday (Monday to Friday)")
+# How a repeat reads in previews and lists.
+EVERY_WEEK_ON = N_("Every week on {weekday}")
+EVERY_MONTH_ON_DAY = N_("Every month on day {day}")
+FIRST_WEEKDAY = N_("Every month on the first {weekday}")
+SECOND_WEEKDAY = N_("Every month on the second {weekday}")
+THIRD_WEEKDAY = N_("Every month on the third {weekday}")
+FOURTH_WEEKDAY = N_("Every month on the fourth {weekday}")
+LAST_WEEKDAY = N_("Every month on the last {weekday}")
+REPEAT_WITH_DATES = N_("{rule}; next: {dates}")
+WEEKDAY_NAMES = (
+    N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
+    N_("Saturday"), N_("Sunday"),
+)  # fmt: skip
 SKIP = N_("Skip")
+BACK = N_("Back")
 CONFIRM = N_("Confirm")
 CANCEL = N_("Cancel")
 EVERYONE = N_("Everyone")
 COORDINATORS = N_("Coordinators")
 GROUP_CHATS = N_("Group chats")
+AUDIENCE_PICKED = N_("Chosen: {countries}, {count} recipients. Press more countries, or Done.")
+AUDIENCE_DONE = N_("Done: {count} recipients")
 DEFAULT_REMINDERS = N_("1 day and 1 hour before")
 NO_REMINDERS = N_("No reminders")
 NONE = N_("none")
@@ -309,7 +350,10 @@ PROBLEMS = {
     "empty": N_("That is empty. Please write some text."),
     "too-long": N_("That is too long: at most {limit} characters, please."),
     "past": N_("That time is in the past. Please give a time in the future."),
-    "time": N_("I cannot read that time. Write the local time like 2026-12-01 10:00."),
+    "time": N_(
+        "I cannot read that time. Write the local time like {example}, "
+        'or in words, like "tomorrow at 10".'
+    ),
     "rule": N_(
         "I cannot use that repeat rule. Press a button, or write an RRULE such as FREQ=WEEKLY;BYDAY=MO (at most hourly) that still has a time ahead."
     ),
@@ -353,6 +397,8 @@ SCHEDULES_MORE = N_("…and {count} more, later.")
 SCHEDULE_CARD = N_("#{id} {kind}\nNext: {when}\nRepeats: {repeat}\nAudience: {audience}\n{summary}")
 EDIT_TEXT = N_("Edit text")
 EDIT_TIME = N_("Edit time")
+EDIT_REPEAT = N_("Repeat")
+REPEAT_CHANGED = N_("Saved: #{id} now repeats: {repeat}")
 CANCEL_SCHEDULE = N_("Cancel #{id} ({summary})? It will not be sent.")
 CANCEL_EVENT = N_(
     "Cancel #{id} ({summary})? This cancels the event, its invitations and all its reminders."
@@ -363,7 +409,8 @@ SCHEDULE_CANCELLED = N_("#{id} is cancelled; nothing more of it will be sent.")
 SCHEDULE_KEPT = N_("Nothing was cancelled.")
 ASK_NEW_TEXT = N_("Write the new text of #{id}.")
 ASK_NEW_TIME = N_(
-    "When should #{id} go out? Press Now, or write the local time ({zone}) like 2026-12-01 10:00."
+    "When should #{id} go out? Press Now, or write the local time ({zone}) like {example}, "
+    'or in words, like "tomorrow at 10".'
 )
 TEXT_CHANGED = N_("Saved: #{id} will send the new text.")
 TIME_CHANGED = N_("Saved: #{id} is now due at {when}.")
@@ -380,6 +427,11 @@ EVENT_MOVED_SAVED = N_(
 
 # the curators' queue and hand-offs to coordinators
 ALREADY_PASSED_ON = N_("This question is already with the coordinators.")
+NOBODY_TO_PASS_ON_TO = N_(
+    "I am sorry: there is no coordinator I can reach for your country or the region right now, "
+    "so I cannot promise you an answer. I have kept your question and will pass it on as soon "
+    "as a coordinator can take it."
+)
 CLAIM_HANDOFF = N_("I will answer it")
 HANDOFF_TAKEN = N_("Another coordinator already took this question.")
 HANDOFF_CLAIMED = N_(

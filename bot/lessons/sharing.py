@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from bot.conversation import asides
 from bot.conversation.answer_checks import CONFIRM, confirmed, field_checks
 from bot.conversation.dialogs import Dialog
 from bot.conversation.turn import Turn
@@ -22,8 +23,9 @@ YES_NO: tuple[tuple[Choice, ...], ...] = (((texts.YES, "yes"), (texts.NO, "no"))
 
 
 async def share(turn: Turn, _args: str = "") -> None:
-    """/share: start the form."""
-    await SHARE.begin(turn)
+    """/share: go on with the draft set aside, or start the form."""
+    if not await asides.resume(turn, SHARE):
+        await SHARE.begin(turn)
 
 
 def _text(name: str) -> Taker:
@@ -105,4 +107,5 @@ SHARE = Wizard(
         Step("confirm", _confirm, choices=CONFIRM, ask=_preview),
     ),
     role=Role.MEMBER,
+    asides=True,
 )

@@ -43,5 +43,6 @@ async def confirm_forget(turn: Turn, answer: str) -> bool:
         await turn.say(texts.FORGET_CANCELLED)
         return True
     await turn.services.members.forget(turn.member.id)
+    await turn.services.dialogs.forget(turn.member.id)  # a draft holds what they wrote
     await turn.say(texts.FORGOTTEN)  # said in the language of the member as they were
     return True

@@ -15,7 +15,10 @@ async def coordinators_for_all(members: MemberDirectory) -> list[Member]:
 
 
 async def coordinators_for(members: MemberDirectory, country: str) -> list[Member]:
-    """The active coordinators of a country; the regional ones when it has none."""
+    """Who answers for a country: its coordinators; the regional ones when it has none; and when
+    the region has none either, every admin, so that a question passed on always reaches someone
+    who can answer it if anyone can."""
     active = await coordinators_for_all(members)
     local = [m for m in active if m.country == country]
-    return local or [m for m in active if m.country == "regional"]
+    regional = [m for m in active if m.country == "regional"]
+    return local or regional or [m for m in active if m.role is Role.ADMIN]

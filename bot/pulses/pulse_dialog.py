@@ -10,13 +10,14 @@ from bot.conversation.answer_checks import (
     AUDIENCES,
     CONFIRM,
     REPEATS,
-    audience_step,
+    ask_repeat,
     confirmed,
     problem,
     repeat_step,
     restored,
     when_step,
 )
+from bot.conversation.audience_picker import ask_audience, audience_step, picking
 from bot.conversation.dialogs import Dialog
 from bot.conversation.language_versions import versions_of, versions_step
 from bot.conversation.turn import Turn
@@ -24,12 +25,12 @@ from bot.conversation.version_previews import show_versions, summarised, who_get
 from bot.conversation.wizard import Buttons, Choice, Invalid, Step, Wizard
 from bot.languages import texts
 from bot.languages.times import local_time, span
-from bot.schedules.describing import repeat_words
+from bot.schedules.repeats import repeat_preview
 from core.durations import duration
 from scheduler.audience import Audience
 from scheduler.composing import Occasion
 from scheduler.pulses.disclosure import Scale
-from scheduler.pulses.pulse_drafts import DEFAULT_REMINDER, KIND, Mode, PulseDraft
+from scheduler.pulses.pulse_drafts import KIND, Mode, PulseDraft, default_reminder
 from scheduler.schedule_drafts import ScheduleError, When
 from scheduler.versions import stored
 
@@ -149,7 +150,7 @@ def draft(turn: Turn, data: Mapping[str, str]) -> PulseDraft:
         comment=data.get("comment") == "yes",
         when=When(restored(data["at"]), data["rule"] or None, turn.services.zone),
         open_for=open_for,
-        remind_after=DEFAULT_REMINDER if open_for > DEFAULT_REMINDER else open_for / 2,
+        remind_after=default_reminder(open_for),
         mode=Mode(data["mode"]),
     )
 
@@ -170,7 +171,7 @@ async def _preview(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
     summary = turn.tr(texts.PULSE_SUMMARY).format(
         count=await turn.services.planner.recipients(wanted.audience),
         when=turn.tr(texts.RIGHT_AWAY) if at is None else f"{local_time(at, zone)} ({zone})",
-        repeat=repeat_words(wanted.when.rule, turn.tr),
+        repeat=repeat_preview(wanted.when, now, turn.tr),
         open_for=span(wanted.open_for, turn.language),
         remind=span(wanted.remind_after, turn.language),
         mode=turn.tr(MODE_WORDS[wanted.mode]),
@@ -197,9 +198,16 @@ PULSE = Wizard(
         Step("options", _options, texts.ASK_PULSE_OPTIONS, needed=_wants_options),
         versions_step(texts.ASK_VERSION_PULSE, _version),
         Step("comment", _comment, texts.ASK_PULSE_COMMENT_ALLOWED, YES_NO),
-        Step("audience", audience_step, texts.ASK_AUDIENCE, AUDIENCES),
+        Step(
+            "audience",
+            audience_step,
+            texts.ASK_AUDIENCE,
+            AUDIENCES,
+            ask=ask_audience,
+            accepts=picking,
+        ),
         Step("when", when_step, texts.ASK_WHEN, (((texts.NOW, "now"),),)),
-        Step("repeat", repeat_step, texts.ASK_REPEAT, REPEATS),
+        Step("repeat", repeat_step, texts.ASK_REPEAT, REPEATS, ask=ask_repeat),
         Step("open_for", _open_for, texts.ASK_PULSE_OPEN_FOR, SPANS),
         Step("mode", _mode, texts.ASK_PULSE_MODE, MODES),
         Step("confirm", _confirm, choices=CONFIRM, ask=_preview),

@@ -8,13 +8,14 @@ from bot.conversation.answer_checks import (
     AUDIENCES,
     CONFIRM,
     REPEATS,
-    audience_step,
+    ask_repeat,
     confirmed,
     problem,
     repeat_step,
     restored,
     when_step,
 )
+from bot.conversation.audience_picker import ask_audience, audience_step, picking
 from bot.conversation.dialogs import Dialog
 from bot.conversation.language_versions import versions_of, versions_step
 from bot.conversation.turn import Turn
@@ -22,7 +23,7 @@ from bot.conversation.version_previews import show_versions, summarised, who_get
 from bot.conversation.wizard import Buttons, Choice, Step, Wizard
 from bot.languages import texts
 from bot.languages.times import local_time
-from bot.schedules.describing import repeat_words
+from bot.schedules.repeats import repeat_preview
 from scheduler.audience import Audience
 from scheduler.composing import Occasion
 from scheduler.schedule_drafts import TEXT_LIMIT, AnnouncementDraft, ScheduleError, When
@@ -101,7 +102,7 @@ async def _preview(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
     summary = turn.tr(texts.ANNOUNCEMENT_SUMMARY).format(
         count=await turn.services.planner.recipients(wanted.audience),
         when=turn.tr(texts.RIGHT_AWAY) if at is None else f"{local_time(at, zone)} ({zone})",
-        repeat=repeat_words(wanted.when.rule, turn.tr),
+        repeat=repeat_preview(wanted.when, turn.services.clock.now(), turn.tr),
     )
     await summarised(turn, await who_gets_which(turn, wanted.audience, versions), summary, buttons)
 
@@ -124,9 +125,16 @@ ANNOUNCE = Wizard(
         versions_step(texts.ASK_VERSION_TEXT, _version),
         Step("link", _link, texts.ASK_LINK, SKIPPING),
         Step("image", _image, texts.ASK_IMAGE, SKIPPING),
-        Step("audience", audience_step, texts.ASK_AUDIENCE, AUDIENCES),
+        Step(
+            "audience",
+            audience_step,
+            texts.ASK_AUDIENCE,
+            AUDIENCES,
+            ask=ask_audience,
+            accepts=picking,
+        ),
         Step("when", when_step, texts.ASK_WHEN, (((texts.NOW, "now"),),)),
-        Step("repeat", repeat_step, texts.ASK_REPEAT, REPEATS),
+        Step("repeat", repeat_step, texts.ASK_REPEAT, REPEATS, ask=ask_repeat),
         Step("confirm", _confirm, choices=CONFIRM, ask=_preview),
     ),
 )

@@ -8,8 +8,6 @@ from core.members import Role
 from scheduler.audience import Audience
 
 EXCERPT = 60  # characters: enough to recognise a text in a list
-# The repeat buttons, and the rules they write.
-RULES = {"FREQ=WEEKLY": texts.WEEKLY, "FREQ=MONTHLY": texts.MONTHLY}
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
@@ -34,14 +32,6 @@ def audience_words(audience: str, tr: Translate) -> str:
     if parsed.role is Role.COORDINATOR:
         return tr(texts.COORDINATORS)
     return tr(texts.ROLE_NAMES[parsed.role.value])
-
-
-def repeat_words(rule: str | None, tr: Translate) -> str:
-    """Once, Every week, Every month, or the RRULE as written."""
-    if rule is None:
-        return tr(texts.ONCE)
-    known = RULES.get(rule.removeprefix("RRULE:"))
-    return tr(known) if known else rule
 
 
 def kind_words(kind: str, tr: Translate) -> str:

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from bot.conversation.answer_checks import (
     AUDIENCES,
     CONFIRM,
     NO_REMINDERS,
-    audience_step,
     confirmed,
     future,
-    moment,
     problem,
     reminders,
     restored,
 )
+from bot.conversation.audience_picker import ask_audience, audience_step, picking
 from bot.conversation.dialogs import Dialog
 from bot.conversation.language_versions import versions_of, versions_step
 from bot.conversation.turn import Turn
+from bot.conversation.typed_times import read_time
 from bot.conversation.version_previews import show_versions, summarised, who_gets_which
 from bot.conversation.wizard import Buttons, Choice, Invalid, Step, Wizard
 from bot.languages import texts
@@ -82,13 +82,21 @@ async def _ends(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, str]:
     try:
         ends = starts + duration(answer)
     except ValueError:
-        typed = moment(turn, answer)
-        if typed is None:
-            raise Invalid("time") from None
-        ends = typed
+        ends = _end_time(turn, answer, starts)
     if ends <= starts:
         raise Invalid("order")
     return {"ends": ends.isoformat()}
+
+
+def _end_time(turn: Turn, answer: str, starts: datetime) -> datetime:
+    """An end written as a time: "12:00" is on the day it starts, not today."""
+    try:
+        typed = read_time(answer, turn.services.zone, starts)
+    except ScheduleError:
+        raise Invalid("time") from None
+    if typed is None:
+        raise Invalid("time")
+    return typed
 
 
 async def _place(_turn: Turn, _dialog: Dialog, answer: str) -> Mapping[str, str]:
@@ -157,7 +165,14 @@ EVENT = Wizard(
         Step("starts", _starts, texts.ASK_STARTS),
         Step("ends", _ends, texts.ASK_ENDS),
         Step("place", _place, texts.ASK_PLACE, (((texts.SKIP, SKIP),),)),
-        Step("audience", audience_step, texts.ASK_AUDIENCE, AUDIENCES),
+        Step(
+            "audience",
+            audience_step,
+            texts.ASK_AUDIENCE,
+            AUDIENCES,
+            ask=ask_audience,
+            accepts=picking,
+        ),
         Step("reminders", _reminders, texts.ASK_REMINDERS, REMINDER_CHOICES),
         Step("confirm", _confirm, choices=CONFIRM, ask=_preview),
     ),

@@ -1,4 +1,5 @@
-"""/schedules: what is scheduled, each with Cancel (confirmed first), Edit text and Edit time.
+"""/schedules: what is scheduled, each with Cancel (confirmed first), Edit text, Edit time and
+Repeat.
 
 An edit changes the schedule's payload or time in the database; the engine composes every
 message when it sends it, so nothing of the old version goes out after the change.
@@ -8,13 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 
-from bot.conversation.answer_checks import future, moment, problem
+from bot.conversation.answer_checks import (
+    REPEATS,
+    ask_repeat,
+    future,
+    moment,
+    problem,
+    restored,
+    stored,
+    typed_rule,
+)
 from bot.conversation.dialogs import Dialog
 from bot.conversation.turn import Turn
 from bot.conversation.wizard import Step, Wizard
 from bot.languages import texts
 from bot.languages.times import local_range, local_time
-from bot.schedules.describing import audience_words, excerpt, kind_words, repeat_words
+from bot.schedules.describing import audience_words, excerpt, kind_words
+from bot.schedules.repeats import first_local, repeat_preview, repeat_words
 from core.members import Role
 from core.messaging import Button
 from scheduler.schedule_drafts import TEXT_LIMIT, ScheduleError, When
@@ -23,6 +34,7 @@ from scheduler.schedule_rows import ScheduleView
 SHOWN = 10  # one message each: more would trip Telegram's one-message-a-second per chat
 KIND = "s"
 FINAL = ("unknown", "ended", "kind")  # problems no other answer can fix
+REPEATABLE = ("announcement", "pulse")  # an event's invitation and reminders follow the event
 
 
 async def schedules(turn: Turn, _args: str = "") -> None:
@@ -57,6 +69,8 @@ def _buttons(turn: Turn, view: ScheduleView) -> list[Button]:
         labels.append((texts.EDIT_TEXT, "text"))
     # An event's time is the event's own: its invitation and reminders follow it.
     labels.append((texts.MOVE_EVENT, "move") if view.event_id else (texts.EDIT_TIME, "time"))
+    if view.kind in REPEATABLE:
+        labels.append((texts.EDIT_REPEAT, "repeat"))
     return [turn.button(turn.tr(label), KIND, f"{action}.{view.id}") for label, action in labels]
 
 
@@ -120,6 +134,13 @@ async def _move_event(turn: Turn, view: ScheduleView) -> bool:
     return True
 
 
+async def _edit_repeat(turn: Turn, view: ScheduleView) -> bool:
+    if view.kind not in REPEATABLE or view.next_fire_at is None:
+        return False
+    await EDIT_REPEAT.begin(turn, id=str(view.id), at=stored(view.next_fire_at))
+    return True
+
+
 _ACTIONS: dict[str, Callable[[Turn, ScheduleView], Awaitable[bool]]] = {
     "cancel": _ask_to_cancel,
     "drop": _cancel,
@@ -127,6 +148,7 @@ _ACTIONS: dict[str, Callable[[Turn, ScheduleView], Awaitable[bool]]] = {
     "text": _edit_text,
     "time": _edit_time,
     "move": _move_event,
+    "repeat": _edit_repeat,
 }
 
 
@@ -168,6 +190,21 @@ async def _new_start(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, st
     return None
 
 
+async def _new_repeat(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str, str] | None:
+    """From the next time it goes out, the schedule repeats as chosen (or goes out once)."""
+    at, zone = restored(dialog.data["at"]), turn.services.zone
+    rule = typed_rule(answer, first_local(at, turn.services.clock.now(), zone))
+    try:
+        view = await turn.services.planner.edit_time(int(dialog.data["id"]), When(at, rule, zone))
+    except ScheduleError as error:
+        await _give_up(turn, error)
+        return None
+    when = When(view.next_fire_at, view.rule, zone)
+    shown = repeat_preview(when, turn.services.clock.now(), turn.tr)
+    await turn.say(texts.REPEAT_CHANGED, id=view.id, repeat=shown)
+    return None
+
+
 async def _give_up(turn: Turn, error: ScheduleError, limit: int = 0) -> None:
     """Say what is wrong; stay for another answer unless no answer could help."""
     if error.code not in FINAL:
@@ -179,4 +216,8 @@ EDIT_TEXT = Wizard("edit-text", (Step("text", _new_text, texts.ASK_NEW_TEXT),))
 MOVE = Wizard("move-event", (Step("starts", _new_start, texts.ASK_EVENT_START),))
 EDIT_TIME = Wizard(
     "edit-time", (Step("when", _new_time, texts.ASK_NEW_TIME, (((texts.NOW, "now"),),)),)
+)
+EDIT_REPEAT = Wizard(
+    "edit-repeat",
+    (Step("repeat", _new_repeat, texts.ASK_REPEAT, REPEATS, ask=ask_repeat),),
 )

@@ -23,6 +23,11 @@ KIND = "pulse"
 REMINDER_KIND = "pulse-reminder"
 
 
+def default_reminder(open_for: timedelta) -> timedelta:
+    """When to remind if nobody said: after two days, or halfway through a shorter pulse."""
+    return DEFAULT_REMINDER if open_for > DEFAULT_REMINDER else open_for / 2
+
+
 class Mode(StrEnum):
     """How much Mreža may know about who answered; both keep answers apart from names."""
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bot.languages import texts
 from core.events import TextReceived
 from core.markup import to_plain
@@ -15,7 +17,19 @@ from tests.bot.scheduled import LATER, LATER_SHOWN, composed, schedule_rows, tex
 TEXT = "The regional gender focal points meeting moves to Skopje."
 LOCAL = ZoneInfo("Europe/Belgrade")
 HINTED = texts.ASK_ANNOUNCEMENT + "\n" + texts.STOP_HINT
-WHEN = texts.ASK_WHEN.format(zone="Europe/Belgrade")
+WHEN = texts.ASK_WHEN.format(zone="Europe/Belgrade", example="13.01.2027 10:00")  # tomorrow
+# The repeat buttons for Tuesday 15 January 2030 (LATER), the third Tuesday of its month.
+REPEAT_LABELS = [
+    texts.ONCE,
+    "Every week on Tuesday",
+    "Every month on day 15",
+    "Every month on the third Tuesday",
+    texts.EVERY_WORKDAY,
+]
+WEEKLY_FROM_LATER = (
+    "Every week on Tuesday; next: 2030-01-15 10:00, 2030-01-22 10:00, 2030-01-29 10:00, "
+    "2030-02-05 10:00, 2030-02-12 10:00"
+)
 AUDIENCE_LABELS = [
     texts.EVERYONE,
     "Bosnia and Herzegovina",
@@ -40,7 +54,7 @@ async def up_to_preview(cora: Person, repeat: str = texts.ONCE) -> None:
     await cora.says(TEXT)
     await cora.presses(texts.VERSIONS_DONE)
     await skips_link_and_picture(cora)
-    await cora.presses("Serbia")
+    await cora.says("Serbia")
     await cora.says(LATER)
     await cora.presses(repeat)
 
@@ -63,20 +77,25 @@ async def test_the_text_leads_to_a_link_then_a_picture_both_skippable(cora: Pers
     await cora.says("/announce")
     await cora.says(TEXT)
     [link] = await cora.presses(texts.VERSIONS_DONE)
-    assert (link.text, link.labels) == (texts.ASK_LINK, [texts.SKIP])
+    assert (link.text, link.labels) == (texts.ASK_LINK, [texts.SKIP, texts.BACK])
     [picture] = await cora.presses(texts.SKIP)
-    assert (picture.text, picture.labels) == (texts.ASK_IMAGE, [texts.SKIP])
+    assert (picture.text, picture.labels) == (texts.ASK_IMAGE, [texts.SKIP, texts.BACK])
 
 
 async def test_the_picture_leads_to_the_audience_buttons(cora: Person) -> None:
-    """After the picture comes the audience: everyone, each country, coordinators, group chats."""
+    """After the picture comes the audience: everyone, each country, coordinators, group chats,
+    each with how many it reaches now (Cora alone, in Serbia)."""
     await cora.says("/announce")
     await cora.says(TEXT)
     await cora.presses(texts.VERSIONS_DONE)
     await cora.says("https://example.org/agenda")
     [reply] = await cora.presses(texts.SKIP)
     assert reply.text == texts.ASK_AUDIENCE
-    assert reply.labels == AUDIENCE_LABELS
+    counts = [1, 0, 0, 0, 1, 0, 1, 0]
+    assert reply.labels == [
+        *(f"{label} ({count})" for label, count in zip(AUDIENCE_LABELS, counts, strict=True)),
+        texts.BACK,
+    ]
 
 
 async def test_the_link_and_picture_are_previewed_and_stored(
@@ -88,7 +107,7 @@ async def test_the_link_and_picture_are_previewed_and_stored(
     await cora.presses(texts.VERSIONS_DONE)
     await cora.says("https://example.org/agenda")
     await cora.says("https://example.org/poster.png")
-    await cora.presses("Serbia")
+    await cora.says("Serbia")
     await cora.says(LATER)
     await cora.presses(texts.ONCE)
     preview = cora.messages[-2]
@@ -108,8 +127,8 @@ async def test_the_audience_leads_to_when(cora: Person) -> None:
     await cora.says(TEXT)
     await cora.presses(texts.VERSIONS_DONE)
     await skips_link_and_picture(cora)
-    [reply] = await cora.presses("Serbia")
-    assert (reply.text, reply.labels) == (WHEN, [texts.NOW])
+    [reply] = await cora.says("Serbia")
+    assert (reply.text, reply.labels) == (WHEN, [texts.NOW, texts.BACK])
 
 
 async def test_the_time_leads_to_repeat(cora: Person) -> None:
@@ -118,21 +137,39 @@ async def test_the_time_leads_to_repeat(cora: Person) -> None:
     await cora.says(TEXT)
     await cora.presses(texts.VERSIONS_DONE)
     await skips_link_and_picture(cora)
-    await cora.presses("Serbia")
+    await cora.says("Serbia")
     [reply] = await cora.says(LATER)
     assert reply.text == texts.ASK_REPEAT
-    assert reply.labels == [texts.ONCE, texts.WEEKLY, texts.MONTHLY]
+    assert reply.labels == [*REPEAT_LABELS, texts.BACK]
+
+
+@pytest.mark.parametrize("typed", ["13.01.2027 10:00", "sutra u 10", "утре во 10", "13.01. 10"])
+async def test_the_time_may_be_written_the_local_way(
+    network: Network, cora: Person, typed: str
+) -> None:
+    """A date with dots, or tomorrow in words in any of the languages: tomorrow at ten, local."""
+    await cora.says("/announce")
+    await cora.says(TEXT)
+    await skips_link_and_picture(cora)
+    await cora.says("Serbia")
+    [reply] = await cora.says(typed)
+    assert reply.text == texts.ASK_REPEAT
+    await cora.presses(texts.ONCE)
+    assert cora.last_message.text == summary(1, "2027-01-13 10:00 (Europe/Belgrade)")
+    await cora.presses(texts.CONFIRM)
+    [row] = await schedule_rows(network)
+    assert f"{row.starts_local:%Y-%m-%d %H:%M}" == "2027-01-13 10:00"
 
 
 async def test_the_preview_shows_the_message_and_the_numbers(
     cora: Person, alice: Person, bob: Person
 ) -> None:
     """The preview is the message as members get it, then the recipients and Confirm / Cancel."""
-    await up_to_preview(cora, texts.WEEKLY)
+    await up_to_preview(cora, "Every week on Tuesday")
     preview, numbers = cora.messages[-2:]
     assert preview.text == f"{texts.ANNOUNCEMENT}\n\n{TEXT}"
-    assert numbers.text == summary(3, repeat=texts.WEEKLY)  # Alice, Bob and Cora are in Serbia
-    assert numbers.labels == [texts.CONFIRM, texts.CANCEL]
+    assert numbers.text == summary(3, repeat=WEEKLY_FROM_LATER)  # Alice, Bob and Cora are in Serbia
+    assert numbers.labels == [texts.CONFIRM, texts.CANCEL, texts.BACK]
 
 
 async def test_nothing_is_scheduled_before_confirm(network: Network, cora: Person) -> None:
@@ -143,11 +180,15 @@ async def test_nothing_is_scheduled_before_confirm(network: Network, cora: Perso
 
 async def test_confirm_schedules_the_announcement(network: Network, cora: Person) -> None:
     """Confirm stores one announcement, as asked, by Cora, and says its number."""
-    await up_to_preview(cora, texts.MONTHLY)
+    await up_to_preview(cora, "Every month on the third Tuesday")
     [reply] = await cora.presses(texts.CONFIRM)
     [row] = await schedule_rows(network)
     assert reply.text == texts.ANNOUNCEMENT_SCHEDULED.format(id=row.id)
-    assert (row.kind, row.audience, row.rule) == ("announcement", "country:RS", "FREQ=MONTHLY")
+    assert (row.kind, row.audience, row.rule) == (
+        "announcement",
+        "country:RS",
+        "FREQ=MONTHLY;BYDAY=3TU",
+    )
     assert row.payload["text"] == TEXT
     assert row.created_by == (await cora.member()).id
     assert f"{row.starts_local:%Y-%m-%d %H:%M}" == LATER
@@ -174,9 +215,11 @@ async def test_now_and_a_typed_rule_are_accepted(network: Network, cora: Person)
     await cora.says("all")
     await cora.says("now")
     await cora.says("FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10")
-    assert cora.last_message.text == summary(
-        1, texts.RIGHT_AWAY, "FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10"
+    typed_and_dates = (
+        "FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10; next: 2027-02-01 10:00, 2027-03-01 10:00, "
+        "2027-04-05 10:00, 2027-05-03 10:00, 2027-06-07 10:00"
     )
+    assert cora.last_message.text == summary(1, texts.RIGHT_AWAY, typed_and_dates)
     await cora.presses(texts.CONFIRM)
     [row] = await schedule_rows(network)
     assert (row.audience, row.rule) == ("all", "FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10")
@@ -257,7 +300,7 @@ async def test_a_time_that_passed_at_confirm_goes_back_to_when(
     await cora.says(TEXT)
     await cora.presses(texts.VERSIONS_DONE)
     await skips_link_and_picture(cora)
-    await cora.presses("Serbia")
+    await cora.says("Serbia")
     soon = network.clock.now() + timedelta(minutes=10)
     await cora.says(f"{soon.astimezone(LOCAL):%Y-%m-%d %H:%M}")
     await cora.presses(texts.ONCE)
@@ -266,7 +309,14 @@ async def test_a_time_that_passed_at_confirm_goes_back_to_when(
     assert texts_of(replies) == [texts.PROBLEMS["past"], WHEN]
     assert await schedule_rows(network) == []
     await cora.presses(texts.NOW)
-    assert cora.last_message.labels == [texts.ONCE, texts.WEEKLY, texts.MONTHLY]
+    assert cora.last_message.labels == [
+        texts.ONCE,
+        "Every week on Tuesday",
+        "Every month on day 12",
+        "Every month on the second Tuesday",
+        texts.EVERY_WORKDAY,
+        texts.BACK,
+    ]  # the dialog went back to when, and Now is Tuesday 12 January
 
 
 async def test_the_dialog_speaks_the_coordinators_language(network: Network) -> None:
@@ -277,10 +327,10 @@ async def test_the_dialog_speaks_the_coordinators_language(network: Network) -> 
     assert texts_of(await vesna.says("/announce")) == [hinted]
     await vesna.says(TEXT)
     await vesna.says("gotovo")
-    assert vesna.last_message.labels == ["Preskoči"]
+    assert vesna.last_message.labels == ["Preskoči", "Nazad"]
     await vesna.says("preskoči")
     await vesna.presses("Preskoči")
-    assert vesna.last_message.labels[:2] == ["Svi", "Bosna i Hercegovina"]
+    assert vesna.last_message.labels[:2] == ["Svi (1)", "Bosna i Hercegovina (0)"]
     await vesna.says("Svi")
     await vesna.says("Sada")
     assert vesna.last_message.text == tr(texts.ASK_REPEAT)

@@ -14,7 +14,15 @@ from tests.bot.people import Network, Person
 from tests.bot.scheduled import LATER, schedule_rows
 from tests.bot.test_announcing import AUDIENCE_LABELS, TEXT
 
-REPEATS = [texts.ONCE, texts.WEEKLY, texts.MONTHLY]
+REPEATS = [  # after a refusal the buttons say what they do without the date
+    texts.ONCE,
+    texts.SAME_WEEKDAY,
+    texts.SAME_DATE,
+    texts.SAME_NTH_WEEKDAY,
+    texts.EVERY_WORKDAY,
+]
+TOMORROW = "13.01.2027 10:00"  # the prompts' example: tomorrow at ten, never in the past
+TIME_PROBLEM = texts.PROBLEMS["time"].format(example=TOMORROW)
 # Every hour and minute written out: daily in name, every minute in fact.
 EVERY_MINUTE = "FREQ=DAILY;BYHOUR={};BYMINUTE={}".format(
     ",".join(map(str, range(24))), ",".join(map(str, range(60)))
@@ -47,7 +55,7 @@ async def at_step(cora: Person, step: str) -> None:
         ("audience", "everybody", texts.PROBLEMS["audience"], AUDIENCE_LABELS),
         ("audience", "Bosnia and Herzegovina", texts.PROBLEMS["nobody"], AUDIENCE_LABELS),
         ("audience", "groups", texts.PROBLEMS["nobody"], AUDIENCE_LABELS),
-        ("when", "next tuesday", texts.PROBLEMS["time"], [texts.NOW]),
+        ("when", "whenever it suits", TIME_PROBLEM, [texts.NOW]),
         ("when", "2020-01-01 10:00", texts.PROBLEMS["past"], [texts.NOW]),
         ("repeat", "FREQ=SOMETIMES", texts.PROBLEMS["rule"], REPEATS),
         ("repeat", "FREQ=MINUTELY", texts.PROBLEMS["rule-often"], REPEATS),
@@ -60,10 +68,12 @@ async def at_step(cora: Person, step: str) -> None:
 async def test_a_bad_answer_is_explained_and_the_step_asked_again(
     network: Network, cora: Person, step: str, answer: str, problem: str, labels: list[str]
 ) -> None:
-    """The reply says what is wrong, with the step's buttons; nothing is scheduled."""
+    """The reply says what is wrong, with the step's buttons (and Back after the first step);
+    nothing is scheduled."""
     await at_step(cora, step)
     [reply] = await cora.says(answer)
-    assert (reply.text, reply.labels) == (problem, labels)
+    back = [] if step == "text" else [texts.BACK]
+    assert (reply.text, reply.labels) == (problem, [*labels, *back])
     assert await schedule_rows(network) == []
 
 
@@ -73,7 +83,12 @@ async def test_a_bad_answer_is_explained_and_the_step_asked_again(
         ("text", "", TEXT, texts.ASK_VERSIONS),
         ("link", "example.org", "https://example.org/agenda", texts.ASK_IMAGE),
         ("image", "ftp://example.org/a.png", "https://example.org/a.png", texts.ASK_AUDIENCE),
-        ("audience", "country:XX", "country:RS", texts.ASK_WHEN.format(zone="Europe/Belgrade")),
+        (
+            "audience",
+            "country:XX",
+            "country:RS",
+            texts.ASK_WHEN.format(zone="Europe/Belgrade", example=TOMORROW),
+        ),
         ("when", "2020-01-01 10:00", LATER, texts.ASK_REPEAT),
         ("repeat", "FREQ=SOMETIMES", "FREQ=WEEKLY;BYDAY=TU", None),
     ],
@@ -86,7 +101,7 @@ async def test_after_a_bad_answer_a_good_one_moves_on(
     await cora.says(bad or " ")
     await cora.says(good)
     if following is None:  # the preview: its last message carries Confirm and Cancel
-        assert cora.last_message.labels == [texts.CONFIRM, texts.CANCEL]
+        assert cora.last_message.labels == [texts.CONFIRM, texts.CANCEL, texts.BACK]
     else:
         assert cora.last_message.text == following
 
@@ -98,7 +113,10 @@ async def test_a_word_at_the_preview_asks_for_confirm_or_cancel(
     await at_step(cora, "repeat")
     await cora.says(texts.ONCE)
     [reply] = await cora.says("looks good")
-    assert (reply.text, reply.labels) == (texts.PROBLEMS["choose"], [texts.CONFIRM, texts.CANCEL])
+    assert (reply.text, reply.labels) == (
+        texts.PROBLEMS["choose"],
+        [texts.CONFIRM, texts.CANCEL, texts.BACK],
+    )
     await cora.presses(texts.CONFIRM)
     assert len(await schedule_rows(network)) == 1
 
@@ -106,7 +124,7 @@ async def test_a_word_at_the_preview_asks_for_confirm_or_cancel(
 async def test_a_stale_step_button_has_expired(cora: Person) -> None:
     """An audience button pressed again after the dialog moved on does nothing."""
     await at_step(cora, "audience")
-    everyone = cora.last_message.button(texts.EVERYONE).data
+    everyone = cora.last_message.button(f"{texts.EVERYONE} (1)").data
     await cora.sends_press(everyone)
     assert await cora.sends_press(everyone) == []
     assert cora.last_notice == texts.BUTTON_EXPIRED

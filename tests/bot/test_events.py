@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.languages import texts
 from core.markup import to_plain
+from core.storage import utc
 from tests.bot.people import Network, Person
 from tests.bot.scheduled import composed, event_rows, schedule_rows, texts_of
 from tests.bot.test_announcing import AUDIENCE_LABELS
@@ -16,6 +18,8 @@ TITLE = "Gender advisers' workshop"
 DESCRIPTION = "Bring your unit's 2029 figures."
 STARTS, ENDS = "2030-01-15 10:00", "2030-01-15 12:30"
 ZONE = "Europe/Belgrade"
+LOCAL = ZoneInfo(ZONE)
+TIME_PROBLEM = texts.PROBLEMS["time"].format(example="13.01.2027 10:00")  # tomorrow at ten
 REMINDER_LABELS = [texts.DEFAULT_REMINDERS, texts.NO_REMINDERS]
 ANSWERS = {
     "title": f"{TITLE}\n{DESCRIPTION}",
@@ -51,19 +55,28 @@ def summary(count: int, reminders: str = "1 day and 1 hour") -> str:
     ("step", "question", "labels"),
     [
         ("title", texts.ASK_TITLE + "\n" + texts.STOP_HINT, []),
-        ("starts", texts.ASK_STARTS.format(zone=ZONE), []),
-        ("ends", texts.ASK_ENDS, []),
+        ("starts", texts.ASK_STARTS.format(zone=ZONE, example="13.01.2027 10:00"), []),
+        ("ends", texts.ASK_ENDS.format(example_end="15.01.2030 12:00"), []),  # start + 2h
         ("place", texts.ASK_PLACE, [texts.SKIP]),
-        ("audience", texts.ASK_AUDIENCE, AUDIENCE_LABELS),
+        (
+            "audience",
+            texts.ASK_AUDIENCE,
+            # with how many each reaches: Cora alone, a coordinator in Serbia
+            [
+                f"{label} ({n})"
+                for label, n in zip(AUDIENCE_LABELS, [1, 0, 0, 0, 1, 0, 1, 0], strict=True)
+            ],
+        ),
         ("reminders", texts.ASK_REMINDERS, REMINDER_LABELS),
     ],
 )
 async def test_each_step_asks_its_question(
     cora: Person, step: str, question: str, labels: list[str]
 ) -> None:
-    """The steps come in order, each with its buttons."""
+    """The steps come in order, each with its buttons, and Back after the first."""
     await at_step(cora, step)
-    assert (cora.last_message.text, cora.last_message.labels) == (question, labels)
+    back = [] if step == "title" else [texts.BACK]
+    assert (cora.last_message.text, cora.last_message.labels) == (question, [*labels, *back])
 
 
 async def test_the_preview_is_the_invitation_and_the_numbers(cora: Person, alice: Person) -> None:
@@ -76,7 +89,10 @@ async def test_the_preview_is_the_invitation_and_the_numbers(cora: Person, alice
         f"{DESCRIPTION}\n\n{texts.WILL_YOU_COME}"
     )
     assert card.labels == ["Going", "Maybe", "Not going"]
-    assert (numbers.text, numbers.labels) == (summary(2), [texts.CONFIRM, texts.CANCEL])
+    assert (numbers.text, numbers.labels) == (
+        summary(2),
+        [texts.CONFIRM, texts.CANCEL, texts.BACK],
+    )
 
 
 async def test_nothing_is_planned_before_confirm(network: Network, cora: Person) -> None:
@@ -166,12 +182,12 @@ async def test_slash_cancel_leaves_no_event(network: Network, cora: Person) -> N
         ("title", " ", texts.PROBLEMS["empty"]),
         ("title", "x" * 201, texts.PROBLEMS["too-long"].format(limit=200)),
         ("title", "Title\n" + "x" * 3001, texts.PROBLEMS["too-long"].format(limit=3000)),
-        ("starts", "tomorrow morning", texts.PROBLEMS["time"]),
-        ("starts", "now", texts.PROBLEMS["time"]),
+        ("starts", "tomorrow morning", TIME_PROBLEM),  # no hour
+        ("starts", "now", TIME_PROBLEM),
         ("starts", "2020-01-15 10:00", texts.PROBLEMS["past"]),
         ("ends", "2030-01-15 09:00", texts.PROBLEMS["order"]),
         ("ends", STARTS, texts.PROBLEMS["order"]),
-        ("ends", "later", texts.PROBLEMS["time"]),
+        ("ends", "later", TIME_PROBLEM),
         ("place", "x" * 501, texts.PROBLEMS["too-long"].format(limit=500)),
         ("audience", "role:general", texts.PROBLEMS["audience"]),
         ("audience", "country:BA", texts.PROBLEMS["nobody"]),
@@ -190,3 +206,20 @@ async def test_a_bad_answer_is_explained_and_nothing_planned(
     assert await event_rows(network) == []
     await cora.says(ANSWERS.get(step, "1h"))  # the right answer still works: the step waited
     assert cora.last_message.text != asked
+
+
+async def test_an_end_written_as_an_hour_is_on_the_day_it_starts(
+    network: Network, cora: Person
+) -> None:
+    """Starts "15.01.2030 u 10", ends "12:30": the same day, not today."""
+    await cora.says("/event")
+    await cora.says(ANSWERS["title"])
+    await cora.says("15.01.2030 u 10")
+    await cora.says("12:30")
+    for name in STEPS[STEPS.index("ends") + 1 :]:
+        await cora.says(ANSWERS[name])
+    await cora.says(texts.DEFAULT_REMINDERS)
+    await cora.presses(texts.CONFIRM)
+    [event] = await event_rows(network)
+    starts, ends = (utc(moment).astimezone(LOCAL) for moment in (event.starts_at, event.ends_at))
+    assert (f"{starts:%d.%m.%Y %H:%M}", f"{ends:%H:%M}") == ("15.01.2030 10:00", "12:30")

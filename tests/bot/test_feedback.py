@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.languages import texts
+from core.events import Chat
 from core.members import Language
 from tests.bot.people import Network, Person
 
@@ -30,8 +31,8 @@ async def test_thumbs_down_after_thumbs_up_changes_the_vote(
     assert [row.feedback for row in await network.question_log()] == [-1]
 
 
-async def test_feedback_is_acknowledged_with_thanks_and_nothing_else(alice: Person) -> None:
-    """A vote is acknowledged with the thanks notice, and no message is sent."""
+async def test_thumbs_up_is_acknowledged_with_thanks_and_nothing_else(alice: Person) -> None:
+    """👍 is acknowledged with the thanks notice, and no message is sent."""
     await alice.says(CLEAR)
     assert await alice.presses("👍") == []
     assert alice.last_notice == texts.THANKS_FEEDBACK
@@ -54,3 +55,40 @@ async def test_the_thanks_are_in_the_members_language(network: Network, ana: Per
     await ana.presses("👍")
     assert ana.last_notice == network.tr(Language.MK)(texts.THANKS_FEEDBACK)
     assert ana.last_notice != texts.THANKS_FEEDBACK
+
+
+async def test_thumbs_down_offers_other_words_or_a_coordinator(alice: Person) -> None:
+    """👎 is thanked, then two ways on: ask in other words, or pass it to a coordinator."""
+    await alice.says(CLEAR)
+    [offer] = await alice.presses("👎")
+    assert alice.last_notice == texts.THANKS_FEEDBACK
+    assert offer.text == texts.NOT_HELPFUL_OFFER
+    assert offer.labels == [texts.OTHER_WORDS, texts.PASS_ON]
+
+
+async def test_asking_in_other_words_searches_the_next_message_afresh(alice: Person) -> None:
+    """After "ask in other words" the member's next message is a new question with its answer."""
+    await alice.says(CLEAR)
+    await alice.presses("👎")
+    [prompt] = await alice.presses(texts.OTHER_WORDS)
+    assert prompt.text == texts.ASK_IN_OTHER_WORDS
+    [answer] = await alice.says("sexual harassment complaint")
+    assert answer.labels == ["👍", "👎"]
+
+
+async def test_an_unhelpful_answer_can_be_passed_to_a_coordinator(
+    alice: Person, cora: Person
+) -> None:
+    """Pass it on, under the offer, sends the question Alice asked to Cora, in one press."""
+    await alice.says(CLEAR)
+    await alice.presses("👎")
+    await alice.presses(texts.PASS_ON)
+    assert cora.last_message.text == texts.HANDED_OVER.format(country="Serbia", question=CLEAR)
+    assert alice.last_message.text == texts.PASSED_ON
+
+
+async def test_thumbs_down_in_a_group_offers_nothing_there(alice: Person, group: Chat) -> None:
+    """In a group the vote is kept and thanked; nothing more is posted for everyone to read."""
+    await alice.in_(group).says("/ask " + CLEAR)
+    assert await alice.in_(group).presses("👎") == []
+    assert alice.last_notice == texts.THANKS_FEEDBACK

@@ -26,7 +26,7 @@ async def up_to_preview(cora: Person, kind: str = texts.KIND_SINGLE) -> None:
         await cora.says("Yes\nNo\nNot sure")
     await cora.presses(texts.VERSIONS_DONE)
     await cora.presses(texts.NO)
-    await cora.presses(texts.EVERYONE)
+    await cora.says(texts.EVERYONE)
     await cora.says(LATER)
     await cora.presses(texts.ONCE)
     await cora.presses(texts.THREE_DAYS)
@@ -41,7 +41,7 @@ async def test_the_preview_shows_the_question_and_the_facts(cora: Person, alice:
     assert "• Yes\n• No\n• Not sure" in preview.text
     assert "Recipients: 2" in facts.text
     assert "Mode: Confidential" in facts.text
-    assert facts.labels == [texts.CONFIRM, texts.CANCEL]
+    assert facts.labels == [texts.CONFIRM, texts.CANCEL, texts.BACK]
 
 
 async def test_confirm_schedules_the_pulse(network: Network, cora: Person) -> None:

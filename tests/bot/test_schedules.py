@@ -35,7 +35,7 @@ async def test_a_schedule_is_listed_with_its_buttons(network: Network, cora: Per
         id=schedule_id, kind="announcement", when=LATER_SHOWN, repeat=texts.WEEKLY,
         audience="Serbia", summary="The regional gender focal points meeting moves to Skopje.",
     )  # fmt: skip
-    assert reply.labels == [texts.CANCEL, texts.EDIT_TEXT, texts.EDIT_TIME]
+    assert reply.labels == [texts.CANCEL, texts.EDIT_TEXT, texts.EDIT_TIME, texts.EDIT_REPEAT]
 
 
 async def test_an_events_schedules_have_no_edit_text(network: Network, cora: Person) -> None:

@@ -74,6 +74,35 @@ def test_kb_check_lists_every_problem_and_exits_1(env: dict[str, str], tmp_path:
     assert "2 problem(s)" in result.stderr
 
 
+def test_kb_check_in_json_gives_each_problem_and_the_coverage(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """--json: file, field and reason of each problem, and how current each language is."""
+    write(tmp_path, entry())
+    (tmp_path / "listy.yaml").write_text("- just\n- a list\n", encoding="utf-8")
+    result = mreza(env, "kb", "check", str(tmp_path), "--json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert (report["clean"], report["entries"]) == (False, 1)
+    assert report["problems"] == [
+        {
+            "file": str(tmp_path / "listy.yaml"),
+            "field": "(file)",
+            "reason": "expected a mapping of fields at the top level",
+            "blocking": True,
+        }
+    ]
+    assert report["coverage"]["mk"] == {"current": 1, "total": 1}
+
+
+def test_kb_check_in_json_on_a_clean_base(env: dict[str, str], tmp_path: Path) -> None:
+    """A clean base: exit 0 and no problems."""
+    write(tmp_path, entry())
+    result = mreza(env, "kb", "check", str(tmp_path), "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["problems"] == []
+
+
 def test_kb_check_on_a_missing_path_fails(env: dict[str, str], tmp_path: Path) -> None:
     """A path that does not exist is a clear error."""
     result = mreza(env, "kb", "check", str(tmp_path / "nowhere"))

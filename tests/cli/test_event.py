@@ -118,3 +118,51 @@ def test_cancelling_an_event_cancels_its_invitation_and_reminders(cli: Cli) -> N
     )
     assert cli.json("announce", "list") == []
     assert {s["status"] for s in cli.schedules()} == {"cancelled"}
+
+
+def test_the_event_list_shows_what_is_coming_with_the_answers(cli: Cli) -> None:
+    """Each event under a header: status, start and end in local time, audience, answers."""
+    cli(*MEETING)
+    rsvp(cli, 1, 1, "going")
+    rsvp(cli, 1, 2, "maybe")
+    lines = cli("event", "list").stdout.splitlines()
+    assert lines[0].split() == [
+        "id", "status", "starts", "ends", "audience", "going", "maybe", "no", "title",
+    ]  # fmt: skip
+    assert lines[1].split() == [
+        "1", "active", "2030-01-15", "10:00", "CET", "2030-01-15", "12:00", "CET", "all",
+        "1", "1", "0", "Gender", "advisers'", "meeting",
+    ]  # fmt: skip
+
+
+def test_the_event_list_in_json(cli: Cli) -> None:
+    """JSON: local times with their offset, the place, and the count of each answer."""
+    cli(*MEETING)
+    rsvp(cli, 1, 3, "no")
+    assert cli.json("event", "list") == [
+        {
+            "id": 1,
+            "title": "Gender advisers' meeting",
+            "status": "active",
+            "starts": "2030-01-15T10:00:00+01:00",
+            "ends": "2030-01-15T12:00:00+01:00",
+            "place": "Podgorica, Hotel Ziya",
+            "audience": "all",
+            "answers": {"going": 0, "maybe": 0, "no": 1},
+        }
+    ]
+
+
+def test_cancelled_events_are_listed_only_with_all(cli: Cli) -> None:
+    """A cancelled event drops out of the list, and is back with --all."""
+    cli(*MEETING)
+    cli(*MEETING[:3], "Second meeting", *MEETING[4:])
+    cli("event", "cancel", "1")
+    assert [e["id"] for e in cli.json("event", "list")] == [2]
+    everything = cli.json("event", "list", "--all")
+    assert [(e["id"], e["status"]) for e in everything] == [(1, "cancelled"), (2, "active")]
+
+
+def test_an_empty_event_list_says_so(cli: Cli) -> None:
+    """No events yet: one plain line."""
+    assert cli("event", "list").stdout == "no events\n"

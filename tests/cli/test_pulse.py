@@ -72,7 +72,7 @@ def test_create_prints_the_new_id_as_json(cli: Cli) -> None:
         (("--scale", "likert7"), "likert7"),
         ((*OPTIONS, "--mode", "secret"), "secret"),
         ((*OPTIONS, "--open-for", "5m"), "from 10 minutes to 31 days"),
-        ((*OPTIONS, "--open-for", "1d"), "before the pulse closes"),
+        ((*OPTIONS, "--open-for", "1d", "--remind-after", "1d"), "before the pulse closes"),
     ],
 )
 def test_bad_input_is_refused_with_the_reason(
@@ -202,3 +202,43 @@ def test_mreza_run_refuses_confidential_pulses_without_the_key(cli: Cli) -> None
     error = one_line_error(result)
     assert error.startswith("confidential pulses 1 need a secret key")
     assert "MREZA_SECRET_KEY" in error
+
+
+@pytest.mark.parametrize(
+    ("open_for", "reminded_after"),
+    [("1h", 30), ("1d", 12 * 60), ("3d", 2 * 24 * 60), ("2w", 2 * 24 * 60)],
+)
+def test_without_remind_after_the_reminder_fits_the_span(
+    cli: Cli, open_for: str, reminded_after: int
+) -> None:
+    """Halfway through a pulse shorter than four days, else after two days; never refused."""
+    created = cli(*ASK, *OPTIONS, "--at", "now", "--open-for", open_for)
+    assert created.exit_code == 0, created.output
+    [pulse] = cli.json("pulse", "list")
+    assert pulse["remind_minutes"] == reminded_after
+
+
+def test_the_reminder_can_be_left_out(cli: Cli) -> None:
+    """--remind-after none: nobody is reminded."""
+    cli(*ASK, *OPTIONS, "--at", "now", "--remind-after", "none")
+    assert cli.json("pulse", "list")[0]["remind_minutes"] is None
+
+
+def test_the_pulse_list_shows_what_each_asks_and_when(cli: Cli) -> None:
+    """One line per pulse under a header: its next opening, spans, mode, audience and question."""
+    cli(*ASK, *OPTIONS, "--at", "2027-02-01T10:00", "--open-for", "1w")
+    cli("announce", "create", "--text", "Not a pulse", "--audience", "all", "--at", "now")
+    lines = cli("pulse", "list").stdout.splitlines()
+    assert lines[0].split() == [
+        "id", "status", "next", "open", "for", "remind", "after", "mode", "audience", "question",
+    ]  # fmt: skip
+    assert lines[1].split() == [
+        "1", "active", "2027-02-01", "10:00", "CET", "7d", "2d", "confidential", "all",
+        "Do", "you", "know", "whom", "to", "tell?",
+    ]  # fmt: skip
+    assert len(lines) == 2
+
+
+def test_an_empty_pulse_list_says_so(cli: Cli) -> None:
+    """No pulses yet: one plain line."""
+    assert cli("pulse", "list").stdout == "no pulses\n"

@@ -92,7 +92,7 @@ async def test_the_preview_shows_the_draft_and_the_groups_questions(
     assert preview.text == texts.DRAFT_SUMMARY.format(
         title=TITLE, answer=ANSWER, phrasings=f"– {PARKING}\n– {PARKING_AGAIN}"
     )
-    assert preview.labels == [texts.CONFIRM, texts.CANCEL]
+    assert preview.labels == [texts.CONFIRM, texts.CANCEL, texts.BACK]
 
 
 async def test_a_confirmed_draft_waits_for_review_and_leaves_the_queue(

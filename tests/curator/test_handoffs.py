@@ -179,7 +179,7 @@ async def test_a_question_no_coordinator_heard_reaches_the_first_one_who_can(
 ) -> None:
     """Passed on while no coordinator could be reached, it is shown to one a little later."""
     await passes_on(alice)
-    assert alice.last_message.text == texts.PASSED_ON
+    assert alice.last_message.text == texts.NOBODY_TO_PASS_ON_TO
     cora = await network.member("Cora", country="RS", role=Role.COORDINATOR)
     services = network.conversation.services
     network.clock.advance(timedelta(minutes=2))
@@ -214,3 +214,35 @@ async def test_a_macedonian_coordinator_teaches_from_entries_named_in_macedonian
     title = "Лица од доверба во системот на одбрана"
     [phrased] = await goran.presses(shortened(mk(texts.ADD_AS_PHRASING).format(title=title)))
     assert phrased.text == mk(texts.HANDOFF_PHRASED).format(title=title)
+
+
+async def test_with_no_coordinator_in_the_country_the_regional_ones_get_it(
+    network: Network, alice: Person
+) -> None:
+    """Serbia has no coordinator: the regional coordinator is shown the question, not an admin."""
+    rea = await network.member("Rea", country="regional", role=Role.COORDINATOR)
+    ada = await network.member("Ada", country="ME", role=Role.ADMIN)
+    await passes_on(alice)
+    assert rea.last_message.text == texts.HANDED_OVER.format(country="Serbia", question=QUESTION)
+    assert ada.messages == []
+    assert alice.last_message.text == texts.PASSED_ON
+
+
+async def test_with_no_coordinator_in_the_country_or_the_region_the_admins_get_it(
+    network: Network, alice: Person
+) -> None:
+    """No coordinator for Serbia or the region: an admin of another country can still answer."""
+    ada = await network.member("Ada", country="ME", role=Role.ADMIN)
+    await network.member("Mila", country="ME", role=Role.COORDINATOR)
+    await passes_on(alice)
+    assert ada.last_message.text == texts.HANDED_OVER.format(country="Serbia", question=QUESTION)
+    assert alice.last_message.text == texts.PASSED_ON
+
+
+async def test_with_nobody_to_answer_the_member_is_told_so(network: Network, alice: Person) -> None:
+    """No coordinator and no admin anywhere: no promise of a reply, and the question is kept."""
+    await network.member("Bob", country="RS")
+    await passes_on(alice)
+    assert alice.last_message.text == texts.NOBODY_TO_PASS_ON_TO
+    assert await alice.presses(texts.PASS_ON) == []
+    assert alice.last_notice == texts.ALREADY_PASSED_ON

@@ -52,7 +52,7 @@ async def test_the_preview_shows_the_lesson_before_anything_is_sent(alice: Perso
     await alice.says("persons of trust, Night shifts")
     [preview] = await alice.presses(texts.NO)
     assert "Keywords: persons-of-trust,night-shifts\nNamed as author: No" in preview.text
-    assert preview.labels == [texts.CONFIRM, texts.CANCEL]
+    assert preview.labels == [texts.CONFIRM, texts.CANCEL, texts.BACK]
 
 
 async def test_a_confirmed_lesson_waits_for_review(alice: Person, cora: Person) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.members.conftest import Cli, never_opened, one_line_error
@@ -36,6 +37,20 @@ def test_a_clean_file_imports_everyone(mreza_cli: Cli, tmp_path: Path) -> None:
     assert members[1]["institution"] == "Army, 1st Brigade"
     sources = [m["language_source"] for m in members]
     assert sources == ["chosen", "unknown", "chosen"]
+
+
+def test_an_import_in_json_lists_who_was_added_and_which_lines_were_not(
+    mreza_cli: Cli, tmp_path: Path
+) -> None:
+    """--json: the members added, each bad line with its reason; exit 1 as without it."""
+    path = csv_file(tmp_path, HEADER + "101,Ana,RS,member,en,\n102,Marko,HR,member,en,\n")
+    result = mreza_cli("members", "import", path, "--json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    assert [m["name"] for m in report["imported"]] == ["Ana"]
+    assert report["skipped"] == [
+        {"line": 3, "reason": "unknown country 'HR'; use BA, ME, MK, RS or regional"}
+    ]
 
 
 def test_the_institution_column_may_be_left_out(mreza_cli: Cli, tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import asyncio
 import json
 import re
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -50,6 +50,19 @@ def test_an_invite_comes_with_its_link(mreza_cli: Cli) -> None:
     assert (invite.role, invite.country, invite.uses_left) == ("coordinator", "RS", 2)
     assert invite.expires_at is not None
     assert invite.expires_at - invite.created_at == timedelta(days=7)
+
+
+def test_an_invite_in_json(mreza_cli: Cli) -> None:
+    """--json: what it grants, until when, its code and its link, the code one that works."""
+    result = replace(mreza_cli, bot_username="MrezaBot")(
+        "invite", "create", "--role", "member", "--country", "ME", "--json"
+    )
+    assert result.exit_code == 0, result.output
+    made = json.loads(result.stdout)
+    assert (made["id"], made["role"], made["country"], made["uses_left"]) == (1, "member", "ME", 1)
+    assert made["link"] == f"https://t.me/MrezaBot?start={made['code']}"
+    assert datetime.fromisoformat(made["expires_at"]) - NOW == timedelta(days=7)
+    assert redeem(mreza_cli.database_url, made["code"]).country == "ME"
 
 
 def test_without_a_username_the_code_comes_with_a_hint(mreza_cli: Cli) -> None:

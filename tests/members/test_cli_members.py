@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.members.conftest import Cli, never_opened, one_line_error
@@ -39,6 +41,13 @@ def test_a_language_given_by_the_admin_counts_as_chosen(mreza_cli: Cli) -> None:
     mreza_cli("members", "add", *ANA, "--language", "mk")
     [ana] = mreza_cli.members()
     assert (ana["language"], ana["language_source"]) == ("mk", "chosen")
+
+
+def test_adding_a_member_in_json_gives_the_member(mreza_cli: Cli) -> None:
+    """--json prints the added member as ``members list --json`` would."""
+    added = mreza_cli("members", "add", *ANA, "--json")
+    assert added.exit_code == 0, added.output
+    assert json.loads(added.stdout) == mreza_cli.members()[0]
 
 
 def test_country_role_and_language_are_read_in_any_case(mreza_cli: Cli) -> None:

@@ -37,13 +37,59 @@ def test_one_member_may_have_telegram_and_signal(mreza_cli: Cli) -> None:
     assert [i["transport"] for i in marko["identities"]] == ["telegram", "signal"]
 
 
-@pytest.mark.parametrize("number", ["060123456", "+0123456789", "+381", "call me"])
-def test_a_number_without_country_code_is_refused(mreza_cli: Cli, number: str) -> None:
-    """Only international numbers (or UUIDs) are Signal accounts; nothing is added."""
+@pytest.mark.parametrize("number", ["+0123456789", "+381", "call me"])
+def test_something_that_is_no_number_is_refused(mreza_cli: Cli, number: str) -> None:
+    """Only phone numbers (or UUIDs) are Signal accounts; nothing is added."""
     result = mreza_cli("members", "add", "--signal-number", number, *MARKO)
     assert result.exit_code == 2
-    assert "the Signal number must be written with + and the country code" in one_line_error(result)
+    assert "write it with + and the country code" in one_line_error(result)
     assert mreza_cli.members() == []
+
+
+@pytest.mark.parametrize(
+    ("country", "written", "number"),
+    [
+        ("BA", "065 123 456", "+38765123456"),
+        ("ME", "067/123-456", "+38267123456"),
+        ("MK", "070 123 456", "+38970123456"),
+        ("RS", "064 1234567", "+381641234567"),
+    ],
+)
+def test_a_number_written_the_local_way_is_read_as_one_of_the_members_country(
+    mreza_cli: Cli, country: str, written: str, number: str
+) -> None:
+    """A ministry's spreadsheet leaves out the country code: the member's country supplies it."""
+    added = mreza_cli(
+        "members", "add", "--signal-number", written, "--name", "Jovana", "--country", country
+    )
+    assert added.exit_code == 0, added.output
+    [jovana] = mreza_cli.members()
+    assert jovana["identities"] == [{"transport": "signal", "external_id": number}]
+
+
+def test_a_local_number_of_a_regional_member_is_refused(mreza_cli: Cli) -> None:
+    """Regional staff belong to no one country, so their number needs its country code."""
+    result = mreza_cli(
+        "members", "add", "--signal-number", "060123456", "--name", "Una", "--country", "regional"
+    )
+    assert result.exit_code == 2
+    assert "write it with + and the country code" in one_line_error(result)
+    assert mreza_cli.members() == []
+
+
+def test_an_import_reads_local_numbers_by_each_rows_country(mreza_cli: Cli, tmp_path: Path) -> None:
+    """The same local digits become a Bosnian and a Serbian number on their rows."""
+    path = tmp_path / "members.csv"
+    path.write_text(
+        "signal_number,name,country,role,language\n"
+        "065 123 456,Jovana,BA,member,bcms\n"
+        "065 123 456,Elena,RS,member,sr-cyrl\n",
+        encoding="utf-8",
+    )
+    result = mreza_cli("members", "import", str(path))
+    assert result.exit_code == 0, result.output
+    numbers = [m["identities"][0]["external_id"] for m in mreza_cli.members()]
+    assert numbers == ["+38765123456", "+38165123456"]
 
 
 def test_no_account_at_all_is_a_usage_error(mreza_cli: Cli) -> None:

@@ -69,10 +69,13 @@ async def test_replying_1_to_an_answer_records_a_thumbs_up(
 
 
 async def test_a_thumbs_down_reaction_records_feedback(alice: SignalPerson, mreza: Mreza) -> None:
-    """Reacting 👎 to the answer is the same as choosing 👎."""
+    """Reacting 👎 to the answer is the same as choosing 👎: the two ways on, and thanks."""
     await alice.says(QUESTION)
     answer = await alice.hears()
     await alice.reacts("👎", answer)
+    offer = await alice.hears()
+    assert offer.text.startswith(texts.NOT_HELPFUL_OFFER)
+    assert offer.labels == (texts.OTHER_WORDS, texts.PASS_ON)
     assert (await alice.hears()).text == texts.THANKS_FEEDBACK
     assert await feedback(mreza) == [-1]
 

@@ -75,6 +75,20 @@ async def test_a_thumbs_up_is_acknowledged_and_stored(
         assert list(feedback) == [1]
 
 
+async def test_a_thumbs_down_offers_other_words_and_a_coordinator(alice: Chatter) -> None:
+    """👎 is thanked in the pop-up; then a message with the two ways on, one button each."""
+    await alice.says(QUESTION)
+    await alice.reply()
+    await alice.presses(NOT_HELPFUL)
+    offer = await alice.reply()
+    assert offer.params["text"] == texts.NOT_HELPFUL_OFFER
+    keyboard = offer.params["reply_markup"]["inline_keyboard"]
+    assert [[b["text"] for b in row] for row in keyboard] == [[texts.OTHER_WORDS], [texts.PASS_ON]]
+    assert (await alice.acknowledgement()).params["text"] == texts.THANKS_FEEDBACK
+    await alice.presses(texts.OTHER_WORDS)
+    assert (await alice.reply()).params["text"] == texts.ASK_IN_OTHER_WORDS
+
+
 async def test_an_ambiguous_question_offers_the_candidates(alice: Chatter, mreza: Mreza) -> None:
     """A question two entries fit asks which was meant, with one button per entry."""
     await alice.says("SEESAC")

@@ -1,0 +1,81 @@
+"""Guided dialogs through the Bot API: Back, repeat buttons by name, a question beside /share."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.languages import texts
+from core.members import Role
+from tests.telegram.people import Chatter, People
+
+pytestmark = pytest.mark.usefixtures("on_telegram")
+
+
+def labels(reply_markup: dict[str, list[list[dict[str, str]]]]) -> list[str]:
+    """The buttons' labels, row after row."""
+    return [button["text"] for row in reply_markup["inline_keyboard"] for button in row]
+
+
+async def test_back_through_telegram_asks_the_step_before(people: People) -> None:
+    """/announce: after the text, Back on the link question asks for the text again."""
+    cora = await people.member("Cora", Role.COORDINATOR)
+    await cora.sends("announce")
+    await cora.reply()
+    await cora.says("The regional meeting moves to Skopje.")
+    link = await cora.reply()
+    assert labels(link.params["reply_markup"]) == [texts.SKIP, texts.BACK]
+    await cora.presses(texts.BACK)
+    again = await cora.reply()
+    assert again.params["text"].startswith(texts.ASK_ANNOUNCEMENT)
+
+
+async def test_the_repeat_buttons_say_what_they_mean(people: People) -> None:
+    """From Monday 1 February the buttons name Monday, the 1st and the first Monday."""
+    cora = await people.member("Cora", Role.COORDINATOR)
+    await cora.sends("announce")
+    await cora.reply()
+    for answer in ("The regional meeting moves to Skopje.", "skip", "skip", "all"):
+        await cora.says(answer)
+        await cora.reply()
+    await cora.says("01.02.2027 u 10")
+    repeat = await cora.reply()
+    assert labels(repeat.params["reply_markup"]) == [
+        texts.ONCE,
+        "Every week on Monday",
+        "Every month on day 1",
+        "Every month on the first Monday",
+        texts.EVERY_WORKDAY,
+        texts.BACK,
+    ]
+
+
+async def test_a_question_in_share_is_kept_beside_the_form(alice: Chatter) -> None:
+    """A question typed into /share brings the three choices; keeping the draft answers it."""
+    await alice.sends("share")
+    await alice.reply()
+    await alice.says("Our unit had no person of trust for night shifts")
+    await alice.reply()
+    await alice.says("What is a person of trust?")
+    offer = await alice.reply()
+    assert offer.params["text"] == texts.QUESTION_BESIDE_FORM
+    await alice.presses(texts.PAUSE_AND_ASK)
+    paused = await alice.reply()
+    assert paused.params["text"] == texts.FORM_PAUSED.format(command="/share")
+    answer = await alice.reply()
+    assert answer.params["parse_mode"] == "HTML"
+
+
+async def test_countries_are_picked_by_button_then_done(people: People) -> None:
+    """Serbia pressed: asked again with it ticked and its count; Done goes on to the time."""
+    cora = await people.member("Cora", Role.COORDINATOR)
+    await cora.sends("announce")
+    await cora.reply()
+    for answer in ("The regional meeting moves to Skopje.", "skip", "skip"):
+        await cora.says(answer)
+        await cora.reply()
+    await cora.presses("Serbia (1)")
+    picked = await cora.reply()
+    assert "✓ Serbia (1)" in labels(picked.params["reply_markup"])
+    await cora.presses(texts.AUDIENCE_DONE.format(count=1))
+    when = await cora.reply()
+    assert when.params["text"].startswith("When should it go out?")
