@@ -90,11 +90,12 @@ def test_clarify_then_1_prints_the_first_choice(env: dict[str, str], tmp_path: P
 
 
 def test_topics_then_a_number_lists_entries(env: dict[str, str], tmp_path: Path) -> None:
-    """/topics lists numbered topics; a number lists the entries on that topic."""
+    """/topics lists the first page of numbered topics; a number lists the entries on that topic."""
     done = chat(env, tmp_path, "/topics", "1")
     topics, entries = blocks(done.stdout)
-    assert topics.startswith(texts.TOPICS + "\n  1. bosnia and herzegovina (2)\n  2. ")
-    assert entries.startswith("Entries on bosnia and herzegovina:\n  1. ")
+    heading = texts.TOPICS_PAGE.format(page=1, pages=5)
+    assert topics.startswith(heading + "\n  1. SEESAC (10)\n  2. Training (7)\n")
+    assert entries.startswith(texts.TOPIC_ENTRIES.format(topic="SEESAC") + "\n  1. ")
 
 
 def test_help_is_the_cores_help(env: dict[str, str], tmp_path: Path) -> None:

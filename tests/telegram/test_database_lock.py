@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -121,8 +122,7 @@ async def test_a_webhook_post_is_refused_while_locked_and_taken_when_posted_agai
     listen = listen_with_webhook(SECRET)
     async with running(mreza, emu.base_url, listen) as bot, httpx.AsyncClient() as client:
         await emu.wait_for(method="setWebhook")
-        locked = sqlite3.connect(sqlite_file, isolation_level=None)
-        locked.execute("BEGIN EXCLUSIVE")
+        locked = await exclusively(sqlite_file)
         post = partial(
             client.post,
             webhook_url(bot),
@@ -134,3 +134,15 @@ async def test_a_webhook_post_is_refused_while_locked_and_taken_when_posted_agai
         locked.close()
         assert (await post()).status_code == 200
         assert "1325" in await alice.hears()
+
+
+async def exclusively(sqlite_file: str) -> sqlite3.Connection:
+    """The database locked by another connection, once Mreža's own start-up writes are done."""
+    locked = sqlite3.connect(sqlite_file, isolation_level=None, timeout=0)
+    for _ in range(200):
+        try:
+            locked.execute("BEGIN EXCLUSIVE")
+            return locked
+        except sqlite3.OperationalError:  # the menus being written as the bot starts
+            await asyncio.sleep(0.05)
+    raise AssertionError("the database stayed busy for 10 s")
