@@ -48,10 +48,11 @@ def versions_step(prompt: str, read: Reader) -> Step:
         stored = json.dumps(versions, ensure_ascii=False)
         return {NAME: stored, "adding": "", "more": "yes", "added": adding}
 
-    async def ask(turn: Turn, dialog: Dialog, _buttons: Buttons) -> None:
+    async def ask(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
+        back = buttons[len(CHOICES) :]  # the wizard's Back row, after the choices' rows
         adding = dialog.data.get("adding", "")
         if adding:
-            await turn.say(prompt, language=LANGUAGE_NAMES[Language(adding)])
+            await turn.say(prompt, back, language=LANGUAGE_NAMES[Language(adding)])
             return
         given = versions_of(dialog.data)
         rows = [
@@ -60,6 +61,7 @@ def versions_step(prompt: str, read: Reader) -> Step:
             if form is not turn.language and form not in given
         ]
         rows.append([turn.button(turn.tr(texts.VERSIONS_DONE), KIND, f"{NAME}.{DONE}")])
+        rows.extend(back)
         question = turn.tr(texts.ASK_VERSIONS)
         added = dialog.data.get("added", "")
         if added:
@@ -67,7 +69,21 @@ def versions_step(prompt: str, read: Reader) -> Step:
             question = f"{saved}\n{question}"
         await turn.say(question, rows)
 
-    return Step(NAME, take, choices=CHOICES, ask=ask, again=lambda data: bool(data.get("more")))
+    return Step(
+        NAME,
+        take,
+        choices=CHOICES,
+        ask=ask,
+        again=lambda data: bool(data.get("more")),
+        back_within=_back_within,
+    )
+
+
+def _back_within(data: Mapping[str, str]) -> Mapping[str, str] | None:
+    """Back while writing a version returns to the list of languages; from the list, it leaves."""
+    if data.get("adding"):
+        return {"adding": "", "added": ""}
+    return None
 
 
 def _form(turn: Turn, answer: str) -> Language:

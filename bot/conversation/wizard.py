@@ -58,6 +58,8 @@ class Step:
     needed: Callable[[Mapping[str, str]], bool] | None = None  # asked only when this says so
     again: Callable[[Mapping[str, str]], bool] | None = None  # asked once more while this says so
     accepts: Callable[[str], bool] | None = None  # presses beyond the choices (a custom ask's)
+    # Back inside a step that asks more than once: what to change to stay on it, or None to leave.
+    back_within: Callable[[Mapping[str, str]], Mapping[str, str] | None] | None = None
 
     def value_of(self, typed: str, turn: Turn) -> str:
         """What a typed answer means: a button's label typed out is that button."""
@@ -109,11 +111,7 @@ class Wizard:
             await turn.services.dialogs.close(dialog.member_id)
             await turn.say(texts.NOT_ALLOWED)
             return True
-        previous = self._before(step, dialog.data)
-        if previous is not None and (answer == BACK if pressed else _says_back(turn, answer)):
-            back = dialog.moved(previous.name)
-            await turn.services.dialogs.save(back)
-            await self.ask(turn, back)
+        if await self._went_back(turn, dialog, step, answer, pressed):
             return True
         last = step is self.steps[-1]
         if last and not await turn.services.dialogs.claim(dialog):
@@ -137,6 +135,24 @@ class Wizard:
         moved = dialog.moved(following.name, **remembered)
         await turn.services.dialogs.save(moved)
         await self.ask(turn, moved)
+        return True
+
+    async def _went_back(
+        self, turn: Turn, dialog: Dialog, step: Step, answer: str, pressed: bool
+    ) -> bool:
+        """Go back one question when Back was the answer: within the step, or to the one before."""
+        if not (answer == BACK if pressed else _says_back(turn, answer)):
+            return False
+        within = step.back_within(dialog.data) if step.back_within is not None else None
+        previous = self._before(step, dialog.data)
+        if within is not None:
+            back = dialog.moved(step.name, **within)
+        elif previous is not None:
+            back = dialog.moved(previous.name)
+        else:
+            return False  # the first step has no Back: the word is an answer like any other
+        await turn.services.dialogs.save(back)
+        await self.ask(turn, back)
         return True
 
     async def _refuse(self, turn: Turn, dialog: Dialog, step: Step, problem: Invalid) -> None:

@@ -150,6 +150,7 @@ async def test_the_time_may_be_written_the_local_way(
     """A date with dots, or tomorrow in words in any of the languages: tomorrow at ten, local."""
     await cora.says("/announce")
     await cora.says(TEXT)
+    await cora.presses(texts.VERSIONS_DONE)
     await skips_link_and_picture(cora)
     await cora.says("Serbia")
     [reply] = await cora.says(typed)

@@ -17,6 +17,7 @@ async def at_audience(cora: Person) -> None:
     """/announce with its text, no link and no picture: the audience is asked."""
     await cora.says("/announce")
     await cora.says(TEXT)
+    await cora.presses(texts.VERSIONS_DONE)
     await skips_link_and_picture(cora)
 
 

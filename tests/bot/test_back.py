@@ -19,6 +19,7 @@ async def test_back_asks_the_step_before_again_with_its_buttons(cora: Person) ->
     """At the time step, Back asks for the audience again, its buttons and Back included."""
     await cora.says("/announce")
     await cora.says(TEXT)
+    await cora.presses(texts.VERSIONS_DONE)
     await skips_link_and_picture(cora)
     await cora.says("Serbia")
     [again] = await cora.presses(texts.BACK)

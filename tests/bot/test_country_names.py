@@ -42,6 +42,7 @@ async def test_countries_typed_in_macedonian_are_the_audience(
     """Македонија и Србија, typed at the audience step, is country:MK,RS, and the dialog goes on."""
     await cora.says("/announce")
     await cora.says(TEXT)
+    await cora.presses(texts.VERSIONS_DONE)
     await skips_link_and_picture(cora)
     [asked] = await cora.says("Македонија и Србија")
     assert asked.text.startswith("When should it go out?")

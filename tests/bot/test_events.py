@@ -214,6 +214,7 @@ async def test_an_end_written_as_an_hour_is_on_the_day_it_starts(
     """Starts "15.01.2030 u 10", ends "12:30": the same day, not today."""
     await cora.says("/event")
     await cora.says(ANSWERS["title"])
+    await cora.presses(texts.VERSIONS_DONE)
     await cora.says("15.01.2030 u 10")
     await cora.says("12:30")
     for name in STEPS[STEPS.index("ends") + 1 :]:

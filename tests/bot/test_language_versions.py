@@ -39,7 +39,10 @@ async def test_the_step_offers_the_other_languages(cora: Person) -> None:
     """Cora writes in English: the other three forms are offered, and Done."""
     await cora.says("/announce")
     [reply] = await cora.says(TEXT)
-    assert (reply.text, reply.labels) == (texts.ASK_VERSIONS, [*OTHERS, texts.VERSIONS_DONE])
+    assert (reply.text, reply.labels) == (
+        texts.ASK_VERSIONS,
+        [*OTHERS, texts.VERSIONS_DONE, texts.BACK],
+    )
 
 
 async def test_a_picked_language_asks_for_the_version(cora: Person) -> None:
@@ -51,7 +54,7 @@ async def test_a_picked_language_asks_for_the_version(cora: Person) -> None:
     [again] = await cora.says(MK_TEXT)
     saved = texts.VERSION_ADDED.format(language=MACEDONIAN)
     assert again.text == f"{saved}\n{texts.ASK_VERSIONS}"
-    assert again.labels == [*OTHERS[:2], texts.VERSIONS_DONE]
+    assert again.labels == [*OTHERS[:2], texts.VERSIONS_DONE, texts.BACK]
 
 
 async def test_the_authors_own_language_is_no_version(cora: Person) -> None:
@@ -60,6 +63,44 @@ async def test_the_authors_own_language_is_no_version(cora: Person) -> None:
     await cora.says(TEXT)
     [reply] = await cora.says("English")
     assert reply.text == texts.PROBLEMS["version-author"]
+
+
+async def test_back_while_writing_a_version_offers_the_languages_again(cora: Person) -> None:
+    """Macedonian pressed by mistake: Back shows the languages again, and nothing was added."""
+    await cora.says("/announce")
+    await cora.says(TEXT)
+    [ask] = await cora.presses(MACEDONIAN)
+    assert ask.labels == [texts.BACK]
+    [offer] = await cora.presses(texts.BACK)
+    assert (offer.text, offer.labels) == (
+        texts.ASK_VERSIONS,
+        [*OTHERS, texts.VERSIONS_DONE, texts.BACK],
+    )
+
+
+async def test_back_from_the_languages_asks_for_the_text_again(cora: Person) -> None:
+    """Back on the languages question is the text question, as on any other step."""
+    await cora.says("/announce")
+    await cora.says(TEXT)
+    [again] = await cora.presses(texts.BACK)
+    assert again.text == texts.ASK_ANNOUNCEMENT
+
+
+async def test_back_from_the_link_returns_to_the_languages_with_the_version_kept(
+    network: Network, cora: Person
+) -> None:
+    """After Done, Back on the link question offers the languages again; Macedonian is kept."""
+    await with_macedonian(cora)
+    await cora.presses(texts.VERSIONS_DONE)
+    [offer] = await cora.presses(texts.BACK)
+    assert (offer.text, offer.labels) == (
+        texts.ASK_VERSIONS,
+        [*OTHERS[:2], texts.VERSIONS_DONE, texts.BACK],
+    )
+    await to_preview(cora)
+    await cora.presses(texts.CONFIRM)
+    [row] = await schedule_rows(network)
+    assert row.versions == {"mk": {"text": MK_TEXT}}
 
 
 async def test_an_empty_version_is_refused_and_asked_again(cora: Person) -> None:

@@ -39,6 +39,7 @@ async def up_to_repeat(cora: Person, when: str = FIRST_MONDAY) -> list[str]:
     """/announce to Serbia at ``when``; the repeat buttons' labels."""
     await cora.says("/announce")
     await cora.says(TEXT)
+    await cora.presses(texts.VERSIONS_DONE)
     await skips_link_and_picture(cora)
     await cora.says("Serbia")
     [asked] = await cora.says(when)

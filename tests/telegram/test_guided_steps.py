@@ -17,13 +17,19 @@ def labels(reply_markup: dict[str, list[list[dict[str, str]]]]) -> list[str]:
 
 
 async def test_back_through_telegram_asks_the_step_before(people: People) -> None:
-    """/announce: after the text, Back on the link question asks for the text again."""
+    """/announce: Back on the link question offers the languages again; Back there, the text."""
     cora = await people.member("Cora", Role.COORDINATOR)
     await cora.sends("announce")
     await cora.reply()
     await cora.says("The regional meeting moves to Skopje.")
+    versions = await cora.reply()
+    assert labels(versions.params["reply_markup"])[-2:] == [texts.VERSIONS_DONE, texts.BACK]
+    await cora.presses(texts.VERSIONS_DONE)
     link = await cora.reply()
     assert labels(link.params["reply_markup"]) == [texts.SKIP, texts.BACK]
+    await cora.presses(texts.BACK)
+    offered = await cora.reply()
+    assert offered.params["text"] == texts.ASK_VERSIONS
     await cora.presses(texts.BACK)
     again = await cora.reply()
     assert again.params["text"].startswith(texts.ASK_ANNOUNCEMENT)
@@ -34,7 +40,7 @@ async def test_the_repeat_buttons_say_what_they_mean(people: People) -> None:
     cora = await people.member("Cora", Role.COORDINATOR)
     await cora.sends("announce")
     await cora.reply()
-    for answer in ("The regional meeting moves to Skopje.", "skip", "skip", "all"):
+    for answer in ("The regional meeting moves to Skopje.", "done", "skip", "skip", "all"):
         await cora.says(answer)
         await cora.reply()
     await cora.says("01.02.2027 u 10")
@@ -70,7 +76,7 @@ async def test_countries_are_picked_by_button_then_done(people: People) -> None:
     cora = await people.member("Cora", Role.COORDINATOR)
     await cora.sends("announce")
     await cora.reply()
-    for answer in ("The regional meeting moves to Skopje.", "skip", "skip"):
+    for answer in ("The regional meeting moves to Skopje.", "done", "skip", "skip"):
         await cora.says(answer)
         await cora.reply()
     await cora.presses("Serbia (1)")
