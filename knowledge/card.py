@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from core.markup import parse, to_html, to_plain
+from core.markup import parse, to_html
 from knowledge.entry import Entry
 
 TELEGRAM_TEXT_LIMIT = 4096
@@ -22,13 +22,6 @@ def card_html(entry: Entry, sources_heading: str = "Sources", lang: str | None =
     heading = html.escape(sources_heading, quote=False)
     shown = html.escape(title, quote=False)
     return f"<b>{shown}</b>\n\n{to_html(parse(answer))}\n\n<i>{heading}</i>\n{links}"
-
-
-def card_plain(entry: Entry, sources_heading: str = "Sources", lang: str | None = None) -> str:
-    """Plain text for Signal and the console, with every URL written out."""
-    title, answer = text_in(entry, lang)
-    links = "\n".join(f"• {s.title}\n  {s.url}" for s in entry.sources)
-    return f"{title}\n\n{to_plain(parse(answer))}\n\n{sources_heading}:\n{links}"
 
 
 def text_in(entry: Entry, lang: str | None) -> tuple[str, str]:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from bot.conversation.answer_checks import AUDIENCES, audience
 from bot.conversation.dialogs import Dialog
 from bot.conversation.turn import Turn
-from bot.conversation.wizard import Buttons, Invalid, Stay, choice_button
+from bot.conversation.wizard import Buttons, Invalid, Stay, Step, choice_button
 from bot.languages import texts
 from core.messaging import Button
 from scheduler.audience import Audience
@@ -82,3 +82,9 @@ async def ask_audience(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
         rows.append([choice_button(turn, dialog.step, done, DONE)])
     # The wizard's own rows have no counts; what follows them (Back) is kept as it is.
     await turn.say(question, rows + buttons[len(AUDIENCES) :])
+
+
+# The same step in every dialog that broadcasts: announcements, events and pulses.
+AUDIENCE_STEP = Step(
+    "audience", audience_step, texts.ASK_AUDIENCE, AUDIENCES, ask=ask_audience, accepts=picking
+)

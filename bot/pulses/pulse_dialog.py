@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from datetime import timedelta
 
 from bot.conversation.answer_checks import (
-    AUDIENCES,
     CONFIRM,
     REPEATS,
     ask_repeat,
@@ -17,7 +16,7 @@ from bot.conversation.answer_checks import (
     restored,
     when_step,
 )
-from bot.conversation.audience_picker import ask_audience, audience_step, picking
+from bot.conversation.audience_picker import AUDIENCE_STEP
 from bot.conversation.dialogs import Dialog
 from bot.conversation.language_versions import versions_of, versions_step
 from bot.conversation.turn import Turn
@@ -198,14 +197,7 @@ PULSE = Wizard(
         Step("options", _options, texts.ASK_PULSE_OPTIONS, needed=_wants_options),
         versions_step(texts.ASK_VERSION_PULSE, _version),
         Step("comment", _comment, texts.ASK_PULSE_COMMENT_ALLOWED, YES_NO),
-        Step(
-            "audience",
-            audience_step,
-            texts.ASK_AUDIENCE,
-            AUDIENCES,
-            ask=ask_audience,
-            accepts=picking,
-        ),
+        AUDIENCE_STEP,
         Step("when", when_step, texts.ASK_WHEN, (((texts.NOW, "now"),),)),
         Step("repeat", repeat_step, texts.ASK_REPEAT, REPEATS, ask=ask_repeat),
         Step("open_for", _open_for, texts.ASK_PULSE_OPEN_FOR, SPANS),

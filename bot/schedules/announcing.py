@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bot.conversation.answer_checks import (
-    AUDIENCES,
     CONFIRM,
     REPEATS,
     ask_repeat,
@@ -15,7 +14,7 @@ from bot.conversation.answer_checks import (
     restored,
     when_step,
 )
-from bot.conversation.audience_picker import ask_audience, audience_step, picking
+from bot.conversation.audience_picker import AUDIENCE_STEP
 from bot.conversation.dialogs import Dialog
 from bot.conversation.language_versions import versions_of, versions_step
 from bot.conversation.turn import Turn
@@ -125,14 +124,7 @@ ANNOUNCE = Wizard(
         versions_step(texts.ASK_VERSION_TEXT, _version),
         Step("link", _link, texts.ASK_LINK, SKIPPING),
         Step("image", _image, texts.ASK_IMAGE, SKIPPING),
-        Step(
-            "audience",
-            audience_step,
-            texts.ASK_AUDIENCE,
-            AUDIENCES,
-            ask=ask_audience,
-            accepts=picking,
-        ),
+        AUDIENCE_STEP,
         Step("when", when_step, texts.ASK_WHEN, (((texts.NOW, "now"),),)),
         Step("repeat", repeat_step, texts.ASK_REPEAT, REPEATS, ask=ask_repeat),
         Step("confirm", _confirm, choices=CONFIRM, ask=_preview),

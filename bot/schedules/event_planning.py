@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 from bot.conversation.answer_checks import (
-    AUDIENCES,
     CONFIRM,
     NO_REMINDERS,
     confirmed,
@@ -15,7 +14,7 @@ from bot.conversation.answer_checks import (
     reminders,
     restored,
 )
-from bot.conversation.audience_picker import ask_audience, audience_step, picking
+from bot.conversation.audience_picker import AUDIENCE_STEP
 from bot.conversation.dialogs import Dialog
 from bot.conversation.language_versions import versions_of, versions_step
 from bot.conversation.turn import Turn
@@ -165,14 +164,7 @@ EVENT = Wizard(
         Step("starts", _starts, texts.ASK_STARTS),
         Step("ends", _ends, texts.ASK_ENDS),
         Step("place", _place, texts.ASK_PLACE, (((texts.SKIP, SKIP),),)),
-        Step(
-            "audience",
-            audience_step,
-            texts.ASK_AUDIENCE,
-            AUDIENCES,
-            ask=ask_audience,
-            accepts=picking,
-        ),
+        AUDIENCE_STEP,
         Step("reminders", _reminders, texts.ASK_REMINDERS, REMINDER_CHOICES),
         Step("confirm", _confirm, choices=CONFIRM, ask=_preview),
     ),
