@@ -22,7 +22,7 @@ from core.language_guess import guess_language
 from knowledge.analysis import Analyzer
 from knowledge.corpus import lengths, offsets, ragged_range
 from knowledge.entry import LANGUAGE_FORMS, Entry
-from knowledge.indexing import ORIGINAL, OTHER_FORM_SHARE, build_index_data
+from knowledge.indexing import EVERY_FORM, ORIGINAL, OTHER_FORM_SHARE, build_index_data
 from knowledge.normalise import words
 from knowledge.spelling import Speller
 
@@ -113,13 +113,13 @@ class SearchIndex:
     def _accumulate(self, known: dict[int, float], forms: int) -> npt.NDArray[np.float64]:
         data = self._data
         scores = np.zeros(len(self._ids), dtype=np.float64)
+        # What a posting's words are worth to this question, by the forms its answer has them in.
+        share = np.where(np.arange(EVERY_FORM + 1) & forms, 1.0, OTHER_FORM_SHARE)
         for term, weight in known.items():
             start, end = data.posting_starts[term], data.posting_starts[term + 1]
-            weights = data.posting_weights[start:end]
-            read = (data.posting_forms[start:end] & forms) > 0
-            scores[data.posting_entries[start:end]] += weight * np.where(
-                read, weights, weights * OTHER_FORM_SHARE
-            )
+            scores[data.posting_entries[start:end]] += (weight * share).take(
+                data.posting_forms[start:end]
+            ) * data.posting_weights[start:end]
         return scores
 
     def _phrasing_scores(
