@@ -18,10 +18,11 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from core.language_guess import guess_language
 from knowledge.analysis import Analyzer
 from knowledge.corpus import lengths, offsets, ragged_range
-from knowledge.entry import Entry
-from knowledge.indexing import build_index_data
+from knowledge.entry import LANGUAGE_FORMS, Entry
+from knowledge.indexing import EVERY_FORM, ORIGINAL, OTHER_FORM_SHARE, build_index_data
 from knowledge.normalise import words
 from knowledge.spelling import Speller
 
@@ -96,7 +97,7 @@ class SearchIndex:
         known = {
             self._data.vocabulary[t]: w for t, w in terms.items() if t in self._data.vocabulary
         }
-        coverage = np.minimum(self._accumulate(known) / budget, 1.0)
+        coverage = np.minimum(self._accumulate(known, _forms_read(query)) / budget, 1.0)
         candidates = _top(coverage)
         if len(candidates) == 0:
             return []
@@ -109,12 +110,16 @@ class SearchIndex:
             for c, s in zip(candidates[best], scores[best], strict=True)
         ]
 
-    def _accumulate(self, known: dict[int, float]) -> npt.NDArray[np.float64]:
+    def _accumulate(self, known: dict[int, float], forms: int) -> npt.NDArray[np.float64]:
         data = self._data
         scores = np.zeros(len(self._ids), dtype=np.float64)
+        # What a posting's words are worth to this question, by the forms its answer has them in.
+        share = np.where(np.arange(EVERY_FORM + 1) & forms, 1.0, OTHER_FORM_SHARE)
         for term, weight in known.items():
             start, end = data.posting_starts[term], data.posting_starts[term + 1]
-            scores[data.posting_entries[start:end]] += weight * data.posting_weights[start:end]
+            scores[data.posting_entries[start:end]] += (weight * share).take(
+                data.posting_forms[start:end]
+            ) * data.posting_weights[start:end]
         return scores
 
     def _phrasing_scores(
@@ -188,6 +193,14 @@ def _among(
     places = np.minimum(np.searchsorted(sorted_ids, terms), len(sorted_ids) - 1)
     found: npt.NDArray[np.bool_] = sorted_ids[places] == terms
     return found
+
+
+def _forms_read(query: str) -> int:
+    """The answers' language forms whose words count in full for a question: the English
+    original and the question's own form (English alone when nothing in it tells)."""
+    guess = guess_language(query)
+    form = guess.language.value if guess else "en"
+    return ORIGINAL | 1 << LANGUAGE_FORMS.index(form)
 
 
 def _top(scores: npt.NDArray[np.float64], k: int = CANDIDATES) -> npt.NDArray[np.intp]:

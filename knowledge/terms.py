@@ -22,7 +22,8 @@ STOP_WORDS = frozenset(
     sta sto ko koji koja koje kojeg kojem kojim kojih kako kada kad gde gdje zasto li ima imaju
     imam o od do na u za sa s iz po pri kod prema ka k uz bez pod nad se me mi ti on ona ono oni
     one nas vas ih ga mu joj njih njega njoj moj moja moje moji nas nasa nase nasi vas vasa taj
-    ta to te ti tog tom tome ovaj ova ovo ove ovi ovog ovom tu tamo sve svi sva svih neki neka
+    ta to te ti tog tom tome ovaj ova ovo ove ovi ovog ovom ovu ovih ovim ovoga ovome cemu cega
+    tu tamo sve svi sva svih neki neka
     neko nesto mogu moze mozete molim hvala zdravo pozdrav treba trebam zelim zanima interesuje
     vise naci nadjem nadji pronaci pronadjem saznati saznam znati znam reci recite kazi kazite
     objasni objasnite objasnjenje opisi informacije informacija info detalji detaljno ukratko

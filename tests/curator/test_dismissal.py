@@ -20,14 +20,14 @@ from tests.bot.people import Person
 from tests.commands import build, shared_groundwork
 from tests.moment import NOW
 
-BUDGET = "What's the defence budget of North Macedonia for 2024?"
-BUDGET_AGAIN = "what is the defence budget of north macedonia"
+SPENDING = "How much money does North Macedonia spend on its army in 2024?"
+SPENDING_AGAIN = "how much money does north macedonia spend on its army"
 NAP_TITLE = "North Macedonia's action plans for UNSCR 1325"
 
 
 async def wrongly_answered_and_dismissed(alice: Person, cora: Person) -> None:
-    """Alice gets a wrong entry for the budget and rates it 👎; Cora dismisses the group."""
-    [card] = await alice.says(BUDGET)
+    """Alice gets a wrong entry for the army's spending and rates it 👎; Cora dismisses the group."""
+    [card] = await alice.says(SPENDING)
     assert card.labels == ["👍", "👎"]
     await alice.presses("👎")
     await cora.says("/unanswered")
@@ -39,8 +39,8 @@ async def test_a_dismissed_question_and_its_variants_get_no_answer(
 ) -> None:
     """After the dismissal the same question, and a close variant, get "I don't know"."""
     await wrongly_answered_and_dismissed(alice, cora)
-    assert (await alice.says(BUDGET))[0].text == texts.DONT_KNOW
-    assert (await bob.says(BUDGET_AGAIN))[0].text == texts.DONT_KNOW
+    assert (await alice.says(SPENDING))[0].text == texts.DONT_KNOW
+    assert (await bob.says(SPENDING_AGAIN))[0].text == texts.DONT_KNOW
 
 
 async def test_a_dismissal_does_not_touch_other_questions(
@@ -59,7 +59,7 @@ async def test_undo_brings_the_answer_and_the_group_back(
     await wrongly_answered_and_dismissed(alice, cora)
     [done] = await cora.presses(texts.UNDO_DISMISSAL)
     assert done.text == texts.GROUP_REOPENED.format(id=1)
-    [card] = await bob.says(BUDGET)
+    [card] = await bob.says(SPENDING)
     assert card.text.startswith(NAP_TITLE)
     head, *_ = await cora.says("/unanswered")
     assert head.text == texts.UNANSWERED_QUEUE_HEAD.format(shown=1, total=1)
@@ -77,8 +77,8 @@ def test_a_declined_question_gets_its_fitting_redirect(searcher: Searcher) -> No
 
 def test_declining_leaves_the_searcher_it_came_from_as_it_was(searcher: Searcher) -> None:
     """The shared searcher keeps answering; only the declining copy declines."""
-    searcher.declining([BUDGET_AGAIN])
-    assert searcher.find(BUDGET_AGAIN).decision is Decision.ANSWER
+    searcher.declining([SPENDING_AGAIN])
+    assert searcher.find(SPENDING_AGAIN).decision is Decision.ANSWER
 
 
 @pytest.fixture
@@ -111,13 +111,13 @@ def rated_down(env: dict[str, str], question: str) -> None:
 
 def test_dismiss_and_reopen_from_the_command_line(env: dict[str, str]) -> None:
     """`mreza kb dismiss` makes the question "none"; `mreza kb reopen` undoes it."""
-    rated_down(env, BUDGET)
+    rated_down(env, SPENDING)
     assert json.loads(mreza(env, "kb", "unanswered", "--json").stdout)[0]["id"] == 1
     assert mreza(env, "kb", "dismiss", "1").exit_code == 0
-    assert decision(env, BUDGET_AGAIN) == "none"
+    assert decision(env, SPENDING_AGAIN) == "none"
     result = mreza(env, "kb", "reopen", "1")
     assert (result.exit_code, result.stdout) == (0, "group 1 is open again\n")
-    assert decision(env, BUDGET_AGAIN) == "answer"
+    assert decision(env, SPENDING_AGAIN) == "answer"
 
 
 def test_reopening_a_group_that_was_not_dismissed_is_one_clear_line(env: dict[str, str]) -> None:

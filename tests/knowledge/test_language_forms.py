@@ -57,3 +57,24 @@ def test_an_entry_without_translations_is_found_in_its_own_language() -> None:
     lesson = entry("lesson", "Kako smo organizovali vrtić u kasarni", "Roditelji su ...", ())
     finding = searcher(MESS_TIN, LIBRARY, lesson).find("vrtic u kasarni")
     assert (finding.decision, finding.choices[0].entry_id) == (Decision.ANSWER, "lesson")
+
+
+def test_a_word_of_the_questions_own_form_weighs_more_than_another_forms() -> None:
+    """Two entries alike but for one word, in the Macedonian answer of one and the Serbian
+    answer of the other: a Macedonian question puts the first first, a Serbian one the second."""
+    macedonian = entry(
+        "drill-mk",
+        "Drill",
+        "Drill on weekdays.",
+        (Translation("mk", "Вежба", "Вежбите се на парадата.", "x"),),
+    )
+    serbian = entry(
+        "drill-sr",
+        "Drill",
+        "Drill on weekdays.",
+        (Translation("sr-cyrl", "Вежба", "Вежбе су на паради.", "x"),),
+    )
+    in_macedonian = searcher(serbian, macedonian).find("вежба парадата ѓ")
+    in_serbian = searcher(macedonian, serbian).find("вежба паради ђ")
+    assert [h.entry_id for h in in_macedonian.hits][:2] == ["drill-mk", "drill-sr"]
+    assert [h.entry_id for h in in_serbian.hits][:2] == ["drill-sr", "drill-mk"]
