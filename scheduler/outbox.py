@@ -62,20 +62,26 @@ class Outbox:
             .limit(limit)
             .with_for_update(skip_locked=True)  # PostgreSQL: rows another instance is claiming
         )
-        claim = (
-            update(DeliveryRow)
-            .where(DeliveryRow.id.in_(due.scalar_subquery()), DeliveryRow.status == "pending")
-            .values(status="sending", claimed_at=now, claimed_by=self.instance)
-            .returning(
-                DeliveryRow.id,
-                DeliveryRow.occurrence_id,
-                DeliveryRow.recipient,
-                DeliveryRow.member_id,
-                DeliveryRow.attempts,
-            )
-            .execution_options(synchronize_session=False)
-        )
+        # The ids are read first and updated after, in one transaction: as a subquery of the
+        # UPDATE, PostgreSQL may run the LIMIT ... SKIP LOCKED select again for each row and
+        # claim far more than ``limit``.
         async with self.sessions.begin() as session:
+            ids = list(await session.scalars(due))
+            if not ids:
+                return []
+            claim = (
+                update(DeliveryRow)
+                .where(DeliveryRow.id.in_(ids), DeliveryRow.status == "pending")
+                .values(status="sending", claimed_at=now, claimed_by=self.instance)
+                .returning(
+                    DeliveryRow.id,
+                    DeliveryRow.occurrence_id,
+                    DeliveryRow.recipient,
+                    DeliveryRow.member_id,
+                    DeliveryRow.attempts,
+                )
+                .execution_options(synchronize_session=False)
+            )
             rows = (await session.execute(claim)).all()
         return sorted((Claimed(*row) for row in rows), key=lambda job: job.id)
 

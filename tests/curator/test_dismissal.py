@@ -26,7 +26,7 @@ NAP_TITLE = "North Macedonia's action plans for UNSCR 1325"
 
 
 async def wrongly_answered_and_dismissed(alice: Person, cora: Person) -> None:
-    """Alice gets a wrong entry for the army's spending and rates it 👎; Cora dismisses the group."""
+    """Alice gets a wrong entry for the army's spending and rates it 👎; Cora dismisses it."""
     [card] = await alice.says(SPENDING)
     assert card.labels == ["👍", "👎"]
     await alice.presses("👎")
