@@ -148,7 +148,7 @@ def _author(language: str | None) -> Language:
 
 
 def _is_author(author: str | None, language: Language | None) -> bool:
-    return language is None or author is None or language.value == author
+    return language is None or language.value == author
 
 
 async def _event(session: AsyncSession, event_id: int) -> EventRow:
