@@ -22,14 +22,7 @@ from scheduler.schedule_drafts import (
     When,
     rule_error,
 )
-from scheduler.schedule_rows import (
-    EventPlan,
-    ScheduleView,
-    active_row,
-    find_row,
-    text_or_none,
-    view_of,
-)
+from scheduler.schedule_rows import EventPlan, ScheduleView, active_row, find_row, view_of
 from scheduler.schedule_tables import (
     DeliveryRow,
     EventRow,
@@ -37,9 +30,10 @@ from scheduler.schedule_tables import (
     OccurrenceRow,
     ScheduleRow,
 )
+from scheduler.text_edits import EventTexts, TextEdits
 from scheduler.versions import GROUP_LANGUAGE, stored
 
-__all__ = ["EventPlan", "Planner", "ScheduleView"]
+__all__ = ["EventPlan", "EventTexts", "Planner", "ScheduleView"]
 
 
 class Planner:
@@ -57,6 +51,7 @@ class Planner:
         self._members = members
         self._clock = clock
         self._secret_key_set = secret_key_set
+        self._edits = TextEdits(sessions, clock)
 
     @property
     def takes_confidential(self) -> bool:
@@ -206,23 +201,23 @@ class Planner:
     ) -> ScheduleView:
         """New text for an announcement, or for its version in ``language`` (another form
         than the author's); what is still unsent goes out in the new version."""
-        async with self._sessions.begin() as session:
-            row = await active_row(session, schedule_id)
-            if row.kind != "announcement":
-                raise ScheduleError("kind", f"schedule {schedule_id} is not an announcement")
-            author = Language(row.language) if row.language else None
-            if language is None or language is author:
-                link = text_or_none(row.payload.get("link"))
-                AnnouncementDraft(text, Audience.parse(row.audience), When(), link).check(
-                    self._clock.now()
-                )
-                row.payload = {**row.payload, "text": text}
-            else:
-                AnnouncementDraft(text, Audience(everyone=True)).check(self._clock.now())
-                row.versions = {**row.versions, language.value: {"text": text}}
-            row.version += 1
-            row.updated_at = self._clock.now()
-            return view_of(row)
+        return await self._edits.announcement(schedule_id, text, language)
+
+    async def edit_event_text(
+        self, event_id: int, title: str, description: str, language: Language | None = None
+    ) -> EventTexts:
+        """A new title and description for an event, or for its version in ``language``."""
+        return await self._edits.event(event_id, title, description, language)
+
+    async def event_texts(self, event_id: int) -> EventTexts:
+        """An event's title and description as its author wrote them."""
+        return await self._edits.event_texts(event_id)
+
+    async def edit_pulse_question(
+        self, schedule_id: int, question: str, language: Language | None = None
+    ) -> ScheduleView:
+        """A new question for a pulse (or its version in ``language``) before a round opens."""
+        return await self._edits.pulse(schedule_id, question, language)
 
     async def edit_time(self, schedule_id: int, when: When) -> ScheduleView:
         """Move a schedule to another first time (and rule)."""

@@ -137,7 +137,7 @@ def _previews(draft: Draft, translations: Translations) -> list[tuple[str, str]]
 
 
 async def schedule(visit: Visit) -> Response:
-    """One schedule: what it is, its delivery reports; change its text or time, or cancel it."""
+    """One schedule: what it is, its delivery reports; change its words or time, or cancel it."""
     schedule_id = visit.request.path_params["schedule_id"]
     planner = visit.desk.services.planner
     notice = visit.t.SCHEDULED if visit.request.query_params.get("new") else ""
@@ -151,8 +151,15 @@ async def schedule(visit: Visit) -> Response:
             return visit.page("refused.html", status_code=404, message=str(error))
         problem, view = str(error), await planner.get(schedule_id)
     reports = await occurrence_reports(visit.desk.mreza.sessions, schedule_id)
+    event = await planner.event_texts(view.event_id) if view.event_id is not None else None
     return visit.page(
-        "schedule.html", view=view, reports=reports, notice=notice, problem=problem, repeats=REPEATS
+        "schedule.html",
+        view=view,
+        event=event,
+        reports=reports,
+        notice=notice,
+        problem=problem,
+        repeats=REPEATS,
     )
 
 
@@ -165,6 +172,20 @@ async def _change(visit: Visit, schedule_id: int) -> str:
     if action == "text":
         await planner.edit_text(schedule_id, visit.field("text"))
         await visit.note("schedule-text-changed", f"schedule {schedule_id}", visit.field("text"))
+        return visit.t.SAVED
+    if action == "event":
+        view = await planner.get(schedule_id)
+        if view.event_id is None:
+            raise ScheduleError("kind", f"schedule {schedule_id} belongs to no event")
+        title = visit.field("title")
+        await planner.edit_event_text(view.event_id, title, visit.field("description"))
+        await visit.note("event-text-changed", f"event {view.event_id}", title)
+        return visit.t.SAVED
+    if action == "question":
+        await planner.edit_pulse_question(schedule_id, visit.field("question"))
+        await visit.note(
+            "pulse-question-changed", f"schedule {schedule_id}", visit.field("question")
+        )
         return visit.t.SAVED
     if action == "time":
         await planner.edit_time(schedule_id, when_from(visit.field, visit.zone))

@@ -4,9 +4,21 @@ then scheduled, changed, cancelled; refusals in one line."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
-from core.members import Language, Role
+from sqlalchemy import select
+
+from bot.app import Mreza, signer_for
+from bot.schedules.composer import Composer
+from core.events import Chat
+from core.markup import to_html
+from core.members import Language, Member, Role
+from scheduler.composing import Recipient
+from scheduler.firing import Firing
+from scheduler.occasions import load_occasion
+from scheduler.schedule_tables import OccurrenceRow
 from tests.console.conftest import Console
+from tests.console.pulsing import QUESTION, pulse_answered
 
 
 def _post(console: Console, **fields: object) -> str:
@@ -77,3 +89,115 @@ def test_an_event_preview_is_the_invitation_members_get(console: Console) -> Non
     assert "2027-02-02 10:00–16:00 (Europe/Belgrade)" in page
     assert "Will you come?" in page
     assert page.count("Ohrid") == 5  # the form, and the invitation in four languages
+
+
+def _first_schedule(console: Console) -> str:
+    """The path of the first schedule the list links to."""
+    listed = console.client.get("/console/schedules").text
+    return "/console/schedules/" + re.findall(r'href="/console/schedules/(\d+)"', listed)[0]
+
+
+def _change(console: Console, path: str, **fields: str) -> str:
+    """Post a change on a schedule's page; the page that comes back."""
+    return console.client.post(path, data={"csrf": console.csrf(path), **fields}).text
+
+
+async def _what_gets(mreza: Mreza, schedule_id: int, member: Member) -> str:
+    """Fire what is due and compose the schedule's message as this member will get it."""
+    await Firing(mreza.sessions, mreza.members, mreza.clock, timedelta(hours=1)).fire_due()
+    async with mreza.sessions() as session:
+        occurrence = await session.scalar(
+            select(OccurrenceRow.id).where(OccurrenceRow.schedule_id == schedule_id)
+        )
+    assert occurrence is not None, "the schedule did not fire"
+    occasion = await load_occasion(mreza.sessions, occurrence)
+    assert occasion is not None
+    composer = Composer(mreza.translations, await signer_for(mreza))
+    recipient = Recipient("member", Chat("telegram", "1"), member)
+    return to_html(composer.compose(occasion, recipient).paragraphs)
+
+
+def test_an_events_title_is_edited_and_members_get_it(console: Console) -> None:
+    """The workshop gets a clearer title: the list shows it, the invitation carries it,
+    and the audit log names who changed it."""
+    mila = console.person("Mila", Role.MEMBER, Language.MK)
+    console.sign_in(console.person("Ana", Role.COORDINATOR))
+    _post(console, kind="event", title="Regional workshop", starts="2027-02-02T10:00",
+          ends="2027-02-02T16:00", place="Ohrid", step="schedule")  # fmt: skip
+    path = _first_schedule(console)
+    page = _change(console, path, action="event", title="Regional workshop on the NAP",
+                   description="Bring the national action plan.")  # fmt: skip
+    assert "Saved." in page
+    assert "Bring the national action plan." in page
+    assert "Regional workshop on the NAP" in console.client.get("/console/schedules").text
+    got = console.run(_what_gets, console.mreza, int(path.rsplit("/", 1)[1]), mila)
+    assert "Regional workshop on the NAP" in got
+    assert "Bring the national action plan." in got
+    assert "event-text-changed" in console.client.get("/console/audit").text
+
+
+def test_an_event_without_a_title_is_refused_in_one_line(console: Console) -> None:
+    console.sign_in(console.person("Ana", Role.COORDINATOR))
+    _post(console, kind="event", title="Regional workshop", starts="2027-02-02T10:00",
+          ends="2027-02-02T16:00", step="schedule")  # fmt: skip
+    path = _first_schedule(console)
+    page = _change(console, path, action="event", title=" ", description="")
+    assert 'role="alert"' in page
+    assert "the event has no title" in page
+    assert "Regional workshop" in console.client.get("/console/schedules").text
+
+
+def test_a_pulse_question_is_edited_before_it_opens(console: Console) -> None:
+    """Scheduled for next week: its question can still be put better."""
+    console.sign_in(console.person("Ana", Role.COORDINATOR))
+    _post(console, kind="pulse", question="Do you know your person of trust?",
+          options="Yes\nNo", at="2027-01-19T10:00", step="schedule")  # fmt: skip
+    path = _first_schedule(console)
+    page = _change(
+        console, path, action="question", question="Do you know who your person of trust is?"
+    )
+    assert "Saved." in page
+    assert (
+        "Do you know who your person of trust is?" in console.client.get("/console/schedules").text
+    )
+    assert "pulse-question-changed" in console.client.get("/console/audit").text
+
+
+def test_a_pulse_question_is_refused_once_members_were_asked(console: Console) -> None:
+    """Answers belong to the question members saw: a clear refusal, the question unchanged."""
+    pulse = console.run(pulse_answered, console.mreza, console.clock, ["RS"])
+    console.sign_in(console.person("Ana", Role.COORDINATOR))
+    path = f"/console/schedules/{pulse}"
+    page = _change(console, path, action="question", question="Something else?")
+    assert 'role="alert"' in page
+    assert "has already asked its question" in page
+    assert console.run(console.mreza.planner.get, pulse).summary == QUESTION
+
+
+def test_an_edit_without_its_csrf_token_changes_nothing(console: Console) -> None:
+    console.sign_in(console.person("Ana", Role.COORDINATOR))
+    _post(console, kind="pulse", question="Do you know your person of trust?",
+          options="Yes\nNo", at="2027-01-19T10:00", step="schedule")  # fmt: skip
+    path = _first_schedule(console)
+    refused = console.client.post(
+        path, data={"csrf": "0" * 64, "action": "question", "question": "Forged?"}
+    )
+    assert refused.status_code == 403
+    assert "Forged?" not in console.client.get("/console/schedules").text
+
+
+def test_a_member_no_longer_coordinating_cannot_edit(console: Console) -> None:
+    """Ana's role is taken back while her page is open: her edit is refused on the server."""
+    ana = console.person("Ana", Role.COORDINATOR)
+    console.sign_in(ana)
+    _post(console, kind="event", title="Regional workshop", starts="2027-02-02T10:00",
+          ends="2027-02-02T16:00", step="schedule")  # fmt: skip
+    path = _first_schedule(console)
+    token = console.csrf(path)
+    console.run(console.mreza.members.set_role, ana.id, Role.MEMBER)
+    refused = console.client.post(
+        path, data={"csrf": token, "action": "event", "title": "Hijacked", "description": ""}
+    )
+    assert refused.status_code == 403
+    console.run(console.mreza.members.set_role, ana.id, Role.COORDINATOR)
+    assert "Hijacked" not in console.client.get("/console/schedules").text
