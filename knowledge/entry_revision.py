@@ -9,7 +9,7 @@ it is never overwritten, as with the write-back of taught phrasings.
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from knowledge.entry import Entry, Source
 from knowledge.entry_tables import EntryRow
+from knowledge.loader import clashes
 from knowledge.problems import Problem
 from knowledge.store import content_hash, update_entry
 from knowledge.teaching import bump_revision
@@ -57,9 +58,14 @@ def entry_file(kb_path: Path, entry_id: str) -> Path:
 
 
 def check_revision(
-    kb_path: Path, entry_id: str, revision: EntryRevision, today: date
+    kb_path: Path,
+    entry_id: str,
+    revision: EntryRevision,
+    today: date,
+    others: Iterable[Entry] = (),
 ) -> tuple[Entry | None, list[Problem]]:
-    """The entry the revision would make, and every problem ``mreza kb check`` would list."""
+    """The entry the revision would make, and every problem ``mreza kb check`` would list,
+    ``others`` being the rest of the knowledge base (no two entries may share a question)."""
     path = entry_file(kb_path, entry_id)
     if not path.is_file():
         return None, [Problem(str(path), "(file)", "the entry's file is gone")]
@@ -68,7 +74,10 @@ def check_revision(
         raw = YAML(typ="safe").load(text)
     except YAMLError as error:
         return None, [Problem(str(path), "(file)", f"not valid YAML: {error}")]
-    return check_entry(str(path), path.stem, raw, today)
+    entry, problems = check_entry(str(path), path.stem, raw, today)
+    if entry is not None:
+        problems = [*problems, *clashes(str(path), entry, others)]
+    return entry, problems
 
 
 async def revise_entry(
@@ -78,6 +87,7 @@ async def revise_entry(
     revision: EntryRevision,
     today: date,
     now: datetime,
+    others: Iterable[Entry] = (),
 ) -> Entry:
     """Write the revision to the entry's file and serve it; ``RevisionRefused`` if it cannot be."""
     path = entry_file(kb_path, entry_id)
@@ -89,9 +99,10 @@ async def revise_entry(
     if on_disk is None or content_hash(on_disk) != row.content_hash:
         reason = "changed on disk since Mreža loaded it; restart Mreža to load it, then edit"
         raise RevisionRefused([Problem(str(path), "(file)", reason)])
-    entry, problems = check_revision(kb_path, entry_id, revision, today)
-    if entry is None:
-        raise RevisionRefused([p for p in problems if p.blocking])
+    entry, problems = check_revision(kb_path, entry_id, revision, today, others)
+    blocking = [p for p in problems if p.blocking]
+    if entry is None or blocking:
+        raise RevisionRefused(blocking)
     replace_file(path, _revised_text(original, revision))
     await update_entry(session, entry, now)
     await bump_revision(session)

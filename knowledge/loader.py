@@ -90,6 +90,12 @@ def _load_file(yaml: YAML, file: Path, today: date) -> tuple[Entry | None, list[
     return check_entry(str(file), file.stem, raw, today)
 
 
+def clashes(file: str, entry: Entry, others: Iterable[Entry]) -> list[Problem]:
+    """What ``mreza kb check`` would find between one entry and the others: a shared question."""
+    listed = [("", other) for other in others if other.id != entry.id]
+    return [p for p in _across_entries([*listed, (file, entry)]) if p.file == file]
+
+
 def _across_entries(entries: list[tuple[str, Entry]]) -> list[Problem]:
     """Ids must be unique, and no two entries may share an alternate question.
 

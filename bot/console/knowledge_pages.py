@@ -79,7 +79,15 @@ async def editor(visit: Visit) -> Response:
     revision = revision_from(visit.field, visit.fields)
     try:
         async with visit.desk.mreza.sessions.begin() as session:
-            await revise_entry(session, settings.kb_path, entry.id, revision, now.date(), now)
+            await revise_entry(
+                session,
+                settings.kb_path,
+                entry.id,
+                revision,
+                now.date(),
+                now,
+                services.librarian.entries,
+            )
     except RevisionRefused as refused:
         posted = {key: str(value) for key, value in visit.form.multi_items()}
         chosen = tuple(visit.fields("countries"))
@@ -96,7 +104,8 @@ async def check(visit: Visit) -> Response:
     revision = revision_from(visit.field, visit.fields)
     today = visit.desk.services.clock.now().date()
     kb_path = visit.desk.mreza.settings.kb_path
-    _, problems = check_revision(kb_path, entry_id, revision, today)
+    others = visit.desk.services.librarian.entries
+    _, problems = check_revision(kb_path, entry_id, revision, today, others)
     body = render("check_report.html", {"t": visit.t, "problems": problems}).body
     return HTMLResponse(body)
 

@@ -82,6 +82,22 @@ def test_the_live_check_reports_as_kb_check_does(console: Console) -> None:
     assert "passes every check" in fine.text
 
 
+def test_a_question_another_entry_has_is_refused_as_kb_check_would(
+    console: Console, kb_copy: Path
+) -> None:
+    """Two entries may not share a question: the live check names the other entry, and saving is
+    refused, so the knowledge base keeps passing ``mreza kb check``."""
+    client = console.sign_in(console.person("Ana", Role.COORDINATOR))
+    before = (kb_copy / f"{ENTRY}.yaml").read_text(encoding="utf-8")
+    form = _form(console, ENTRY)
+    form["questions-en"] += "\nWhat is the Gender Coach Programme?"
+    report = client.post(f"/console/knowledge/{ENTRY}/check", data={**form, "countries": ["RS"]})
+    assert "also in gender-coach-programme" in html.unescape(report.text)
+    refused = client.post(f"/console/knowledge/{ENTRY}", data={**form, "countries": ["RS"]})
+    assert refused.status_code == 422
+    assert (kb_copy / f"{ENTRY}.yaml").read_text(encoding="utf-8") == before
+
+
 def test_a_file_changed_on_disk_is_never_overwritten(console: Console, kb_copy: Path) -> None:
     """Someone edited the file by hand since Mreža loaded it: the save is refused."""
     client = console.sign_in(console.person("Ana", Role.COORDINATOR))
