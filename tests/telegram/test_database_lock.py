@@ -59,9 +59,10 @@ def sqlite_file(settings: Settings) -> str:
 
 
 @pytest.fixture
-async def impatient(mreza: Mreza) -> None:
+async def impatient(mreza: Mreza, sqlite_file: str) -> None:
     """SQLite answers "database is locked" after a short busy wait instead of its 5 s, so the
-    test waits on the fake timer, not the real one (but Mreža's own writers still queue)."""
+    test waits on the fake timer, not the real one (but Mreža's own writers still queue).
+    On PostgreSQL these tests skip (``sqlite_file``) before anything is set."""
 
     def short_busy_wait(connection: sqlite3.Connection, _record: object) -> None:
         connection.cursor().execute("PRAGMA busy_timeout=200")
