@@ -48,12 +48,17 @@ async def skips_link_and_picture(person: Person) -> None:
     await person.presses(texts.SKIP)
 
 
-async def up_to_preview(cora: Person, repeat: str = texts.ONCE) -> None:
-    """Answer every step before the preview: Serbia, LATER, and ``repeat``."""
+async def at_audience(cora: Person) -> None:
+    """/announce with its text, no link and no picture: the audience is asked."""
     await cora.says("/announce")
     await cora.says(TEXT)
     await cora.presses(texts.VERSIONS_DONE)
     await skips_link_and_picture(cora)
+
+
+async def up_to_preview(cora: Person, repeat: str = texts.ONCE) -> None:
+    """Answer every step before the preview: Serbia, LATER, and ``repeat``."""
+    await at_audience(cora)
     await cora.says("Serbia")
     await cora.says(LATER)
     await cora.presses(repeat)
@@ -123,20 +128,14 @@ async def test_the_link_and_picture_are_previewed_and_stored(
 
 async def test_the_audience_leads_to_when(cora: Person) -> None:
     """After the audience comes the time, with a Now button."""
-    await cora.says("/announce")
-    await cora.says(TEXT)
-    await cora.presses(texts.VERSIONS_DONE)
-    await skips_link_and_picture(cora)
+    await at_audience(cora)
     [reply] = await cora.says("Serbia")
     assert (reply.text, reply.labels) == (WHEN, [texts.NOW, texts.BACK])
 
 
 async def test_the_time_leads_to_repeat(cora: Person) -> None:
     """After the time comes the repeat: once, every week, every month."""
-    await cora.says("/announce")
-    await cora.says(TEXT)
-    await cora.presses(texts.VERSIONS_DONE)
-    await skips_link_and_picture(cora)
+    await at_audience(cora)
     await cora.says("Serbia")
     [reply] = await cora.says(LATER)
     assert reply.text == texts.ASK_REPEAT
@@ -148,10 +147,7 @@ async def test_the_time_may_be_written_the_local_way(
     network: Network, cora: Person, typed: str
 ) -> None:
     """A date with dots, or tomorrow in words in any of the languages: tomorrow at ten, local."""
-    await cora.says("/announce")
-    await cora.says(TEXT)
-    await cora.presses(texts.VERSIONS_DONE)
-    await skips_link_and_picture(cora)
+    await at_audience(cora)
     await cora.says("Serbia")
     [reply] = await cora.says(typed)
     assert reply.text == texts.ASK_REPEAT
@@ -297,10 +293,7 @@ async def test_a_time_that_passed_at_confirm_goes_back_to_when(
     network: Network, cora: Person
 ) -> None:
     """Ten minutes ahead, confirmed twenty minutes later: "in the past", and the time again."""
-    await cora.says("/announce")
-    await cora.says(TEXT)
-    await cora.presses(texts.VERSIONS_DONE)
-    await skips_link_and_picture(cora)
+    await at_audience(cora)
     await cora.says("Serbia")
     soon = network.clock.now() + timedelta(minutes=10)
     await cora.says(f"{soon.astimezone(LOCAL):%Y-%m-%d %H:%M}")

@@ -10,15 +10,7 @@ from __future__ import annotations
 from bot.languages import texts
 from tests.bot.people import Network, Person
 from tests.bot.scheduled import schedule_rows
-from tests.bot.test_announcing import TEXT, skips_link_and_picture
-
-
-async def at_audience(cora: Person) -> None:
-    """/announce with its text, no link and no picture: the audience is asked."""
-    await cora.says("/announce")
-    await cora.says(TEXT)
-    await cora.presses(texts.VERSIONS_DONE)
-    await skips_link_and_picture(cora)
+from tests.bot.test_announcing import at_audience
 
 
 async def test_two_countries_are_picked_then_done(

@@ -8,7 +8,7 @@ from bot.conversation.country_names import countries_named
 from bot.languages import texts
 from tests.bot.people import Network, Person
 from tests.bot.scheduled import schedule_rows
-from tests.bot.test_announcing import TEXT, skips_link_and_picture
+from tests.bot.test_announcing import at_audience
 
 
 @pytest.mark.parametrize(
@@ -40,10 +40,7 @@ async def test_countries_typed_in_macedonian_are_the_audience(
     network: Network, cora: Person
 ) -> None:
     """Македонија и Србија, typed at the audience step, is country:MK,RS, and the dialog goes on."""
-    await cora.says("/announce")
-    await cora.says(TEXT)
-    await cora.presses(texts.VERSIONS_DONE)
-    await skips_link_and_picture(cora)
+    await at_audience(cora)
     [asked] = await cora.says("Македонија и Србија")
     assert asked.text.startswith("When should it go out?")
     await cora.says("now")
