@@ -225,8 +225,10 @@ async def open_mreza(
     """Migrate the database, import the curated knowledge base, build the index; then serve."""
     clock = clock or SystemClock()
     secret_key = configured_key(settings)  # a bad key file stops the start, before anything
-    if groundwork is None or not groundwork.fits(settings.kb_path):
-        groundwork = Groundwork(settings.kb_path, clock.now().date())
+    today = clock.now().date()
+    if groundwork is None:
+        groundwork = Groundwork(settings.kb_path, today)
+    groundwork = groundwork.for_entries_in(settings.kb_path, today)
     report = groundwork.report
     if not report.ok:
         raise KnowledgeBaseInvalid(report.problems)

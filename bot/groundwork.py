@@ -26,18 +26,35 @@ class Groundwork:
     included, since an index built from the same entries is the same index.
     """
 
-    def __init__(self, kb_path: Path, today: date) -> None:
+    def __init__(self, kb_path: Path, today: date, bundled: Groundwork | None = None) -> None:
+        """``bundled``: groundwork whose glossary, catalogs and topics to share (they come with
+        Mreža, not from ``kb_path``), so that only the entries are read again."""
         self.kb_path = kb_path
         self._files = files_digest(kb_path)
         self.report = load_knowledge_base(kb_path, today)
-        self.analyzer = Analyzer(Glossary.bundled())
-        self.translations = Translations()
-        self.topics = Topics.bundled()
+        self.analyzer: Analyzer = bundled.analyzer if bundled else Analyzer(Glossary.bundled())
+        self.translations: Translations = bundled.translations if bundled else Translations()
+        self.topics: Topics = bundled.topics if bundled else Topics.bundled()
         self._searchers: dict[tuple[Entry, ...], Searcher] = {}
+        self._others: dict[tuple[str, str], Groundwork] = {}
 
     def fits(self, kb_path: Path) -> bool:
         """True when ``kb_path`` holds the very files this groundwork was laid from."""
         return files_digest(kb_path) == self._files
+
+    def for_entries_in(self, kb_path: Path, today: date) -> Groundwork:
+        """Groundwork for the entries in ``kb_path``: this one when it holds those very files,
+        else one sharing what came with Mreža, kept for the next time these files come."""
+        if self.fits(kb_path):
+            return self
+        key = (str(kb_path), files_digest(kb_path))
+        other = self._others.get(key)
+        if other is None:
+            other = Groundwork(kb_path, today, bundled=self)
+            if len(self._others) >= SEARCHERS_KEPT:
+                self._others.pop(next(iter(self._others)))
+            self._others[key] = other
+        return other
 
     def searcher(self, entries: Sequence[Entry]) -> Searcher:
         """A searcher over ``entries``, built once for each set of entries seen."""

@@ -25,10 +25,19 @@ from knowledge.loader import LoadReport
 from knowledge.search import Searcher
 from scheduler.pacer import MonotonicTimer, Timer
 from tests import databases
-from tests.commands import shared_groundwork
+from tests.commands import converted_once, shared_groundwork
 from tests.keys import SECRET_KEY
 from tests.moment import NOW
 from tests.timing import SkippingTimer
+
+
+@pytest.fixture(scope="session", autouse=True)
+def commands_turned_once() -> Iterator[None]:
+    """The command-line tests invoke ``mreza`` about a thousand times: turn it into click
+    commands once per build, not on every invoke."""
+    undo = converted_once()
+    yield
+    undo()
 
 
 @pytest.fixture(scope="session")

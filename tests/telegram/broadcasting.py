@@ -69,7 +69,7 @@ async def delivering(
     """The engine sending through TelegramMessenger to the emulator, ticking quickly."""
     request = HTTPXRequest(connection_pool_size=16, read_timeout=READ_TIMEOUT)
     async with telegram.Bot(emu.token, base_url=emu.base_url, request=request) as bot:
-        pacer = Pacer(mreza.settings.send_rate)
+        pacer = Pacer(mreza.settings.send_rate, mreza.timer)
         reports = ReportLog()
         engine = SchedulerEngine(
             mreza.sessions, mreza.members, mreza.clock,

@@ -38,6 +38,7 @@ async def retried(engine: Delivering, times: int) -> None:
         await engine.settled()
 
 
+@pytest.mark.real_time  # the emulator's 429 lasts a real second
 async def test_a_429_is_obeyed_and_the_message_still_arrives(
     emu: BotApiEmulator, mreza: Mreza, alice: Chatter, bob: Chatter
 ) -> None:

@@ -9,11 +9,16 @@ from collections.abc import AsyncIterator
 import pytest
 import telegram
 
-from bot.transports.telegram_api.telegram_messenger import TelegramMessenger, split_html
+from bot.transports.telegram_api.telegram_messenger import (
+    TELEGRAM_RATE,
+    TelegramMessenger,
+    split_html,
+)
 from core.events import Chat
 from core.messaging import Button, Outgoing, plain
 from emulators.telegram import BotApiEmulator, UserInfo
 from knowledge.card import TELEGRAM_TEXT_LIMIT, visible_length
+from scheduler.pacer import Pacer, Timer
 
 TRAP = "Tom & Jerry <b>not bold</b> *stars* _under_ `tick` 1 < 2 > 0; "
 PARAGRAPH = (TRAP * 60)[:3000].strip()
@@ -32,10 +37,11 @@ async def alice(emu: BotApiEmulator) -> UserInfo:
 
 
 @pytest.fixture
-async def messenger(emu: BotApiEmulator) -> AsyncIterator[TelegramMessenger]:
-    """The Telegram messenger on a plain python-telegram-bot Bot, talking to the emulator."""
+async def messenger(emu: BotApiEmulator, timer: Timer) -> AsyncIterator[TelegramMessenger]:
+    """The Telegram messenger on a plain python-telegram-bot Bot, talking to the emulator; its
+    one message a second to a chat kept on the test's timer."""
     async with telegram.Bot(emu.token, base_url=emu.base_url) as bot:
-        yield TelegramMessenger(bot)
+        yield TelegramMessenger(bot, Pacer(TELEGRAM_RATE, timer))
 
 
 def test_paragraphs_that_fit_stay_together() -> None:
