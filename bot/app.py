@@ -145,7 +145,7 @@ async def delivery_engine(
         mreza.sessions, mreza.members, mreza.clock, deliveries, composer, reporter, pacer,
         mreza.settings, transports=deliveries.transports, roll=SqlMemberRoll(mreza.sessions),
         rules=pulses.rules, keeper=pulses.keeper, chores=(*curating, *pulses.chores),
-        metrics=metrics,
+        metrics=metrics, tick=mreza.settings.schedule_tick,
     )  # fmt: skip
 
 

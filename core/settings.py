@@ -61,6 +61,8 @@ class Settings(BaseSettings):
     # Scheduled delivery. Telegram allows about 30 messages a second (1,000 with paid broadcasts).
     send_rate: float = Field(default=30.0, gt=0)
     send_concurrency: int | None = Field(default=None, ge=1)  # None: enough for the rate
+    # Seconds between looks at the schedules: announcements go out within about this.
+    schedule_tick: float = Field(default=1.0, gt=0)
     # A firing found later than this is reported to its creator as missed, never sent late.
     misfire_grace: timedelta = timedelta(hours=1)
     # Names this instance's claims on deliveries; a restart under the same name takes its

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Mapping
 
@@ -14,6 +13,7 @@ from bot.languages import texts
 from bot.pulses.pulse_cards import answer_labels
 from core.events import PollAnswered, PollCounted
 from core.members import Role
+from scheduler.pacer import Timer
 from scheduler.pulses.ballots import BallotError, Ballots
 from scheduler.pulses.pulse_drafts import Mode
 from scheduler.pulses.rounds import Round
@@ -63,7 +63,7 @@ async def poll_answered(turn: Turn, event: PollAnswered) -> None:
     """A vote in a confidential pulse's native poll (no options: the vote was taken back)."""
     assert turn.member is not None  # the router lets only members here
     ballots = turn.services.ballots
-    found = await _round_of_poll(ballots, event.poll_id)
+    found = await _round_of_poll(ballots, event.poll_id, turn.services.timer)
     if found is None:
         log.info("a vote in poll %s, which is no pulse of ours", event.poll_id)
         return
@@ -81,7 +81,7 @@ async def poll_answered(turn: Turn, event: PollAnswered) -> None:
 async def poll_counted(services: Services, event: PollCounted) -> None:
     """New counts of an anonymous pulse's poll: the answer of its one, unnamed voter."""
     ballots = services.ballots
-    found = await _round_of_poll(ballots, event.poll_id)
+    found = await _round_of_poll(ballots, event.poll_id, services.timer)
     if found is None or found.pulse.mode is not Mode.ANONYMOUS:
         return  # a confidential poll's answers come named, as poll answers
     if not found.is_open(services.clock.now()):
@@ -95,13 +95,13 @@ async def poll_counted(services: Services, event: PollCounted) -> None:
     services.metrics.pulse_answered(found.pulse.mode.value)
 
 
-async def _round_of_poll(ballots: Ballots, poll_id: str) -> Round | None:
+async def _round_of_poll(ballots: Ballots, poll_id: str, timer: Timer) -> Round | None:
     """The round a poll belongs to, waiting a little for a poll whose send is still returning."""
     found = await ballots.round_of_poll(poll_id)
     for pause in KEEPING_PAUSES:
         if found is not None:
             break
-        await asyncio.sleep(pause)
+        await timer.sleep(pause)
         found = await ballots.round_of_poll(poll_id)
     return found
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from bot.app import Mreza
 from knowledge.evaluation import EvalQuestion, Outcome, Scores, evaluate, load_questions
 from knowledge.search import Decision
@@ -65,6 +67,7 @@ def scores(mreza: Mreza, questions: list[EvalQuestion]) -> Scores:
     return evaluate("mreza", strategy, questions)
 
 
+@pytest.mark.slow  # a day of some 400 questions, asked twice, each one logged
 async def test_teaching_from_the_queue_lowers_the_dont_know_share(mreza: Mreza) -> None:
     """After the curator's pass, the same day gets fewer "I don't know"s, and nothing is worse."""
     before_held_out = scores(mreza, HELD_OUT)

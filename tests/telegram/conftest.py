@@ -41,6 +41,10 @@ async def emu() -> AsyncIterator[BotApiEmulator]:
 TEST_SIGNAL_RATE = 100.0
 
 
+# Scheduled messages go out at the next look at the schedules; a test need not wait a second.
+TESTS_TICK = 0.1
+
+
 @pytest.fixture
 def settings(database_url: str) -> Settings:
     """A temp database, the bundled knowledge base and the emulator's token."""
@@ -51,6 +55,7 @@ def settings(database_url: str) -> Settings:
         signal_send_rate=TEST_SIGNAL_RATE,
         secret_key=SecretStr(SECRET_KEY),
         sender_burst=TESTS_TYPE_FAST,
+        schedule_tick=TESTS_TICK,
     )
 
 

@@ -98,6 +98,7 @@ async def test_a_confidential_pulse_counts_votes_and_their_changes(
         assert not values & ids
 
 
+@pytest.mark.real_time  # storing the poll takes a real second here, and the vote waits for it
 async def test_a_vote_before_the_poll_is_stored_still_counts(
     emu: BotApiEmulator,
     mreza: Mreza,
