@@ -9,7 +9,9 @@ commands too (see coordinator_menus.py).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+
+from collections.abc import Awaitable, Sequence
 
 from telegram import (
     Bot,
@@ -57,10 +59,16 @@ async def publish(bot: Bot, translations: Translations) -> None:
         (BotCommandScopeAllPrivateChats(), MEMBER_COMMANDS),
         (BotCommandScopeAllGroupChats(), GROUP_COMMANDS),
     )
+    calls: list[Awaitable[bool]] = []
     for language in Language:
         tr = translations(language)
         for code in codes(language):
-            for scope, names in scopes:
-                await bot.set_my_commands(menu(names, tr), scope, code or None)
-            await bot.set_my_description(tr(texts.BOT_DESCRIPTION), code or None)
-            await bot.set_my_short_description(tr(texts.BOT_SHORT_DESCRIPTION), code or None)
+            calls += [
+                bot.set_my_commands(menu(names, tr), scope, code or None) for scope, names in scopes
+            ]
+            calls.append(bot.set_my_description(tr(texts.BOT_DESCRIPTION), code or None))
+            calls.append(
+                bot.set_my_short_description(tr(texts.BOT_SHORT_DESCRIPTION), code or None)
+            )
+    # Some forty calls, none depending on another: together they take one round trip, not forty.
+    await asyncio.gather(*calls)
