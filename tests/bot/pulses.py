@@ -88,7 +88,7 @@ class Pulses:
             recipients=Recipients(mreza.members, (TRANSPORT,)),
             composer=Composer(mreza.translations, self.network.signer, K),
             messenger=self.network.messenger,
-            pacer=Pacer(1000),
+            pacer=Pacer(1000, mreza.timer),
             members=mreza.members,
             clock=self.network.clock,
             concurrency=4,

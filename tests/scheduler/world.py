@@ -28,6 +28,7 @@ from scheduler.schedule_drafts import AnnouncementDraft, When
 from scheduler.schedule_tables import DeliveryRow, GroupChatRow
 from tests.scheduler.fakes import PlainComposer, ScriptedMessenger
 from tests.telegram.people import eventually_true
+from tests.timing import SkippingTimer
 
 __all__ = ["SETTLE_WAIT", "World", "chat_of", "eventually_true", "now_true", "settle"]
 
@@ -42,7 +43,7 @@ class World:
     sessions: async_sessionmaker[AsyncSession]
     clock: FakeClock
     messenger: ScriptedMessenger = field(default_factory=ScriptedMessenger)
-    pacer: Pacer = field(default_factory=lambda: Pacer(1000))
+    pacer: Pacer = field(default_factory=lambda: Pacer(1000, SkippingTimer()))
     _ids: count[int] = field(default_factory=lambda: count(1001))
 
     @property

@@ -49,13 +49,13 @@ def telegram() -> MemoryMessenger:
 def worker(mreza: Mreza, rpc: SignalRpc, telegram: MemoryMessenger) -> DeliveryWorker:
     """A delivery worker serving Telegram and Signal, in that order."""
     wording = Wording(mreza.members, mreza.translations)
-    signal = SignalMessenger(rpc, ChoiceBook(), wording, Pacer(1000), Backoff(0.01))
+    signal = SignalMessenger(rpc, ChoiceBook(), wording, Pacer(1000, mreza.timer), Backoff(0.01))
     return DeliveryWorker(
         outbox=Outbox(mreza.sessions, "test"),
         recipients=Recipients(mreza.members, TRANSPORTS),
         composer=PlainComposer(),
         messenger=Routes({"telegram": telegram, "signal": signal}),
-        pacer=Pacer(1000),
+        pacer=Pacer(1000, mreza.timer),
         members=mreza.members,
         clock=mreza.clock,
         concurrency=4,

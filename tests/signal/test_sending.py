@@ -31,7 +31,9 @@ async def rpc(signal_emu: SignalEmulator) -> AsyncIterator[SignalRpc]:
 def messenger(rpc: SignalRpc, mreza: Mreza) -> SignalMessenger:
     """A messenger that backs off for only a hundredth of a second."""
     wording = Wording(mreza.members, mreza.translations)
-    return SignalMessenger(rpc, ChoiceBook(), wording, Pacer(FAST), Backoff(0.01), retries=2)
+    return SignalMessenger(
+        rpc, ChoiceBook(), wording, Pacer(FAST, mreza.timer), Backoff(0.01), retries=2
+    )
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ commands too (see coordinator_menus.py).
 from __future__ import annotations
 
 import asyncio
-
 from collections.abc import Awaitable, Sequence
 
 from telegram import (
