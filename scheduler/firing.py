@@ -166,11 +166,14 @@ class Firing:
     async def _recipients(
         self, session: AsyncSession, schedule: ScheduleRow
     ) -> list[tuple[str, int | None]]:
-        """Delivery keys: "member:ID", or "group:TRANSPORT:CHAT" for the groups audience."""
+        """Delivery keys: "member:ID", and "group:TRANSPORT:CHAT" when the group chats hear it."""
         audience = Audience.parse(schedule.audience)
+        chats: list[tuple[str, int | None]] = []
         if audience.groups:
             groups = await session.scalars(select(GroupChatRow).where(GroupChatRow.active))
-            return [(f"group:{g.transport}:{g.chat_id}", None) for g in groups]
+            chats = [(f"group:{g.transport}:{g.chat_id}", None) for g in groups]
+        if not audience.reaches_members:
+            return chats
         members = audience.members(await self._members.all())
         if schedule.kind == "reminder" and schedule.event_id is not None:
             declined = set(
@@ -193,7 +196,7 @@ class Firing:
         rules = self._rules.get(schedule.kind)
         if rules is not None:
             members = await rules.recipients(session, schedule, members)
-        return [(f"member:{m.id}", m.id) for m in members]
+        return chats + [(f"member:{m.id}", m.id) for m in members]
 
 
 def _delivery(

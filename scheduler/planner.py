@@ -65,11 +65,14 @@ class Planner:
 
     async def readers(self, audience: Audience) -> list[Language]:
         """The language of each member (or group chat) the audience reaches right now."""
+        chats: list[Language] = []
         if audience.groups:
             async with self._sessions() as session:
                 groups = await session.scalars(select(GroupChatRow.id).where(GroupChatRow.active))
-                return [GROUP_LANGUAGE for _ in groups]
-        return [member.language for member in audience.members(await self._members.all())]
+                chats = [GROUP_LANGUAGE for _ in groups]
+        if not audience.reaches_members:
+            return chats
+        return chats + [m.language for m in audience.members(await self._members.all())]
 
     async def announce(self, draft: AnnouncementDraft, creator: int | None) -> int:
         """Schedule an announcement; returns the schedule's id."""

@@ -9,7 +9,7 @@ and typing a button's label counts as pressing it (Signal and the console have n
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -88,12 +88,16 @@ class Wizard:
         await turn.services.dialogs.save(dialog)
         await self.ask(turn, dialog, hint=True)
 
-    async def ask(self, turn: Turn, dialog: Dialog, hint: bool = False) -> None:
-        """Ask the question of the step the dialog waits on."""
+    async def ask(
+        self, turn: Turn, dialog: Dialog, hint: bool = False, in_place: bool = False
+    ) -> None:
+        """Ask the question of the step the dialog waits on; ``in_place``: a step asked again
+        after a press on its own question, which a custom ask may change rather than resend."""
         step = self._step(dialog.step)
         buttons = self._buttons(turn, step, dialog.data)
         if step.ask is not None:
-            await step.ask(turn, dialog, buttons)
+            # Only a press on this step's own message may be edited: never the question before.
+            await step.ask(turn if in_place else replace(turn, pressed=None), dialog, buttons)
             return
         question = turn.tr(step.question).format(**_examples(turn, dialog), **dialog.data)
         if hint:
@@ -125,7 +129,7 @@ class Wizard:
         except Stay as staying:
             again = dialog.moved(step.name, **staying.changes)
             await turn.services.dialogs.save(again)
-            await self.ask(turn, again)
+            await self.ask(turn, again, in_place=pressed)
             return True
         if remembered is None:
             await turn.services.dialogs.close(dialog.member_id)

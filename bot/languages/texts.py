@@ -250,8 +250,10 @@ ASK_IMAGE = N_(
     "Add a picture: the web address of an image, like https://example.org/poster.jpg, or press Skip."
 )
 ASK_AUDIENCE = N_(
-    'Who should get it? Press a button, name the countries, like "Serbia and Montenegro", '
-    "or write an audience such as country:RS,ME or role:coordinator."
+    "Who should get it? Press Everyone, or tick countries and roles, then Done: each press "
+    "ticks or unticks. Countries and roles ticked together narrow it: Serbia with Coordinators "
+    "is the coordinators in Serbia. Group chats are added on top. You can also name the "
+    'countries, like "Serbia and Montenegro", or write country:RS,ME;role:coordinator.'
 )
 ASK_WHEN = N_(
     "When should it go out? Press Now, or write the local time ({zone}) like {example}, "
@@ -337,9 +339,13 @@ CONFIRM = N_("Confirm")
 CANCEL = N_("Cancel")
 EVERYONE = N_("Everyone")
 COORDINATORS = N_("Coordinators")
+ADMINS = N_("Administrators")
 GROUP_CHATS = N_("Group chats")
-AUDIENCE_PICKED = N_("Chosen: {countries}, {count} recipients. Press more countries, or Done.")
+# Roles as an audience, by Role value (the member role reaches everyone)
+ROLE_AUDIENCES = {"member": N_("Members"), "coordinator": COORDINATORS, "admin": ADMINS}
+AUDIENCE_PICKED = N_("Chosen: {audience}, {count} recipients. Press more, or Done.")
 AUDIENCE_DONE = N_("Done: {count} recipients")
+AUDIENCE_ROLES_IN = N_("{roles} in {countries}")
 DEFAULT_REMINDERS = N_("1 day and 1 hour before")
 NO_REMINDERS = N_("No reminders")
 NONE = N_("none")
