@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from bot.conversation.dialogs import Dialog
 from bot.conversation.turn import Turn
-from bot.conversation.typed_times import example
+from bot.conversation.typed_times import DEFAULT_HOUR, example, example_day
 from bot.languages import texts
 from core.members import Role
 from core.messaging import Button
@@ -219,7 +219,8 @@ def choice_button(turn: Turn, step: str, label: str, value: str) -> Button:
 
 
 def _examples(turn: Turn, dialog: Dialog) -> dict[str, str]:
-    """What prompts show: the time zone, and example times that are always still to come."""
+    """What prompts show: the time zone, example times that are always still to come, and the
+    hour a date written alone is taken at."""
     zone, now = turn.services.zone, turn.services.clock.now()
     starts = dialog.data.get("starts")
     if starts:  # an event's end: two hours after the start given
@@ -227,4 +228,10 @@ def _examples(turn: Turn, dialog: Dialog) -> dict[str, str]:
         example_end = end.strftime("%d.%m.%Y %H:%M")
     else:
         example_end = example(zone, now, timedelta(hours=2))
-    return {"zone": zone, "example": example(zone, now), "example_end": example_end}
+    return {
+        "zone": zone,
+        "example": example(zone, now),
+        "example_end": example_end,
+        "day": example_day(zone, now),
+        "hour": DEFAULT_HOUR,
+    }

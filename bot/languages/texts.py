@@ -257,7 +257,7 @@ ASK_AUDIENCE = N_(
 )
 ASK_WHEN = N_(
     "When should it go out? Press Now, or write the local time ({zone}) like {example}, "
-    'or in words, like "tomorrow at 10".'
+    'or in words, like "tomorrow at 10". A date alone, like {day}, means {hour} that day.'
 )
 ASK_REPEAT = N_(
     "Should it repeat? Press a button, or write an RFC 5545 RRULE such as FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10."
@@ -296,7 +296,7 @@ ASK_TITLE = N_(
 )
 ASK_STARTS = N_(
     "When does it start? Write the local time ({zone}) like {example}, "
-    'or in words, like "Monday at 10".'
+    'or in words, like "Monday at 10". A date alone, like {day}, means {hour} that day.'
 )
 ASK_ENDS = N_(
     "When does it end? Write the local time like {example_end}, or how long it lasts, like 2h."
@@ -358,7 +358,7 @@ PROBLEMS = {
     "past": N_("That time is in the past. Please give a time in the future."),
     "time": N_(
         "I cannot read that time. Write the local time like {example}, "
-        'or in words, like "tomorrow at 10".'
+        'or in words, like "tomorrow at 10". A date alone, like {day}, means {hour} that day.'
     ),
     "rule": N_(
         "I cannot use that repeat rule. Press a button, or write an RRULE such as FREQ=WEEKLY;BYDAY=MO (at most hourly) that still has a time ahead."
@@ -416,7 +416,7 @@ SCHEDULE_KEPT = N_("Nothing was cancelled.")
 ASK_NEW_TEXT = N_("Write the new text of #{id}.")
 ASK_NEW_TIME = N_(
     "When should #{id} go out? Press Now, or write the local time ({zone}) like {example}, "
-    'or in words, like "tomorrow at 10".'
+    'or in words, like "tomorrow at 10". A date alone, like {day}, means {hour} that day.'
 )
 TEXT_CHANGED = N_("Saved: #{id} will send the new text.")
 TIME_CHANGED = N_("Saved: #{id} is now due at {when}.")

@@ -17,7 +17,9 @@ from tests.bot.scheduled import LATER, LATER_SHOWN, composed, schedule_rows, tex
 TEXT = "The regional gender focal points meeting moves to Skopje."
 LOCAL = ZoneInfo("Europe/Belgrade")
 HINTED = texts.ASK_ANNOUNCEMENT + "\n" + texts.STOP_HINT
-WHEN = texts.ASK_WHEN.format(zone="Europe/Belgrade", example="13.01.2027 10:00")  # tomorrow
+WHEN = texts.ASK_WHEN.format(
+    zone="Europe/Belgrade", example="13.01.2027 10:00", day="13.01.", hour="10:00"
+)  # tomorrow
 # The repeat buttons for Tuesday 15 January 2030 (LATER), the third Tuesday of its month.
 REPEAT_LABELS = [
     texts.ONCE,
@@ -330,3 +332,15 @@ async def test_the_dialog_speaks_the_coordinators_language(network: Network) -> 
     await vesna.says("Svi")
     await vesna.says("Sada")
     assert vesna.last_message.text == tr(texts.ASK_REPEAT)
+
+
+async def test_a_date_without_its_hour_shows_ten_in_the_preview(
+    cora: Person, alice: Person
+) -> None:
+    """ "15.01." is taken at 10:00, as the prompt says, and the preview shows it before Confirm."""
+    await at_audience(cora)
+    await cora.says("Serbia")
+    await cora.says("15.01.")
+    [*_, preview] = await cora.presses(texts.ONCE)
+    assert "When: 2027-01-15 10:00 (Europe/Belgrade)" in preview.text
+    assert texts.CONFIRM in preview.labels

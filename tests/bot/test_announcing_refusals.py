@@ -22,7 +22,7 @@ REPEATS = [  # after a refusal the buttons say what they do without the date
     texts.EVERY_WORKDAY,
 ]
 TOMORROW = "13.01.2027 10:00"  # the prompts' example: tomorrow at ten, never in the past
-TIME_PROBLEM = texts.PROBLEMS["time"].format(example=TOMORROW)
+TIME_PROBLEM = texts.PROBLEMS["time"].format(example=TOMORROW, day="13.01.", hour="10:00")
 # Every hour and minute written out: daily in name, every minute in fact.
 EVERY_MINUTE = "FREQ=DAILY;BYHOUR={};BYMINUTE={}".format(
     ",".join(map(str, range(24))), ",".join(map(str, range(60)))
@@ -87,7 +87,9 @@ async def test_a_bad_answer_is_explained_and_the_step_asked_again(
             "audience",
             "country:XX",
             "country:RS",
-            texts.ASK_WHEN.format(zone="Europe/Belgrade", example=TOMORROW),
+            texts.ASK_WHEN.format(
+                zone="Europe/Belgrade", example=TOMORROW, day="13.01.", hour="10:00"
+            ),
         ),
         ("when", "2020-01-01 10:00", LATER, texts.ASK_REPEAT),
         ("repeat", "FREQ=SOMETIMES", "FREQ=WEEKLY;BYDAY=TU", None),
