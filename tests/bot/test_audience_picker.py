@@ -1,11 +1,12 @@
 """The audience step: countries, roles and group chats ticked by button with live counts, then Done.
 
-Inputs for /announce to the coordinators of North Macedonia and Serbia, counted from /announce
-to Confirm: before, one press per audience and one kind only, so it took /cancel and the whole
-form again with country:MK,RS typed, and still reached every member there, not only the
-coordinators (18 inputs in the trial, wrong audience). Now 10: /announce, text, Done
-(versions), Skip, Skip, North Macedonia, Serbia, Coordinators, Done, when, Once, Confirm less
-the two the one-step forms need: see test_coordinators_of_two_countries_in_one_picker.
+Inputs from /announce to Confirm (text in one language, no link, no picture, sent once):
+- Macedonia and Serbia: 11 (/announce, text, Done, Skip, Skip, North Macedonia, Serbia, Done,
+  when, Once, Confirm), or 9 with the names typed; as before this picker took roles, but the
+  picker is now one message edited per press instead of one new message per press (3 -> 1).
+- the coordinators of Macedonia and Serbia: impossible before (an audience held one kind, so
+  country:MK,RS reached every member there); now 12 with North Macedonia, Serbia,
+  Coordinators and Done, or 9 with "Македонија и Србија;role:coordinator" typed.
 """
 
 from __future__ import annotations
@@ -109,3 +110,37 @@ async def test_everyone_is_still_one_press(network: Network, cora: Person) -> No
     await at_audience(cora)
     [when] = await cora.presses(f"{texts.EVERYONE} (1)")
     assert when.text.startswith("When should it go out?")
+
+
+async def gives(person: Person, answers: list[tuple[str, str]]) -> None:
+    """Give each answer, typed ("says") or pressed: one input each."""
+    for how, answer in answers:
+        await (person.says(answer) if how == "says" else person.presses(answer))
+
+
+FORM = [
+    ("says", "/announce"),
+    ("says", "The regional gender focal points meeting moves to Skopje."),
+    ("presses", texts.VERSIONS_DONE),
+    ("presses", texts.SKIP),
+    ("presses", texts.SKIP),
+]
+SENT = [("says", "now"), ("presses", texts.ONCE), ("presses", texts.CONFIRM)]
+
+
+async def test_the_coordinators_of_two_countries_take_twelve_inputs_or_nine_typed(
+    network: Network, cora: Person
+) -> None:
+    """Five inputs of form, three ticks and Done, three to send: 12; typed, one answer in place
+    of the four presses: 9. Both store the same audience."""
+    await network.member("Maja", country="MK", role=Role.COORDINATOR)
+    ticks = [
+        ("presses", "North Macedonia (1)"),
+        ("presses", "Serbia (1)"),
+        ("presses", f"{texts.COORDINATORS} (2)"),
+        ("presses", texts.AUDIENCE_DONE.format(count=2)),
+    ]
+    await gives(cora, [*FORM, *ticks, *SENT])
+    await gives(cora, [*FORM, ("says", "Македонија и Србија;role:coordinator"), *SENT])
+    rows = await schedule_rows(network)
+    assert [row.audience for row in rows] == ["country:MK,RS;role:coordinator"] * 2
