@@ -124,7 +124,7 @@ class Wizard:
         try:
             remembered = await step.take(turn, dialog, value)
         except Invalid as problem:
-            await self._refuse(turn, dialog, step, problem)
+            await self._refuse(turn, dialog, step, problem, pressed)
             return True
         except Stay as staying:
             again = dialog.moved(step.name, **staying.changes)
@@ -159,12 +159,21 @@ class Wizard:
         await self.ask(turn, back)
         return True
 
-    async def _refuse(self, turn: Turn, dialog: Dialog, step: Step, problem: Invalid) -> None:
+    async def _refuse(
+        self, turn: Turn, dialog: Dialog, step: Step, problem: Invalid, pressed: bool = False
+    ) -> None:
         """Say what is wrong and wait again: on this step, or on the one the problem belongs to."""
         target = dialog.moved(problem.back_to or step.name)
         await turn.services.dialogs.save(target)
         values = {**_examples(turn, dialog), **problem.values}
         explanation = turn.tr(texts.PROBLEMS[problem.code]).format(**values)
+        if target.step == step.name and step.accepts is not None:
+            # A picker keeps what is ticked on its own buttons: the one pressed is still there to
+            # use; after a typed answer it is shown again below, not the bare choices.
+            await turn.say(explanation)
+            if not pressed:
+                await self.ask(turn, target)
+            return
         if target.step == step.name:
             await turn.say(explanation, self._buttons(turn, step, dialog.data))
             return

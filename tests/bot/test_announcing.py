@@ -40,10 +40,9 @@ AUDIENCE_LABELS = [
     "Serbia",
     "regional",
     texts.COORDINATORS,
+    texts.ADMINS,
     texts.GROUP_CHATS,
 ]
-# The picker's buttons: the ones above, and Administrators beside Coordinators.
-PICKER_LABELS = [*AUDIENCE_LABELS[:-1], texts.ADMINS, texts.GROUP_CHATS]
 
 
 async def skips_link_and_picture(person: Person) -> None:
@@ -102,7 +101,7 @@ async def test_the_picture_leads_to_the_audience_buttons(cora: Person) -> None:
     assert reply.text == texts.ASK_AUDIENCE
     counts = [1, 0, 0, 0, 1, 0, 1, 0, 0]
     assert reply.labels == [
-        *(f"{label} ({count})" for label, count in zip(PICKER_LABELS, counts, strict=True)),
+        *(f"{label} ({count})" for label, count in zip(AUDIENCE_LABELS, counts, strict=True)),
         texts.BACK,
     ]
 

@@ -98,11 +98,15 @@ async def test_back_leaves_the_picker_for_the_step_before(cora: Person) -> None:
 
 
 async def test_countries_that_reach_nobody_are_refused_at_done(cora: Person) -> None:
-    """Bosnia and Herzegovina has nobody yet: Done says so and the step waits."""
+    """Bosnia and Herzegovina has nobody yet: Done says so, and the picker above, its tick
+    kept, takes the next press."""
     await at_audience(cora)
     await cora.presses("Bosnia and Herzegovina (0)")
     [refused] = await cora.presses(texts.AUDIENCE_DONE.format(count=0))
-    assert refused.text == texts.PROBLEMS["nobody"]
+    assert (refused.text, refused.labels) == (texts.PROBLEMS["nobody"], [])
+    await cora.presses("✓ Bosnia and Herzegovina (0)")
+    [serbia] = await cora.presses("Serbia (1)")
+    assert texts.AUDIENCE_DONE.format(count=1) in serbia.labels
 
 
 async def test_everyone_is_still_one_press(network: Network, cora: Person) -> None:
