@@ -2,7 +2,8 @@
 
 Kinds combine the way audience filters do in Slack or Culture Amp: within a kind any value
 matches (Serbia or Montenegro), across kinds all must (the coordinators in Serbia); the group
-chats come on top of the members. Written: ``country:MK,RS;role:coordinator;groups``. A single
+chats come on top of the members: all of them (``groups``), or some by their number in the
+group_chats table (``groups:3,7``). Written: ``country:MK,RS;role:coordinator;groups``. A single
 kind is written as it always was (``country:MK,RS``, ``role:coordinator``, ``groups``, ``all``),
 so audiences stored before kinds combined read the same.
 """
@@ -20,8 +21,8 @@ class AudienceError(ValueError):
 
 
 USAGE = (
-    "all, country:RS,ME (BA, ME, MK, RS, regional), role:coordinator (member, admin), groups, "
-    "or kinds joined by ; (country:MK,RS;role:coordinator)"
+    "all, country:RS,ME (BA, ME, MK, RS, regional), role:coordinator (member, admin), groups "
+    "(or groups:3,7, some of them), or kinds joined by ; (country:MK,RS;role:coordinator)"
 )
 SEPARATOR = ";"
 
@@ -33,7 +34,8 @@ class Audience:
     everyone: bool = False
     countries: frozenset[str] = frozenset()
     roles: frozenset[Role] = frozenset()
-    groups: bool = False
+    groups: bool = False  # every group chat Mreža is in
+    chats: frozenset[int] = frozenset()  # some group chats, by id (none when ``groups``)
 
     @classmethod
     def parse(cls, text: str) -> Audience:
@@ -45,12 +47,19 @@ class Audience:
         found = [_part(part) for part in parts]
         if len(found) > 1 and any(part.everyone for part in found):
             raise AudienceError(f"all goes alone: {text!r}; expected {USAGE}")
+        groups = any(part.groups for part in found)
         return cls(
             everyone=any(part.everyone for part in found),
             countries=frozenset(c for part in found for c in part.countries),
             roles=frozenset(r for part in found for r in part.roles),
-            groups=any(part.groups for part in found),
+            groups=groups,
+            chats=frozenset() if groups else frozenset(c for part in found for c in part.chats),
         )
+
+    @property
+    def reaches_chats(self) -> bool:
+        """True when group chats are reached: all of them, or some."""
+        return self.groups or bool(self.chats)
 
     @property
     def reaches_members(self) -> bool:
@@ -67,6 +76,8 @@ class Audience:
             parts.append("role:" + ",".join(r.value for r in Role if r in self.roles))
         if self.groups:
             parts.append("groups")
+        elif self.chats:
+            parts.append("groups:" + ",".join(str(c) for c in sorted(self.chats)))
         assert parts, "parse never makes an empty audience"
         return SEPARATOR.join(parts)
 
@@ -89,13 +100,20 @@ def _part(text: str) -> Audience:
     kind = kind.strip().lower()
     if kind in ("all", "everyone") and not value:
         return Audience(everyone=True)
-    if kind == "groups" and not value:
-        return Audience(groups=True)
+    if kind == "groups":
+        return Audience(chats=_chats(value)) if value.strip() else Audience(groups=True)
     if kind == "country" and value:
         return Audience(countries=frozenset(_countries(value.split(","))))
     if kind == "role" and value:
         return Audience(roles=frozenset(_roles(value.split(","))))
     raise AudienceError(f"not an audience: {text.strip()!r}; expected {USAGE}")
+
+
+def _chats(value: str) -> frozenset[int]:
+    numbers = [v.strip() for v in value.split(",") if v.strip()]
+    if not numbers or not all(n.isdigit() for n in numbers):
+        raise AudienceError(f"not group chat numbers: {value.strip()!r}; expected {USAGE}")
+    return frozenset(int(n) for n in numbers)
 
 
 def _roles(values: Iterable[str]) -> list[Role]:

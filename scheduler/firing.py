@@ -21,9 +21,10 @@ from core.clock import Clock
 from core.members import Member, MemberDirectory
 from core.storage import insert_ignoring_duplicates, utc
 from scheduler.audience import Audience
+from scheduler.chat_audience import chats_reached
 from scheduler.event_changes import COMING, NOTICE_KINDS
 from scheduler.recurrence import Recurrence, RecurrenceError
-from scheduler.schedule_tables import DeliveryRow, GroupChatRow, OccurrenceRow, RsvpRow, ScheduleRow
+from scheduler.schedule_tables import DeliveryRow, OccurrenceRow, RsvpRow, ScheduleRow
 
 log = logging.getLogger(__name__)
 BATCH = 1000  # rows per INSERT: SQLite allows at most 32,766 bound values in one statement
@@ -169,8 +170,8 @@ class Firing:
         """Delivery keys: "member:ID", and "group:TRANSPORT:CHAT" when the group chats hear it."""
         audience = Audience.parse(schedule.audience)
         chats: list[tuple[str, int | None]] = []
-        if audience.groups:
-            groups = await session.scalars(select(GroupChatRow).where(GroupChatRow.active))
+        if audience.reaches_chats:
+            groups = await session.scalars(chats_reached(audience))
             chats = [(f"group:{g.transport}:{g.chat_id}", None) for g in groups]
         if not audience.reaches_members:
             return chats

@@ -11,6 +11,7 @@ from core.clock import Clock
 from core.instance_key import HOW_TO_SET
 from core.members import Language, MemberDirectory
 from scheduler.audience import Audience
+from scheduler.chat_audience import chats_reached
 from scheduler.event_changes import CANCELLATION, EventChanges, EventMoved, coming, tell_coming
 from scheduler.pulses.pulse_drafts import KIND as PULSE
 from scheduler.pulses.pulse_drafts import Mode, PulseDraft
@@ -26,7 +27,6 @@ from scheduler.schedule_rows import EventPlan, ScheduleView, active_row, find_ro
 from scheduler.schedule_tables import (
     DeliveryRow,
     EventRow,
-    GroupChatRow,
     OccurrenceRow,
     ScheduleRow,
 )
@@ -66,9 +66,9 @@ class Planner:
     async def readers(self, audience: Audience) -> list[Language]:
         """The language of each member (or group chat) the audience reaches right now."""
         chats: list[Language] = []
-        if audience.groups:
+        if audience.reaches_chats:
             async with self._sessions() as session:
-                groups = await session.scalars(select(GroupChatRow.id).where(GroupChatRow.active))
+                groups = await session.scalars(chats_reached(audience))
                 chats = [GROUP_LANGUAGE for _ in groups]
         if not audience.reaches_members:
             return chats

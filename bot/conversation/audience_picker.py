@@ -22,29 +22,39 @@ from scheduler.audience import Audience
 PICK = "pick:"  # a tick button's answer: "pick:RS" ticks Serbia, or unticks it again
 DONE = "done"
 GROUPS = "groups"
+CHAT = "chat:"  # one group chat's tick: "chat:7" for the group_chats row 7
 COUNTRY_ROWS = (("BA", "ME"), ("MK", "RS"), ("regional",))
 ROLES = (Role.COORDINATOR.value, Role.ADMIN.value)
 PICKABLE = frozenset(code for row in COUNTRY_ROWS for code in row) | set(ROLES) | {GROUPS}
 CHECKED = "✓ "
+GROUP_MARK = "💬 "  # a group chat's own tick, told apart from the countries by its title alone
+CHATS_SHOWN = 6  # group chats ticked one by one up to this many; past it, all of them or none
+
+
+def pickable(code: str) -> bool:
+    """True for what a tick can stand for: a country, a role, all group chats or one."""
+    return code in PICKABLE or (code.startswith(CHAT) and code[len(CHAT) :].isdigit())
 
 
 def picking(answer: str) -> bool:
     """True for the presses only the picker's buttons make."""
-    return answer == DONE or (answer.startswith(PICK) and answer[len(PICK) :] in PICKABLE)
+    return answer == DONE or (answer.startswith(PICK) and pickable(answer[len(PICK) :]))
 
 
 def picked(data: Mapping[str, str]) -> list[str]:
-    """What is ticked so far (country codes, role values, "groups"), in the order pressed."""
-    return [code for code in data.get("picked", "").split(",") if code in PICKABLE]
+    """What is ticked so far (country codes, role values, group chats), in the order pressed."""
+    return [code for code in data.get("picked", "").split(",") if pickable(code)]
 
 
 def picked_audience(ticked: Iterable[str]) -> Audience:
     """The audience the ticks make; empty when nothing is ticked."""
     chosen = set(ticked)
+    chats = {code for code in chosen if code.startswith(CHAT)}
     return Audience(
-        countries=frozenset(chosen - set(ROLES) - {GROUPS}),
+        countries=frozenset(chosen - set(ROLES) - {GROUPS} - chats),
         roles=frozenset(Role(r) for r in ROLES if r in chosen),
         groups=GROUPS in chosen,
+        chats=frozenset() if GROUPS in chosen else frozenset(int(c[len(CHAT) :]) for c in chats),
     )
 
 
@@ -54,7 +64,7 @@ async def audience_step(turn: Turn, dialog: Dialog, answer: str) -> Mapping[str,
     chosen = picked(dialog.data)
     if answer.startswith(PICK):
         code = answer[len(PICK) :]
-        if code not in PICKABLE:
+        if not pickable(code):
             raise Invalid("audience")
         toggled = [c for c in chosen if c != code] if code in chosen else [*chosen, code]
         raise Stay(picked=",".join(toggled))
@@ -69,30 +79,9 @@ async def ask_audience(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
     """The audience question, with live counts on every button and what is ticked so far;
     a tick pressed changes this same message rather than sending another."""
     chosen = picked(dialog.data)
-
-    async def tick(label: str, code: str, alone: Audience) -> Button:
-        count = await turn.services.planner.recipients(alone)
-        mark = CHECKED if code in chosen else ""
-        return choice_button(turn, dialog.step, f"{mark}{label} ({count})", PICK + code)
-
     everyone = await turn.services.planner.recipients(Audience(everyone=True))
-    rows: Buttons = [
-        [choice_button(turn, dialog.step, f"{turn.tr(texts.EVERYONE)} ({everyone})", "all")]
-    ]
-    for pair in COUNTRY_ROWS:
-        rows.append(
-            [
-                await tick(turn.tr(texts.COUNTRY_NAMES[c]), c, Audience(countries=frozenset({c})))
-                for c in pair
-            ]
-        )
-    rows.append(
-        [
-            await tick(turn.tr(texts.ROLE_AUDIENCES[r]), r, Audience(roles=frozenset({Role(r)})))
-            for r in ROLES
-        ]
-    )
-    rows.append([await tick(turn.tr(texts.GROUP_CHATS), GROUPS, Audience(groups=True))])
+    label = f"{turn.tr(texts.EVERYONE)} ({everyone})"
+    rows: Buttons = [[choice_button(turn, dialog.step, label, "all")], *await _ticks(turn, dialog)]
     question = turn.tr(texts.ASK_AUDIENCE)
     if chosen:
         wanted = picked_audience(chosen)
@@ -103,6 +92,26 @@ async def ask_audience(turn: Turn, dialog: Dialog, buttons: Buttons) -> None:
         rows.append([choice_button(turn, dialog.step, done, DONE)])
     # The wizard's own rows have no counts; what follows them (Back) is kept as it is.
     await turn.show(Outgoing.text(question, rows + buttons[len(AUDIENCES) :]))
+
+
+async def _ticks(turn: Turn, dialog: Dialog) -> Buttons:
+    """The tick rows: countries, roles, all group chats, and each group chat while few."""
+    chosen = picked(dialog.data)
+
+    async def tick(label: str, code: str) -> Button:
+        count = await turn.services.planner.recipients(picked_audience([code]))
+        mark = CHECKED if code in chosen else ""
+        return choice_button(turn, dialog.step, f"{mark}{label} ({count})", PICK + code)
+
+    tr = turn.tr
+    rows = [[await tick(tr(texts.COUNTRY_NAMES[c]), c) for c in pair] for pair in COUNTRY_ROWS]
+    rows.append([await tick(tr(texts.ROLE_AUDIENCES[r]), r) for r in ROLES])
+    rows.append([await tick(tr(texts.GROUP_CHATS), GROUPS)])
+    chats = await turn.services.group_chats.active()
+    if 1 < len(chats) <= CHATS_SHOWN:
+        ticks = [await tick(GROUP_MARK + (title or f"#{n}"), f"{CHAT}{n}") for n, title in chats]
+        rows.extend(ticks[i : i + 2] for i in range(0, len(ticks), 2))
+    return rows
 
 
 # The same step in every dialog that broadcasts: announcements, events and pulses.

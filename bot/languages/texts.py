@@ -341,6 +341,7 @@ EVERYONE = N_("Everyone")
 COORDINATORS = N_("Coordinators")
 ADMINS = N_("Administrators")
 GROUP_CHATS = N_("Group chats")
+SOME_GROUP_CHATS = N_("Group chats: {count}")
 # Roles as an audience, by Role value (the member role reaches everyone)
 ROLE_AUDIENCES = {"member": N_("Members"), "coordinator": COORDINATORS, "admin": ADMINS}
 AUDIENCE_PICKED = N_("Chosen: {audience}, {count} recipients. Press more, or Done.")

@@ -32,6 +32,8 @@ def audience_words(audience: str | Audience, tr: Translate) -> str:
     else:
         members = countries or roles
     chats = tr(texts.GROUP_CHATS) if parsed.groups else ""
+    if parsed.chats:
+        chats = tr(texts.SOME_GROUP_CHATS).format(count=len(parsed.chats))
     return " + ".join(words for words in (members, chats) if words)
 
 

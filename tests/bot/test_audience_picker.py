@@ -148,3 +148,23 @@ async def test_the_coordinators_of_two_countries_take_twelve_inputs_or_nine_type
     await gives(cora, [*FORM, ("says", "Македонија и Србија;role:coordinator"), *SENT])
     rows = await schedule_rows(network)
     assert [row.audience for row in rows] == ["country:MK,RS;role:coordinator"] * 2
+
+
+async def test_each_group_chat_is_ticked_on_its_own_while_few(
+    network: Network, cora: Person, alice: Person
+) -> None:
+    """Two group chats: each has its own tick; one ticked is the only chat the audience reaches."""
+    await alice.in_(network.group("-100")).says("good morning", addressed=False)
+    await alice.in_(network.group("-200")).says("good morning", addressed=False)
+    await at_audience(cora)
+    picker = cora.last_message
+    assert f"{texts.GROUP_CHATS} (2)" in picker.labels
+    assert picker.labels[-3:-1] == ["💬 #1 (1)", "💬 #2 (1)"]
+    [ticked] = await cora.presses("💬 #2 (1)")
+    assert "Group chats: 1, 1 recipients" in ticked.text
+    await cora.presses(texts.AUDIENCE_DONE.format(count=1))
+    await cora.says("now")
+    await cora.presses(texts.ONCE)
+    await cora.presses(texts.CONFIRM)
+    [row] = await schedule_rows(network)
+    assert row.audience == "groups:2"

@@ -19,8 +19,8 @@ EVERY_MINUTE = "FREQ=DAILY;BYHOUR={};BYMINUTE={}".format(
 NEVER = "never fires after the start"
 COUNTRIES = "BA, ME, MK, RS, regional"
 AUDIENCES = (
-    f"all, country:RS,ME ({COUNTRIES}), role:coordinator (member, admin), groups, "
-    "or kinds joined by ; (country:MK,RS;role:coordinator)"
+    f"all, country:RS,ME ({COUNTRIES}), role:coordinator (member, admin), groups "
+    "(or groups:3,7, some of them), or kinds joined by ; (country:MK,RS;role:coordinator)"
 )
 NAMES = "or a country's name in any of the four languages (Srbija, Crna Gora, Македонија)"
 EITHER = "give either --text, or --at with --every if the rule changes"

@@ -19,8 +19,8 @@ SPAN = f"write it like 7d, 12h or 30m {NONE}"
 WINDOW = "the invitation must go out between now and the start"
 COUNTRIES = "BA, ME, MK, RS, regional"
 AUDIENCES = (
-    f"all, country:RS,ME ({COUNTRIES}), role:coordinator (member, admin), groups, "
-    "or kinds joined by ; (country:MK,RS;role:coordinator)"
+    f"all, country:RS,ME ({COUNTRIES}), role:coordinator (member, admin), groups "
+    "(or groups:3,7, some of them), or kinds joined by ; (country:MK,RS;role:coordinator)"
 )
 NAMES = "or a country's name in any of the four languages (Srbija, Crna Gora, Македонија)"
 

@@ -56,7 +56,13 @@ def test_a_trailing_separator_is_harmless() -> None:
     assert str(Audience.parse("country:RS;")) == "country:RS"
 
 
-@pytest.mark.parametrize("written", ["all;country:RS", "role:chief", ";"])
+def test_some_group_chats_are_kept_by_number_and_all_of_them_win() -> None:
+    """groups:7,3 is written back sorted; beside groups (all of them) the numbers go."""
+    assert str(Audience.parse("groups:7,3;country:RS")) == "country:RS;groups:3,7"
+    assert str(Audience.parse("groups:3;groups")) == "groups"
+
+
+@pytest.mark.parametrize("written", ["all;country:RS", "role:chief", ";", "groups:x"])
 def test_what_cannot_be_read_is_refused(written: str) -> None:
     """Everyone beside another kind, an unknown role, a separator alone: refused."""
     with pytest.raises(AudienceError):
