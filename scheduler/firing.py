@@ -21,9 +21,10 @@ from core.clock import Clock
 from core.members import Member, MemberDirectory
 from core.storage import insert_ignoring_duplicates, utc
 from scheduler.audience import Audience
+from scheduler.chat_audience import chats_reached
 from scheduler.event_changes import COMING, NOTICE_KINDS
 from scheduler.recurrence import Recurrence, RecurrenceError
-from scheduler.schedule_tables import DeliveryRow, GroupChatRow, OccurrenceRow, RsvpRow, ScheduleRow
+from scheduler.schedule_tables import DeliveryRow, OccurrenceRow, RsvpRow, ScheduleRow
 
 log = logging.getLogger(__name__)
 BATCH = 1000  # rows per INSERT: SQLite allows at most 32,766 bound values in one statement
@@ -166,11 +167,14 @@ class Firing:
     async def _recipients(
         self, session: AsyncSession, schedule: ScheduleRow
     ) -> list[tuple[str, int | None]]:
-        """Delivery keys: "member:ID", or "group:TRANSPORT:CHAT" for the groups audience."""
+        """Delivery keys: "member:ID", and "group:TRANSPORT:CHAT" when the group chats hear it."""
         audience = Audience.parse(schedule.audience)
-        if audience.groups:
-            groups = await session.scalars(select(GroupChatRow).where(GroupChatRow.active))
-            return [(f"group:{g.transport}:{g.chat_id}", None) for g in groups]
+        chats: list[tuple[str, int | None]] = []
+        if audience.reaches_chats:
+            groups = await session.scalars(chats_reached(audience))
+            chats = [(f"group:{g.transport}:{g.chat_id}", None) for g in groups]
+        if not audience.reaches_members:
+            return chats
         members = audience.members(await self._members.all())
         if schedule.kind == "reminder" and schedule.event_id is not None:
             declined = set(
@@ -193,7 +197,7 @@ class Firing:
         rules = self._rules.get(schedule.kind)
         if rules is not None:
             members = await rules.recipients(session, schedule, members)
-        return [(f"member:{m.id}", m.id) for m in members]
+        return chats + [(f"member:{m.id}", m.id) for m in members]
 
 
 def _delivery(

@@ -11,6 +11,7 @@ from core.clock import Clock
 from core.instance_key import HOW_TO_SET
 from core.members import Language, MemberDirectory
 from scheduler.audience import Audience
+from scheduler.chat_audience import chats_reached
 from scheduler.event_changes import CANCELLATION, EventChanges, EventMoved, coming, tell_coming
 from scheduler.pulses.pulse_drafts import KIND as PULSE
 from scheduler.pulses.pulse_drafts import Mode, PulseDraft
@@ -26,7 +27,6 @@ from scheduler.schedule_rows import EventPlan, ScheduleView, active_row, find_ro
 from scheduler.schedule_tables import (
     DeliveryRow,
     EventRow,
-    GroupChatRow,
     OccurrenceRow,
     ScheduleRow,
 )
@@ -65,11 +65,14 @@ class Planner:
 
     async def readers(self, audience: Audience) -> list[Language]:
         """The language of each member (or group chat) the audience reaches right now."""
-        if audience.groups:
+        chats: list[Language] = []
+        if audience.reaches_chats:
             async with self._sessions() as session:
-                groups = await session.scalars(select(GroupChatRow.id).where(GroupChatRow.active))
-                return [GROUP_LANGUAGE for _ in groups]
-        return [member.language for member in audience.members(await self._members.all())]
+                groups = await session.scalars(chats_reached(audience))
+                chats = [GROUP_LANGUAGE for _ in groups]
+        if not audience.reaches_members:
+            return chats
+        return chats + [m.language for m in audience.members(await self._members.all())]
 
     async def announce(self, draft: AnnouncementDraft, creator: int | None) -> int:
         """Schedule an announcement; returns the schedule's id."""

@@ -10,7 +10,15 @@ import typer
 from bot.app import Mreza
 from bot.cli.common import checked, fail, print_json, with_mreza
 from bot.cli.language_forms import LanguageOption, author_form, in_forms, keyed_form
-from bot.cli.schedule_args import DryRun, moment, operate, planner, ready, schedule_id
+from bot.cli.schedule_args import (
+    AUDIENCE_HELP,
+    DryRun,
+    moment,
+    operate,
+    planner,
+    ready,
+    schedule_id,
+)
 from bot.cli.schedule_views import (
     first_words,
     local_time,
@@ -20,13 +28,12 @@ from bot.cli.schedule_views import (
     schedules_table,
 )
 from bot.cli.version_preview import show_preview
+from bot.conversation.audience_reading import read_audience
 from core.settings import Settings
-from scheduler.audience import Audience
 from scheduler.reports import OccurrenceReport, occurrence_reports
 from scheduler.schedule_drafts import AnnouncementDraft, ScheduleError, When
 from scheduler.schedule_rows import ScheduleView
 
-AUDIENCE_HELP = "all, country:RS,ME, role:coordinator, or groups."
 TIME_HELP = "ISO-8601 (local time in MREZA_TIMEZONE without an offset), or now."
 RULE_HELP = 'An RFC 5545 RRULE, at most hourly: "FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10".'
 TEXT_HELP = 'What members will read; again as FORM="..." for other language forms (mk="...").'
@@ -67,7 +74,7 @@ def create(
     own, versions = in_forms(text, "--text", author)
     draft = ready(
         AnnouncementDraft(
-            own, checked(Audience.parse, audience), when, link, image, author, versions
+            own, checked(read_audience, audience), when, link, image, author, versions
         )
     )
     if dry_run:

@@ -12,6 +12,7 @@ from bot.cli.common import checked, clock, fail, print_json, with_mreza
 from bot.cli.event_book import GuestList, events, guest_list, invitation_of
 from bot.cli.language_forms import LanguageOption, author_form, in_forms, keyed_form
 from bot.cli.schedule_args import (
+    AUDIENCE_HELP,
     DryRun,
     event_id,
     exact_moment,
@@ -29,9 +30,9 @@ from bot.cli.schedule_views import (
     local_time,
 )
 from bot.cli.version_preview import show_preview
+from bot.conversation.audience_reading import read_audience
 from core.members import Language
 from core.settings import Settings
-from scheduler.audience import Audience
 from scheduler.event_changes import coming
 from scheduler.planner import EventPlan
 from scheduler.schedule_drafts import EventDraft
@@ -60,7 +61,7 @@ def create(
     ends: Annotated[str, typer.Option(metavar="TIME", help=TIME_HELP)],
     audience: Annotated[
         str,
-        typer.Option(metavar="AUDIENCE", help="all, country:RS,ME, role:coordinator, or groups."),
+        typer.Option(metavar="AUDIENCE", help=AUDIENCE_HELP),
     ],
     where: Annotated[str, typer.Option(metavar="TEXT", help="A place or a link.")] = "",
     description: Annotated[
@@ -89,7 +90,7 @@ def create(
             title=own[0],
             starts=exact_moment(starts, zone, "--starts"),
             ends=exact_moment(ends, zone, "--ends"),
-            audience=checked(Audience.parse, audience),
+            audience=checked(read_audience, audience),
             description=own[1],
             place=where,
             reminders=checked(reminders, remind),

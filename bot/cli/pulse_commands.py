@@ -13,20 +13,27 @@ from bot.app import Mreza, tally_for
 from bot.cli.common import checked, fail, print_json, with_mreza
 from bot.cli.language_forms import LanguageOption, author_form, in_forms, option_forms
 from bot.cli.pulse_listing import list_pulses
-from bot.cli.schedule_args import DryRun, moment, operate, planner, ready, schedule_id
+from bot.cli.schedule_args import (
+    AUDIENCE_HELP,
+    DryRun,
+    moment,
+    operate,
+    planner,
+    ready,
+    schedule_id,
+)
 from bot.cli.version_preview import show_preview
+from bot.conversation.audience_reading import read_audience
 from bot.languages.i18n import Translations
 from bot.pulses.pulse_reports import summary_text
 from core.durations import duration
 from core.members import Language
 from core.settings import Settings
-from scheduler.audience import Audience
 from scheduler.pulses.disclosure import Scale
 from scheduler.pulses.pulse_drafts import Mode, PulseDraft, default_reminder
 from scheduler.pulses.tally import RoundResults
 from scheduler.schedule_drafts import When
 
-AUDIENCE_HELP = "all, country:RS,ME, role:coordinator, or groups."
 PulseId = Annotated[str, typer.Argument(metavar="ID", help="The pulse's id.")]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON.")]
 EXPORT_COLUMNS = ("round", "answer", "value", "country", "role")
@@ -94,7 +101,7 @@ def create(
     draft = ready(
         PulseDraft(
             question=asked[0],
-            audience=checked(Audience.parse, audience),
+            audience=checked(read_audience, audience),
             scale=checked(Scale, scale) if scale else Scale.OPTIONS,
             options=asked[1],
             multiple=multiple,

@@ -20,6 +20,10 @@ from scheduler.schedule_drafts import ScheduleError, parse_time
 T = TypeVar("T")
 D = TypeVar("D", bound="Checkable")
 
+AUDIENCE_HELP = (
+    'all, country:RS,ME, countries by name ("Srbija,Crna Gora", "Македонија"), role:coordinator, '
+    "groups, or kinds joined by ; (country:MK,RS;role:coordinator)."
+)
 DryRun = Annotated[
     bool,
     typer.Option("--dry-run", help="Show each language version and who gets it; schedule nothing."),

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 
-from bot.conversation.country_names import countries_named
+from bot.conversation.audience_reading import read_audience
 from bot.conversation.dialogs import Dialog
 from bot.conversation.turn import Turn
 from bot.conversation.typed_times import read_time
@@ -52,12 +52,9 @@ def problem(error: ScheduleError, back_to: str | None = None, limit: int = 0) ->
 async def audience(turn: Turn, answer: str) -> Audience:
     """An audience that reaches somebody right now: written out, or countries named in words."""
     try:
-        parsed = Audience.parse(answer)
+        parsed = read_audience(answer)
     except AudienceError:
-        named = countries_named(answer)
-        if not named:
-            raise Invalid("audience") from None
-        parsed = Audience(countries=named)
+        raise Invalid("audience") from None
     if await turn.services.planner.recipients(parsed) == 0:
         raise Invalid("nobody")
     return parsed

@@ -9,13 +9,13 @@ and typing a button's label counts as pressing it (Signal and the console have n
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.conversation.dialogs import Dialog
 from bot.conversation.turn import Turn
-from bot.conversation.typed_times import example
+from bot.conversation.typed_times import DEFAULT_HOUR, example, example_day
 from bot.languages import texts
 from core.members import Role
 from core.messaging import Button
@@ -88,12 +88,16 @@ class Wizard:
         await turn.services.dialogs.save(dialog)
         await self.ask(turn, dialog, hint=True)
 
-    async def ask(self, turn: Turn, dialog: Dialog, hint: bool = False) -> None:
-        """Ask the question of the step the dialog waits on."""
+    async def ask(
+        self, turn: Turn, dialog: Dialog, hint: bool = False, in_place: bool = False
+    ) -> None:
+        """Ask the question of the step the dialog waits on; ``in_place``: a step asked again
+        after a press on its own question, which a custom ask may change rather than resend."""
         step = self._step(dialog.step)
         buttons = self._buttons(turn, step, dialog.data)
         if step.ask is not None:
-            await step.ask(turn, dialog, buttons)
+            # Only a press on this step's own message may be edited: never the question before.
+            await step.ask(turn if in_place else replace(turn, pressed=None), dialog, buttons)
             return
         question = turn.tr(step.question).format(**_examples(turn, dialog), **dialog.data)
         if hint:
@@ -120,12 +124,12 @@ class Wizard:
         try:
             remembered = await step.take(turn, dialog, value)
         except Invalid as problem:
-            await self._refuse(turn, dialog, step, problem)
+            await self._refuse(turn, dialog, step, problem, pressed)
             return True
         except Stay as staying:
             again = dialog.moved(step.name, **staying.changes)
             await turn.services.dialogs.save(again)
-            await self.ask(turn, again)
+            await self.ask(turn, again, in_place=pressed)
             return True
         if remembered is None:
             await turn.services.dialogs.close(dialog.member_id)
@@ -155,12 +159,21 @@ class Wizard:
         await self.ask(turn, back)
         return True
 
-    async def _refuse(self, turn: Turn, dialog: Dialog, step: Step, problem: Invalid) -> None:
+    async def _refuse(
+        self, turn: Turn, dialog: Dialog, step: Step, problem: Invalid, pressed: bool = False
+    ) -> None:
         """Say what is wrong and wait again: on this step, or on the one the problem belongs to."""
         target = dialog.moved(problem.back_to or step.name)
         await turn.services.dialogs.save(target)
         values = {**_examples(turn, dialog), **problem.values}
         explanation = turn.tr(texts.PROBLEMS[problem.code]).format(**values)
+        if target.step == step.name and step.accepts is not None:
+            # A picker keeps what is ticked on its own buttons: the one pressed is still there to
+            # use; after a typed answer it is shown again below, not the bare choices.
+            await turn.say(explanation)
+            if not pressed:
+                await self.ask(turn, target)
+            return
         if target.step == step.name:
             await turn.say(explanation, self._buttons(turn, step, dialog.data))
             return
@@ -215,7 +228,8 @@ def choice_button(turn: Turn, step: str, label: str, value: str) -> Button:
 
 
 def _examples(turn: Turn, dialog: Dialog) -> dict[str, str]:
-    """What prompts show: the time zone, and example times that are always still to come."""
+    """What prompts show: the time zone, example times that are always still to come, and the
+    hour a date written alone is taken at."""
     zone, now = turn.services.zone, turn.services.clock.now()
     starts = dialog.data.get("starts")
     if starts:  # an event's end: two hours after the start given
@@ -223,4 +237,10 @@ def _examples(turn: Turn, dialog: Dialog) -> dict[str, str]:
         example_end = end.strftime("%d.%m.%Y %H:%M")
     else:
         example_end = example(zone, now, timedelta(hours=2))
-    return {"zone": zone, "example": example(zone, now), "example_end": example_end}
+    return {
+        "zone": zone,
+        "example": example(zone, now),
+        "example_end": example_end,
+        "day": example_day(zone, now),
+        "hour": DEFAULT_HOUR,
+    }

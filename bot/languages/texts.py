@@ -250,12 +250,14 @@ ASK_IMAGE = N_(
     "Add a picture: the web address of an image, like https://example.org/poster.jpg, or press Skip."
 )
 ASK_AUDIENCE = N_(
-    'Who should get it? Press a button, name the countries, like "Serbia and Montenegro", '
-    "or write an audience such as country:RS,ME or role:coordinator."
+    "Who should get it? Press Everyone, or tick countries and roles, then Done: each press "
+    "ticks or unticks. Countries and roles ticked together narrow it: Serbia with Coordinators "
+    "is the coordinators in Serbia. Group chats are added on top. You can also name the "
+    'countries, like "Serbia and Montenegro", or write country:RS,ME;role:coordinator.'
 )
 ASK_WHEN = N_(
     "When should it go out? Press Now, or write the local time ({zone}) like {example}, "
-    'or in words, like "tomorrow at 10".'
+    'or in words, like "tomorrow at 10". A date alone, like {day}, means {hour} that day.'
 )
 ASK_REPEAT = N_(
     "Should it repeat? Press a button, or write an RFC 5545 RRULE such as FREQ=MONTHLY;BYDAY=1MO;BYHOUR=10."
@@ -294,7 +296,7 @@ ASK_TITLE = N_(
 )
 ASK_STARTS = N_(
     "When does it start? Write the local time ({zone}) like {example}, "
-    'or in words, like "Monday at 10".'
+    'or in words, like "Monday at 10". A date alone, like {day}, means {hour} that day.'
 )
 ASK_ENDS = N_(
     "When does it end? Write the local time like {example_end}, or how long it lasts, like 2h."
@@ -337,9 +339,14 @@ CONFIRM = N_("Confirm")
 CANCEL = N_("Cancel")
 EVERYONE = N_("Everyone")
 COORDINATORS = N_("Coordinators")
+ADMINS = N_("Administrators")
 GROUP_CHATS = N_("Group chats")
-AUDIENCE_PICKED = N_("Chosen: {countries}, {count} recipients. Press more countries, or Done.")
+SOME_GROUP_CHATS = N_("Group chats: {count}")
+# Roles as an audience, by Role value (the member role reaches everyone)
+ROLE_AUDIENCES = {"member": N_("Members"), "coordinator": COORDINATORS, "admin": ADMINS}
+AUDIENCE_PICKED = N_("Chosen: {audience}, {count} recipients. Press more, or Done.")
 AUDIENCE_DONE = N_("Done: {count} recipients")
+AUDIENCE_ROLES_IN = N_("{roles} in {countries}")
 DEFAULT_REMINDERS = N_("1 day and 1 hour before")
 NO_REMINDERS = N_("No reminders")
 NONE = N_("none")
@@ -352,7 +359,7 @@ PROBLEMS = {
     "past": N_("That time is in the past. Please give a time in the future."),
     "time": N_(
         "I cannot read that time. Write the local time like {example}, "
-        'or in words, like "tomorrow at 10".'
+        'or in words, like "tomorrow at 10". A date alone, like {day}, means {hour} that day.'
     ),
     "rule": N_(
         "I cannot use that repeat rule. Press a button, or write an RRULE such as FREQ=WEEKLY;BYDAY=MO (at most hourly) that still has a time ahead."
@@ -410,7 +417,7 @@ SCHEDULE_KEPT = N_("Nothing was cancelled.")
 ASK_NEW_TEXT = N_("Write the new text of #{id}.")
 ASK_NEW_TIME = N_(
     "When should #{id} go out? Press Now, or write the local time ({zone}) like {example}, "
-    'or in words, like "tomorrow at 10".'
+    'or in words, like "tomorrow at 10". A date alone, like {day}, means {hour} that day.'
 )
 TEXT_CHANGED = N_("Saved: #{id} will send the new text.")
 TIME_CHANGED = N_("Saved: #{id} is now due at {when}.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from core.clock import Clock
@@ -34,6 +34,16 @@ class GroupChats:
         async with self._sessions.begin() as session:
             dialect = session.get_bind().dialect.name
             await session.execute(upsert(dialect, GroupChatRow, values, ["transport", "chat_id"]))
+
+    async def active(self) -> list[tuple[int, str]]:
+        """The groups Mreža is in now, as (id, title), in the order they were first seen."""
+        async with self._sessions() as session:
+            rows = await session.execute(
+                select(GroupChatRow.id, GroupChatRow.title)
+                .where(GroupChatRow.active)
+                .order_by(GroupChatRow.id)
+            )
+            return [(number, title) for number, title in rows]
 
     async def left(self, chat: Chat) -> None:
         """Mreža was removed from a group: nothing more is sent there until it is back."""

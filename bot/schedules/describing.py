@@ -19,19 +19,22 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
     return cut + "…"
 
 
-def audience_words(audience: str, tr: Translate) -> str:
-    """Who an audience reaches, in words: Everyone, Serbia and Montenegro, coordinators..."""
-    parsed = Audience.parse(audience)
+def audience_words(audience: str | Audience, tr: Translate) -> str:
+    """Who an audience reaches, in words: Everyone, Serbia, Montenegro, Coordinators in Serbia,
+    and the group chats on top ("Serbia + Group chats")."""
+    parsed = audience if isinstance(audience, Audience) else Audience.parse(audience)
     if parsed.everyone:
         return tr(texts.EVERYONE)
-    if parsed.groups:
-        return tr(texts.GROUP_CHATS)
-    if parsed.countries:
-        return ", ".join(tr(texts.COUNTRY_NAMES[c]) for c in sorted(parsed.countries))
-    assert parsed.role is not None  # parse never makes an empty audience
-    if parsed.role is Role.COORDINATOR:
-        return tr(texts.COORDINATORS)
-    return tr(texts.ROLE_NAMES[parsed.role.value])
+    countries = ", ".join(tr(texts.COUNTRY_NAMES[c]) for c in sorted(parsed.countries))
+    roles = ", ".join(tr(texts.ROLE_AUDIENCES[r.value]) for r in Role if r in parsed.roles)
+    if countries and roles:
+        members = tr(texts.AUDIENCE_ROLES_IN).format(roles=roles, countries=countries)
+    else:
+        members = countries or roles
+    chats = tr(texts.GROUP_CHATS) if parsed.groups else ""
+    if parsed.chats:
+        chats = tr(texts.SOME_GROUP_CHATS).format(count=len(parsed.chats))
+    return " + ".join(words for words in (members, chats) if words)
 
 
 def kind_words(kind: str, tr: Translate) -> str:

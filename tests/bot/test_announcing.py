@@ -17,7 +17,9 @@ from tests.bot.scheduled import LATER, LATER_SHOWN, composed, schedule_rows, tex
 TEXT = "The regional gender focal points meeting moves to Skopje."
 LOCAL = ZoneInfo("Europe/Belgrade")
 HINTED = texts.ASK_ANNOUNCEMENT + "\n" + texts.STOP_HINT
-WHEN = texts.ASK_WHEN.format(zone="Europe/Belgrade", example="13.01.2027 10:00")  # tomorrow
+WHEN = texts.ASK_WHEN.format(
+    zone="Europe/Belgrade", example="13.01.2027 10:00", day="13.01.", hour="10:00"
+)  # tomorrow
 # The repeat buttons for Tuesday 15 January 2030 (LATER), the third Tuesday of its month.
 REPEAT_LABELS = [
     texts.ONCE,
@@ -38,6 +40,7 @@ AUDIENCE_LABELS = [
     "Serbia",
     "regional",
     texts.COORDINATORS,
+    texts.ADMINS,
     texts.GROUP_CHATS,
 ]
 
@@ -88,7 +91,7 @@ async def test_the_text_leads_to_a_link_then_a_picture_both_skippable(cora: Pers
 
 
 async def test_the_picture_leads_to_the_audience_buttons(cora: Person) -> None:
-    """After the picture comes the audience: everyone, each country, coordinators, group chats,
+    """After the picture comes the audience: everyone, each country, two roles, group chats,
     each with how many it reaches now (Cora alone, in Serbia)."""
     await cora.says("/announce")
     await cora.says(TEXT)
@@ -96,7 +99,7 @@ async def test_the_picture_leads_to_the_audience_buttons(cora: Person) -> None:
     await cora.says("https://example.org/agenda")
     [reply] = await cora.presses(texts.SKIP)
     assert reply.text == texts.ASK_AUDIENCE
-    counts = [1, 0, 0, 0, 1, 0, 1, 0]
+    counts = [1, 0, 0, 0, 1, 0, 1, 0, 0]
     assert reply.labels == [
         *(f"{label} ({count})" for label, count in zip(AUDIENCE_LABELS, counts, strict=True)),
         texts.BACK,
@@ -328,3 +331,15 @@ async def test_the_dialog_speaks_the_coordinators_language(network: Network) -> 
     await vesna.says("Svi")
     await vesna.says("Sada")
     assert vesna.last_message.text == tr(texts.ASK_REPEAT)
+
+
+async def test_a_date_without_its_hour_shows_ten_in_the_preview(
+    cora: Person, alice: Person
+) -> None:
+    """ "15.01." is taken at 10:00, as the prompt says, and the preview shows it before Confirm."""
+    await at_audience(cora)
+    await cora.says("Serbia")
+    await cora.says("15.01.")
+    [*_, preview] = await cora.presses(texts.ONCE)
+    assert "When: 2027-01-15 10:00 (Europe/Belgrade)" in preview.text
+    assert texts.CONFIRM in preview.labels

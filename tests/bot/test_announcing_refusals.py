@@ -12,7 +12,7 @@ from scheduler import planner
 from scheduler import schedule_drafts as drafts
 from tests.bot.people import Network, Person
 from tests.bot.scheduled import LATER, schedule_rows
-from tests.bot.test_announcing import AUDIENCE_LABELS, TEXT
+from tests.bot.test_announcing import TEXT
 
 REPEATS = [  # after a refusal the buttons say what they do without the date
     texts.ONCE,
@@ -22,7 +22,7 @@ REPEATS = [  # after a refusal the buttons say what they do without the date
     texts.EVERY_WORKDAY,
 ]
 TOMORROW = "13.01.2027 10:00"  # the prompts' example: tomorrow at ten, never in the past
-TIME_PROBLEM = texts.PROBLEMS["time"].format(example=TOMORROW)
+TIME_PROBLEM = texts.PROBLEMS["time"].format(example=TOMORROW, day="13.01.", hour="10:00")
 # Every hour and minute written out: daily in name, every minute in fact.
 EVERY_MINUTE = "FREQ=DAILY;BYHOUR={};BYMINUTE={}".format(
     ",".join(map(str, range(24))), ",".join(map(str, range(60)))
@@ -51,10 +51,6 @@ async def at_step(cora: Person, step: str) -> None:
         ("text", "x" * 3801, texts.PROBLEMS["too-long"].format(limit=3800), []),
         ("link", "example.org", texts.PROBLEMS["url"], [texts.SKIP]),
         ("image", "ftp://example.org/a.png", texts.PROBLEMS["url"], [texts.SKIP]),
-        ("audience", "country:XX", texts.PROBLEMS["audience"], AUDIENCE_LABELS),
-        ("audience", "everybody", texts.PROBLEMS["audience"], AUDIENCE_LABELS),
-        ("audience", "Bosnia and Herzegovina", texts.PROBLEMS["nobody"], AUDIENCE_LABELS),
-        ("audience", "groups", texts.PROBLEMS["nobody"], AUDIENCE_LABELS),
         ("when", "whenever it suits", TIME_PROBLEM, [texts.NOW]),
         ("when", "2020-01-01 10:00", texts.PROBLEMS["past"], [texts.NOW]),
         ("repeat", "FREQ=SOMETIMES", texts.PROBLEMS["rule"], REPEATS),
@@ -78,6 +74,28 @@ async def test_a_bad_answer_is_explained_and_the_step_asked_again(
 
 
 @pytest.mark.parametrize(
+    ("answer", "problem"),
+    [
+        ("country:XX", texts.PROBLEMS["audience"]),
+        ("everybody", texts.PROBLEMS["audience"]),
+        ("Bosnia and Herzegovina", texts.PROBLEMS["nobody"]),
+        ("groups", texts.PROBLEMS["nobody"]),
+    ],
+)
+async def test_a_bad_audience_is_explained_and_the_picker_shown_again(
+    network: Network, cora: Person, answer: str, problem: str
+) -> None:
+    """The reply says what is wrong, then the picker comes again with its counts and Back."""
+    await at_step(cora, "audience")
+    [reply, picker] = await cora.says(answer)
+    assert (reply.text, reply.labels) == (problem, [])
+    assert picker.text == texts.ASK_AUDIENCE
+    assert picker.labels[0] == f"{texts.EVERYONE} (1)"
+    assert picker.labels[-1] == texts.BACK
+    assert await schedule_rows(network) == []
+
+
+@pytest.mark.parametrize(
     ("step", "bad", "good", "following"),
     [
         ("text", "", TEXT, texts.ASK_VERSIONS),
@@ -87,7 +105,9 @@ async def test_a_bad_answer_is_explained_and_the_step_asked_again(
             "audience",
             "country:XX",
             "country:RS",
-            texts.ASK_WHEN.format(zone="Europe/Belgrade", example=TOMORROW),
+            texts.ASK_WHEN.format(
+                zone="Europe/Belgrade", example=TOMORROW, day="13.01.", hour="10:00"
+            ),
         ),
         ("when", "2020-01-01 10:00", LATER, texts.ASK_REPEAT),
         ("repeat", "FREQ=SOMETIMES", "FREQ=WEEKLY;BYDAY=TU", None),

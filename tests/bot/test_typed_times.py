@@ -64,13 +64,31 @@ def test_now_in_any_language_is_now(typed: str) -> None:
 
 @pytest.mark.parametrize(
     "typed",
-    ["whenever it suits", "next tuesday", "04.01.", "2h", "31.02. 10:00", "sutra", ""],
+    ["whenever it suits", "next tuesday", "u 10.30", "2h", "31.02. 10:00", "31.02.", "sutra", ""],
 )
 def test_what_is_no_moment_is_refused(typed: str) -> None:
-    """Words that are no time, a day without its hour, a span alone, or a date that is none."""
+    """Words that are no time, a day in words without its hour, a span alone, or a date that
+    is none."""
     with pytest.raises(ScheduleError) as refused:
         read_time(typed, BELGRADE, NOW)
     assert refused.value.code == "time"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("15.01.", datetime(2027, 1, 15, 9, 0, tzinfo=UTC)),
+        ("15.1.", datetime(2027, 1, 15, 9, 0, tzinfo=UTC)),
+        ("15.01", datetime(2027, 1, 15, 9, 0, tzinfo=UTC)),
+        ("15.01.2027", datetime(2027, 1, 15, 9, 0, tzinfo=UTC)),
+        ("на 20.01.", datetime(2027, 1, 20, 9, 0, tzinfo=UTC)),
+        ("04.01.", datetime(2028, 1, 4, 9, 0, tzinfo=UTC)),  # this year's has passed
+        ("15.01 14:30", datetime(2027, 1, 15, 13, 30, tzinfo=UTC)),
+    ],
+)
+def test_a_date_without_its_hour_is_taken_at_ten(typed: str, meant: datetime) -> None:
+    """A date in figures alone means 10:00 local that day, as the prompts say."""
+    assert read_time(typed, BELGRADE, NOW) == meant
 
 
 @pytest.mark.parametrize(

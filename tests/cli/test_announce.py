@@ -42,6 +42,27 @@ def test_creating_with_json_prints_the_id_as_an_object(cli: Cli) -> None:
     assert cli.json(*HELLO, "--at", LATER) == {"id": 1}
 
 
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("Македонија,Србија", "country:MK,RS"),
+        ("Crna Gora", "country:ME"),
+        ("montenegro", "country:ME"),
+        ("country:MK,RS", "country:MK,RS"),
+        ("Bosna i Hercegovina i Srbija", "country:BA,RS"),
+        ("Srbija;role:coordinator", "country:RS;role:coordinator"),
+    ],
+)
+def test_countries_may_be_named_in_any_of_the_four_languages(
+    cli: Cli, typed: str, stored: str
+) -> None:
+    """--audience takes country names as the chat does, alone or with a role, beside codes."""
+    result = cli("announce", "create", "--text", "Dobar dan!", "--audience", typed, "--at", LATER)
+    assert result.exit_code == 0, result.output
+    [row] = cli.schedules()
+    assert row["audience"] == stored
+
+
 def test_the_list_shows_each_schedule_in_local_time(cli: Cli) -> None:
     """The table has the id, kind, status, Belgrade time, audience and the first words."""
     cli(*HELLO, "--at", LATER, "--audience", "country:RS,ME")

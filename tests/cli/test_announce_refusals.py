@@ -18,7 +18,11 @@ EVERY_MINUTE = "FREQ=DAILY;BYHOUR={};BYMINUTE={}".format(
 )
 NEVER = "never fires after the start"
 COUNTRIES = "BA, ME, MK, RS, regional"
-AUDIENCES = f"all, country:RS,ME ({COUNTRIES}), role:coordinator (member, admin), or groups"
+AUDIENCES = (
+    f"all, country:RS,ME ({COUNTRIES}), role:coordinator (member, admin), groups "
+    "(or groups:3,7, some of them), or kinds joined by ; (country:MK,RS;role:coordinator)"
+)
+NAMES = "or a country's name in any of the four languages (Srbija, Crna Gora, Македонија)"
 EITHER = "give either --text, or --at with --every if the rule changes"
 
 
@@ -51,9 +55,19 @@ def cli(database_url: str, tmp_path: Path) -> Cli:
             ("--every", "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"),
             "BYMONTHDAY=30 never comes in those months",
         ),
-        (("--audience", "country:RS,HR"), f"unknown country 'HR'; expected one of {COUNTRIES}"),
+        (
+            ("--audience", "country:RS,HR"),
+            f"unknown country 'HR'; expected one of {COUNTRIES}, {NAMES}",
+        ),
+        (
+            ("--audience", "Srbija,Atlantida"),
+            f"unknown country 'Atlantida'; expected one of {COUNTRIES}, {NAMES}",
+        ),
         (("--audience", "role:boss"), f"unknown role 'boss'; expected {AUDIENCES}"),
-        (("--audience", "everybody"), f"not an audience: 'everybody'; expected {AUDIENCES}"),
+        (
+            ("--audience", "everybody"),
+            f"not an audience: 'everybody'; expected {AUDIENCES}, {NAMES}",
+        ),
         (("--text", "   "), "the announcement has no text"),
         (("--text", "x" * 3801), "the text has 3801 characters; the limit is 3800"),
         (("--link", "ftp://x.example"), "the link 'ftp://x.example' is not an http(s) address"),

@@ -18,7 +18,11 @@ NONE = "(or none for no reminders)"
 SPAN = f"write it like 7d, 12h or 30m {NONE}"
 WINDOW = "the invitation must go out between now and the start"
 COUNTRIES = "BA, ME, MK, RS, regional"
-AUDIENCES = f"all, country:RS,ME ({COUNTRIES}), role:coordinator (member, admin), or groups"
+AUDIENCES = (
+    f"all, country:RS,ME ({COUNTRIES}), role:coordinator (member, admin), groups "
+    "(or groups:3,7, some of them), or kinds joined by ; (country:MK,RS;role:coordinator)"
+)
+NAMES = "or a country's name in any of the four languages (Srbija, Crna Gora, Македонија)"
 
 
 @pytest.fixture
@@ -40,7 +44,10 @@ def cli(database_url: str, tmp_path: Path) -> Cli:
         (("--reminders", "1d,1x"), f"--reminders '1d,1x': cannot read the duration '1x'; {SPAN}"),
         (("--reminders", "1d,,1h"), f"--reminders '1d,,1h': cannot read the duration ''; {SPAN}"),
         (("--reminders", "0h"), f"--reminders '0h': the duration '0h' is zero {NONE}"),
-        (("--audience", "country:XK"), f"unknown country 'XK'; expected one of {COUNTRIES}"),
+        (
+            ("--audience", "country:XK"),
+            f"unknown country 'XK'; expected one of {COUNTRIES}, {NAMES}",
+        ),
         (("--audience", "role:general"), f"unknown role 'general'; expected {AUDIENCES}"),
         (("--title", " "), "the event has no title"),
         (("--title", "x" * 201), "the title has 201 characters; the limit is 200"),

@@ -119,6 +119,18 @@ async def test_firing_twice_delivers_once(world: World) -> None:
     assert sorted(world.messenger.counts().values()) == [1] * 5
 
 
+async def test_the_chosen_group_chat_and_the_members_both_get_it(world: World) -> None:
+    """country:RS;groups:2 reaches Serbia's members and the second group chat, not the first."""
+    await world.join("Alice")
+    await world.add_group("-100123")
+    await world.add_group("-100456")
+    await world.announce("Hello, Serbia and one group", audience="country:RS;groups:2")
+    await world.deliver()
+    assert world.messenger.texts_to("-100456") == ["Hello, Serbia and one group"]
+    assert world.messenger.texts_to("-100123") == []
+    assert sorted(world.messenger.counts().values()) == [1, 1]
+
+
 async def test_a_group_gets_the_announcement_in_its_chat(world: World) -> None:
     """The groups audience sends to each active group chat the bot is in."""
     await world.join("Alice")

@@ -106,6 +106,18 @@ class Chatter:
         self.seen = call.seq
         return call
 
+    async def edit(self) -> CallRecord:
+        """The next change Mreža made to one of its messages here, text and buttons."""
+        call = await self.emu.wait_for(
+            method="editMessageText",
+            chat_id=self.chat_id,
+            predicate=lambda call: call.ok,
+            timeout=REPLY_WAIT,
+            since=self.seen,
+        )
+        self.seen = call.seq
+        return call
+
     async def hears(self) -> str:
         """The text of the next message Mreža sent here, as the app shows it."""
         return str((await self.reply()).result["text"])

@@ -71,17 +71,23 @@ async def test_a_question_in_share_is_kept_beside_the_form(alice: Chatter) -> No
     assert answer.params["parse_mode"] == "HTML"
 
 
-async def test_countries_are_picked_by_button_then_done(people: People) -> None:
-    """Serbia pressed: asked again with it ticked and its count; Done goes on to the time."""
+async def test_ticks_edit_the_picker_in_place_then_done(people: People) -> None:
+    """Serbia, then Coordinators: each press edits the same message (ticks, counts, the total)
+    through editMessageText; the next message sent is the time question, after Done."""
     cora = await people.member("Cora", Role.COORDINATOR)
     await cora.sends("announce")
     await cora.reply()
     for answer in ("The regional meeting moves to Skopje.", "done", "skip", "skip"):
         await cora.says(answer)
-        await cora.reply()
+        picker = await cora.reply()
     await cora.presses("Serbia (1)")
-    picked = await cora.reply()
-    assert "✓ Serbia (1)" in labels(picked.params["reply_markup"])
+    serbia = await cora.edit()
+    assert serbia.params["message_id"] == picker.result["message_id"]
+    assert "✓ Serbia (1)" in labels(serbia.params["reply_markup"])
+    await cora.presses(f"{texts.COORDINATORS} (1)")
+    both = await cora.edit()
+    assert both.params["message_id"] == picker.result["message_id"]
+    assert "Coordinators in Serbia, 1 recipients" in both.params["text"]
     await cora.presses(texts.AUDIENCE_DONE.format(count=1))
     when = await cora.reply()
     assert when.params["text"].startswith("When should it go out?")
