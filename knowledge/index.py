@@ -19,7 +19,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from core.language_guess import guess_language
-from knowledge.analysis import Analyzer
+from knowledge.analysis import CONCEPT_MARK, Analyzer
 from knowledge.corpus import lengths, offsets, ragged_range
 from knowledge.entry import LANGUAGE_FORMS, Entry
 from knowledge.indexing import EVERY_FORM, ORIGINAL, OTHER_FORM_SHARE, build_index_data
@@ -33,6 +33,11 @@ INFORMATION_CAP = 8.0
 # counts, but less than the rarest known word.
 UNKNOWN_SHARE = 0.6
 CANDIDATES = 40
+# A glossary concept few entries share (harassment described by what happened, per diem, a
+# named course) says more about what a member means than the words around it, so it weighs
+# more than its idf alone; common concepts ("woman", "military", a country) do not.
+CONCEPT_BOOST = 1.5
+CONCEPT_MIN_IDF = 2.2
 W_COVERAGE, W_PHRASING, W_FUZZ = 0.45, 0.35, 0.20
 
 
@@ -83,10 +88,30 @@ class SearchIndex:
     def query_terms(self, query: str) -> dict[str, float]:
         """The query's terms with their idf weights, typos mapped to known words."""
         vocabulary, idf = self._data.vocabulary, self._data.idf
-        terms = self._analyzer.terms(query, self._speller.correct)
-        return {
+        guessed: list[str] = []
+
+        def correct(word: str) -> str:
+            fixed = self._speller.correct(word)
+            if fixed != word:
+                guessed.append(fixed)
+            return fixed
+
+        terms = self._analyzer.terms(query, correct)
+        weights = {
             t: float(idf[vocabulary[t]]) if t in vocabulary else self._unknown_idf for t in terms
         }
+        # A concept reached only by correcting a typo is a guess ("sarma" is not "smara"):
+        # it counts, but is not boosted.
+        guesses = set(self._analyzer.terms(" ".join(guessed))) if guessed else set()
+        for term, weight in weights.items():
+            if (
+                weight >= CONCEPT_MIN_IDF
+                and term.startswith(CONCEPT_MARK)
+                and term in vocabulary
+                and term not in guesses
+            ):
+                weights[term] = weight * CONCEPT_BOOST
+        return weights
 
     def search(self, query: str, limit: int = 3) -> list[Hit]:
         """The best entries for a query, best first; empty when nothing in it is known."""
