@@ -26,9 +26,10 @@ from knowledge.indexing import EVERY_FORM, ORIGINAL, OTHER_FORM_SHARE, build_ind
 from knowledge.normalise import words
 from knowledge.spelling import Speller
 
-# Long, chatty questions carry many words no entry needs; past this much information (three or
-# four rare words) a question is judged on what it shares, not on everything it says.
-INFORMATION_CAP = 8.0
+# Long, chatty questions carry many words no entry needs; past this much information (two or
+# three rare words) a question is judged on what it shares, not on everything it says. Members
+# describe what happened at length, so the cap is lower than for curated questions (was 8).
+INFORMATION_CAP = 7.0
 # A word no entry uses might be the real subject ("weather") or just chatter ("brigade"); it
 # counts, but less than the rarest known word.
 UNKNOWN_SHARE = 0.6
@@ -38,6 +39,7 @@ CANDIDATES = 40
 # more than its idf alone; common concepts ("woman", "military", a country) do not.
 CONCEPT_BOOST = 1.5
 CONCEPT_MIN_IDF = 2.2
+GUESS_SHARE = 0.7
 W_COVERAGE, W_PHRASING, W_FUZZ = 0.45, 0.35, 0.20
 
 
@@ -91,6 +93,8 @@ class SearchIndex:
         guessed: list[str] = []
 
         def correct(word: str) -> str:
+            if self._analyzer.term_of(word) in vocabulary:
+                return word  # an inflection of a known word ("maltretira"), not a typo
             fixed = self._speller.correct(word)
             if fixed != word:
                 guessed.append(fixed)
@@ -100,11 +104,13 @@ class SearchIndex:
         weights = {
             t: float(idf[vocabulary[t]]) if t in vocabulary else self._unknown_idf for t in terms
         }
-        # A concept reached only by correcting a typo is a guess ("sarma" is not "smara"):
-        # it counts, but is not boosted.
+        # A term reached only by correcting a typo is a guess ("sarma" is not "smara",
+        # "pobedi" is not "poredi"): it counts for less, and a guessed concept is not boosted.
         guesses = set(self._analyzer.terms(" ".join(guessed))) if guessed else set()
         for term, weight in weights.items():
-            if (
+            if term in guesses:
+                weights[term] = weight * GUESS_SHARE
+            elif (
                 weight >= CONCEPT_MIN_IDF
                 and term.startswith(CONCEPT_MARK)
                 and term in vocabulary
