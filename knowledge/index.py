@@ -36,9 +36,10 @@ UNKNOWN_SHARE = 0.6
 CANDIDATES = 40
 # A glossary concept few entries share (harassment described by what happened, per diem, a
 # named course) says more about what a member means than the words around it, so it weighs
-# more than its idf alone; common concepts ("woman", "military", a country) do not.
+# more than its idf alone; common concepts ("woman", "military", a country) do not. "Few" is
+# at most a tenth of the entries (one, in a very small knowledge base).
 CONCEPT_BOOST = 1.5
-CONCEPT_MIN_IDF = 2.2
+CONCEPT_SHARE = 0.1
 GUESS_SHARE = 0.7
 W_COVERAGE, W_PHRASING, W_FUZZ = 0.45, 0.35, 0.20
 
@@ -71,6 +72,9 @@ class SearchIndex:
                 gc.enable()
         size = max(len(entries), 1)
         self._unknown_idf = UNKNOWN_SHARE * float(np.log1p((size + 0.5) / 0.5))
+        few = max(CONCEPT_SHARE * size, 1.0)
+        # less a hair, so that a concept exactly that rare is boosted despite rounding
+        self._rare_idf = float(np.log1p((size - few + 0.5) / (few + 0.5))) - 1e-9
         self._sorted: dict[int, list[str]] = {}
         self._by_rank = np.array(
             sorted(range(len(self._data.words)), key=self._data.words.__getitem__), np.int64
@@ -111,7 +115,7 @@ class SearchIndex:
             if term in guesses:
                 weights[term] = weight * GUESS_SHARE
             elif (
-                weight >= CONCEPT_MIN_IDF
+                weight >= self._rare_idf
                 and term.startswith(CONCEPT_MARK)
                 and term in vocabulary
                 and term not in guesses

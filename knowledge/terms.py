@@ -24,7 +24,8 @@ STOP_WORDS = frozenset(
     one nas vas ih ga mu joj njih njega njoj moj moja moje moji nas nasa nase nasi vas vasa taj
     ta to te ti tog tom tome ovaj ova ovo ove ovi ovog ovom ovu ovih ovim ovoga ovome cemu cega
     tu tamo sve svi sva svih neki neka neke nekog nekom nekih nekim nekoj nekad
-    nema nemam nemamo nemate mnogo puno mnogu uglavnom ja jas cela celu celo ceo celog celom celoj radi rade radim radimo raditi raboti rabotat rabotam
+    nema nemam nemamo nemate mnogo puno mnogu uglavnom ja jas cela celu celo ceo celog celom celoj
+    radi rade radim radimo raditi raboti rabotat rabotam
     neko nesto mogu moze mozete molim hvala zdravo pozdrav treba trebam zelim zanima interesuje
     vise naci nadjem nadji pronaci pronadjem saznati saznam znati znam reci recite kazi kazite
     objasni objasnite objasnjenje opisi informacije informacija info detalji detaljno ukratko
