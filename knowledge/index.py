@@ -40,6 +40,7 @@ CANDIDATES = 40
 # at most a tenth of the entries (one, in a very small knowledge base).
 CONCEPT_BOOST = 1.5
 CONCEPT_SHARE = 0.1
+# A word that spelling correction had to guess counts for this share of its weight.
 GUESS_SHARE = 0.7
 W_COVERAGE, W_PHRASING, W_FUZZ = 0.45, 0.35, 0.20
 
@@ -114,12 +115,7 @@ class SearchIndex:
         for term, weight in weights.items():
             if term in guesses:
                 weights[term] = weight * GUESS_SHARE
-            elif (
-                weight >= self._rare_idf
-                and term.startswith(CONCEPT_MARK)
-                and term in vocabulary
-                and term not in guesses
-            ):
+            elif weight >= self._rare_idf and term.startswith(CONCEPT_MARK) and term in vocabulary:
                 weights[term] = weight * CONCEPT_BOOST
         return weights
 
