@@ -96,6 +96,10 @@ class Analyzer:
         """The concept a single stem belongs to, if any."""
         return self._glossary.phrases.get((term,))
 
+    def term_of(self, word: str) -> str | None:
+        """The term one folded word stands for: its concept, else its stem; None if a stop word."""
+        return self._info(word).term
+
     def terms(self, text: str, correct: Callable[[str], str] | None = None) -> list[str]:
         """Index terms of a text, in order; multi-word glossary terms become one concept.
 

@@ -19,20 +19,29 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from core.language_guess import guess_language
-from knowledge.analysis import Analyzer
+from knowledge.analysis import CONCEPT_MARK, Analyzer
 from knowledge.corpus import lengths, offsets, ragged_range
 from knowledge.entry import LANGUAGE_FORMS, Entry
 from knowledge.indexing import EVERY_FORM, ORIGINAL, OTHER_FORM_SHARE, build_index_data
 from knowledge.normalise import words
 from knowledge.spelling import Speller
 
-# Long, chatty questions carry many words no entry needs; past this much information (three or
-# four rare words) a question is judged on what it shares, not on everything it says.
-INFORMATION_CAP = 8.0
+# Long, chatty questions carry many words no entry needs; past this much information (two or
+# three rare words) a question is judged on what it shares, not on everything it says. Members
+# describe what happened at length, so the cap is lower than for curated questions (was 8).
+INFORMATION_CAP = 7.0
 # A word no entry uses might be the real subject ("weather") or just chatter ("brigade"); it
 # counts, but less than the rarest known word.
 UNKNOWN_SHARE = 0.6
 CANDIDATES = 40
+# A glossary concept few entries share (harassment described by what happened, per diem, a
+# named course) says more about what a member means than the words around it, so it weighs
+# more than its idf alone; common concepts ("woman", "military", a country) do not. "Few" is
+# at most a tenth of the entries (one, in a very small knowledge base).
+CONCEPT_BOOST = 1.5
+CONCEPT_SHARE = 0.1
+# A word that spelling correction had to guess counts for this share of its weight.
+GUESS_SHARE = 0.7
 W_COVERAGE, W_PHRASING, W_FUZZ = 0.45, 0.35, 0.20
 
 
@@ -64,6 +73,9 @@ class SearchIndex:
                 gc.enable()
         size = max(len(entries), 1)
         self._unknown_idf = UNKNOWN_SHARE * float(np.log1p((size + 0.5) / 0.5))
+        few = max(CONCEPT_SHARE * size, 1.0)
+        # less a hair, so that a concept exactly that rare is boosted despite rounding
+        self._rare_idf = float(np.log1p((size - few + 0.5) / (few + 0.5))) - 1e-9
         self._sorted: dict[int, list[str]] = {}
         self._by_rank = np.array(
             sorted(range(len(self._data.words)), key=self._data.words.__getitem__), np.int64
@@ -83,10 +95,29 @@ class SearchIndex:
     def query_terms(self, query: str) -> dict[str, float]:
         """The query's terms with their idf weights, typos mapped to known words."""
         vocabulary, idf = self._data.vocabulary, self._data.idf
-        terms = self._analyzer.terms(query, self._speller.correct)
-        return {
+        guessed: list[str] = []
+
+        def correct(word: str) -> str:
+            if self._analyzer.term_of(word) in vocabulary:
+                return word  # an inflection of a known word ("maltretira"), not a typo
+            fixed = self._speller.correct(word)
+            if fixed != word:
+                guessed.append(fixed)
+            return fixed
+
+        terms = self._analyzer.terms(query, correct)
+        weights = {
             t: float(idf[vocabulary[t]]) if t in vocabulary else self._unknown_idf for t in terms
         }
+        # A term reached only by correcting a typo is a guess ("sarma" is not "smara",
+        # "pobedi" is not "poredi"): it counts for less, and a guessed concept is not boosted.
+        guesses = set(self._analyzer.terms(" ".join(guessed))) if guessed else set()
+        for term, weight in weights.items():
+            if term in guesses:
+                weights[term] = weight * GUESS_SHARE
+            elif weight >= self._rare_idf and term.startswith(CONCEPT_MARK) and term in vocabulary:
+                weights[term] = weight * CONCEPT_BOOST
+        return weights
 
     def search(self, query: str, limit: int = 3) -> list[Hit]:
         """The best entries for a query, best first; empty when nothing in it is known."""

@@ -23,7 +23,9 @@ STOP_WORDS = frozenset(
     imam o od do na u za sa s iz po pri kod prema ka k uz bez pod nad se me mi ti on ona ono oni
     one nas vas ih ga mu joj njih njega njoj moj moja moje moji nas nasa nase nasi vas vasa taj
     ta to te ti tog tom tome ovaj ova ovo ove ovi ovog ovom ovu ovih ovim ovoga ovome cemu cega
-    tu tamo sve svi sva svih neki neka
+    tu tamo sve svi sva svih neki neka neke nekog nekom nekih nekim nekoj nekad
+    nema nemam nemamo nemate mnogo puno mnogu uglavnom ja jas cela celu celo ceo celog celom celoj
+    radi rade radim radimo raditi raboti rabotat rabotam
     neko nesto mogu moze mozete molim hvala zdravo pozdrav treba trebam zelim zanima interesuje
     vise naci nadjem nadji pronaci pronadjem saznati saznam znati znam reci recite kazi kazite
     objasni objasnite objasnjenje opisi informacije informacija info detalji detaljno ukratko

@@ -1,7 +1,7 @@
 """The loop measured: a day of questions, a curator teaching from the queue, the day again.
 
 The development question set is split in two: the "day" members ask (even lines, with the even
-lines of the everyday set) and a held-out half (odd lines). Teaching from the day must lower its
+lines of both everyday sets) and a held-out half (odd lines). Teaching from the day must lower its
 "I don't know" share, and must not make the held-out half's figures worse.
 """
 
@@ -20,9 +20,10 @@ from knowledge.unanswered import gather, open_groups
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 QUESTIONS = load_questions(DATA / "questions.jsonl")
-# Search answers nearly every curated-style question of the day already; members' everyday
-# wording is where the queue fills, so the day has half of those too.
-EVERYDAY = load_questions(DATA / "everyday.jsonl")
+# Search answers nearly every curated-style question of the day already, and every question of
+# the everyday set search was tuned on; members' everyday wording that search has not seen is
+# where the queue fills, so the day has half of the held-out everyday set too.
+EVERYDAY = load_questions(DATA / "everyday.jsonl") + load_questions(DATA / "everyday_holdout.jsonl")
 DAY, HELD_OUT = QUESTIONS[::2] + EVERYDAY[::2], QUESTIONS[1::2]
 CHANNELS = ("telegram", "signal", "console")
 

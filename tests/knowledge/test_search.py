@@ -131,3 +131,49 @@ def test_personnel_medical_and_kit_questions_are_pointed_elsewhere(
     to go is the one redirect."""
     finding = searcher.find(question)
     assert (finding.decision, finding.choices[0].entry_id) == (Decision.REDIRECT, entry_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "he keeps texting me late at night",
+        "desetar mi stalno dobacuje i dira me",
+        "наредникот ми праќа пораки доцна навечер",
+    ],
+)
+def test_harassment_described_by_what_happened_is_answered(
+    searcher: Searcher, question: str
+) -> None:
+    """Members describe what happened rather than name it; the harassment entry answers."""
+    finding = searcher.find(question)
+    assert finding.decision is Decision.ANSWER
+    assert finding.choices[0].entry_id == "sexual-harassment-definition-and-response"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("mogu li prenijeti godisnji u iducu godinu", "elsewhere-personnel"),
+        ("kako da zaduzim opremu za teren", "elsewhere-logistics"),
+    ],
+)
+def test_everyday_words_for_leave_and_kit_are_pointed_elsewhere(
+    searcher: Searcher, question: str, entry_id: str
+) -> None:
+    """'Godišnji' alone is annual leave, and drawing kit is the logistics service's business."""
+    finding = searcher.find(question)
+    assert (finding.decision, finding.choices[0].entry_id) == (Decision.REDIRECT, entry_id)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ко је победио на изборима",
+        "Кој победи на изборите во Северна Македонија 2024?",
+        "printer keeps jamming",
+    ],
+)
+def test_a_guessed_spelling_does_not_make_an_answer(searcher: Searcher, question: str) -> None:
+    """'Pobedi' (won) is one letter from 'poredi' (compare), and a printer that keeps jamming
+    shares one word with harassment: neither is enough to answer."""
+    assert searcher.find(question).decision is Decision.NONE
