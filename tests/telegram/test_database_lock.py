@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from functools import partial
 
 import httpx
@@ -72,10 +72,21 @@ async def impatient(mreza: Mreza, sqlite_file: str) -> None:
 
 
 @pytest.fixture
-def locked(sqlite_file: str, timer: LockedFor) -> Iterator[sqlite3.Connection]:
-    """Another process's connection holding the database (BEGIN EXCLUSIVE) until let go."""
-    other = sqlite3.connect(sqlite_file, isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")
+async def locked(sqlite_file: str, timer: LockedFor) -> AsyncIterator[sqlite3.Connection]:
+    """Another process's connection holding the database (BEGIN EXCLUSIVE) until let go.
+
+    Mreža's scheduler writes several times a second meanwhile: the lock is taken between its
+    writes, asking without a busy wait, since a wait here would hold up the loop that runs them.
+    """
+    other = sqlite3.connect(sqlite_file, isolation_level=None, timeout=0)
+    for _ in range(1000):  # ten seconds at the most
+        try:
+            other.execute("BEGIN EXCLUSIVE")
+            break
+        except sqlite3.OperationalError:
+            await asyncio.sleep(0.01)
+    else:
+        pytest.fail("Mreža never let go of the database for the other process to take it")
 
     def let_go() -> None:
         other.execute("ROLLBACK")
