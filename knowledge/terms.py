@@ -37,6 +37,7 @@ STOP_WORDS = frozenset(
     povece najdam najde mozam mozes kazi kazete objasnete informacii znam sakam sodrzi sodrzat
     postoi postojat tocno samo uste veke deka kakov kakva kakvo kakvi neso nesto
     malo mali mala male medju izmedju danas trenutno today now currently nowadays
+    keep keeps kept keeping
     dnes denes sega momentalno write writing written prepare make made napisati napisem
     pripremiti uraditi uradim napravim napraviti one two three four five six seven eight nine
     ten jedan jedna dva dve dvije tri cetiri pet sest sedam osam devet deset eden edna

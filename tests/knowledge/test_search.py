@@ -71,6 +71,17 @@ def test_out_of_scope_question_gets_none(searcher: Searcher, question: str) -> N
     assert finding.choices == ()
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["printer in the office keeps jamming, how do i fix it", "my car keeps breaking down"],
+)
+def test_something_that_keeps_happening_is_not_harassment_by_that_word(
+    searcher: Searcher, question: str
+) -> None:
+    """"Keeps" says a thing happens again and again, not what it is: a printer is no colleague."""
+    assert searcher.find(question).decision is Decision.NONE
+
+
 @pytest.mark.parametrize("question", ["", "   ", "?!...", "— « » …", "😀😀"])
 def test_empty_or_punctuation_only_question_gets_none(searcher: Searcher, question: str) -> None:
     """A question with no words has no hits and no answer."""
