@@ -78,7 +78,7 @@ def test_out_of_scope_question_gets_none(searcher: Searcher, question: str) -> N
 def test_something_that_keeps_happening_is_not_harassment_by_that_word(
     searcher: Searcher, question: str
 ) -> None:
-    """"Keeps" says a thing happens again and again, not what it is: a printer is no colleague."""
+    """A thing that "keeps" happening says how often, not what: a printer is no colleague."""
     assert searcher.find(question).decision is Decision.NONE
 
 
