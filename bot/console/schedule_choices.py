@@ -20,6 +20,7 @@ from scheduler.schedule_drafts import ScheduleError
 
 EVERYONE = "all"
 ONCE = ""  # the repeat field's value for "goes out once"
+KEEP = "keep"  # a schedule's page: keep a rule no preset makes (typed in the chat, say)
 NOTHING_TICKED = "nobody is ticked: tick Everyone, or countries, roles or group chats"
 # Before a first time is given, a preset is named by what it will mean, as the chat's buttons do.
 _UNDATED = {
@@ -47,10 +48,13 @@ def audience_ticks(tr: Translate) -> list[tuple[str, str]]:
     return [*countries, *roles, (GROUPS, tr(texts.GROUP_CHATS))]
 
 
-def preset_of(choice: str, first: datetime) -> str | None:
-    """The rule a repeat choice makes from the first (local) time; None for once."""
+def preset_of(choice: str, first: datetime, kept: str | None = None) -> str | None:
+    """The rule a repeat choice makes from the first (local) time; None for once; ``kept``
+    for Keep, on a schedule's page."""
     if choice == ONCE:
         return None
+    if choice == KEEP and kept is not None:
+        return kept
     if choice not in PRESETS:
         expected = ", ".join(PRESETS)
         raise ScheduleError("rule", f"unknown repeat {choice!r}; expected one of {expected}")
@@ -67,8 +71,10 @@ def repeat_choices(first: datetime | None, tr: Translate) -> list[tuple[str, str
 
 
 def current_choice(rule: str | None, first: datetime | None) -> str:
-    """The choice that makes ``rule`` from ``first``: what a schedule's page starts from."""
-    if rule is None or first is None:
+    """The choice that makes ``rule`` from ``first``: what a schedule's page starts from;
+    Keep when no preset makes it."""
+    if rule is None:
         return ONCE
     text = rule.removeprefix("RRULE:")
-    return next((p for p in PRESETS if preset_rule(p, first) == text), ONCE)
+    found = (p for p in PRESETS if first is not None and preset_rule(p, first) == text)
+    return next(found, KEEP)

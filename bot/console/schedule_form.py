@@ -23,10 +23,13 @@ def audience_from(fields: Fields) -> Audience:
     return ticked_audience(fields("audience"))
 
 
-def when_from(field: Field, zone: str, now: datetime, first: datetime | None = None) -> When:
-    """The first time (empty: ``first``, else now) and the repeat preset worked out from it."""
+def when_from(
+    field: Field, zone: str, now: datetime, first: datetime | None = None, kept: str | None = None
+) -> When:
+    """The first time (empty: ``first``, else now) and the repeat preset worked out from it
+    (``kept``: the rule a schedule has, for Keep)."""
     at = parse_time(field("at"), zone) if field("at") else first
-    return When(at, preset_of(field("repeat"), first_local(at, now, zone)), zone)
+    return When(at, preset_of(field("repeat"), first_local(at, now, zone), kept), zone)
 
 
 def draft_from(field: Field, fields: Fields, zone: str, now: datetime) -> Draft:

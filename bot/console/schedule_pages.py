@@ -12,6 +12,7 @@ from starlette.responses import RedirectResponse, Response
 from bot.console.gate import Visit
 from bot.console.schedule_choices import (
     EVERYONE,
+    KEEP,
     audience_ticks,
     current_choice,
     repeat_choices,
@@ -161,6 +162,9 @@ async def schedule(visit: Visit) -> Response:
     tr = visit.desk.services.translations(visit.member.language)
     first = view.next_fire_at.astimezone(ZoneInfo(visit.zone)) if view.next_fire_at else None
     repeats = repeat_choices(first, tr)
+    current = current_choice(view.rule, first)
+    if current == KEEP:
+        repeats.insert(0, (KEEP, repeat_words(view.rule, tr)))
     return visit.page(
         "schedule.html",
         view=view,
@@ -171,7 +175,7 @@ async def schedule(visit: Visit) -> Response:
         who=audience_words(view.audience, tr),
         repeat=repeat_words(view.rule, tr),
         repeats=repeats,
-        current=current_choice(view.rule, first),
+        current=current,
     )
 
 
@@ -203,7 +207,7 @@ async def _change(visit: Visit, schedule_id: int) -> str:
         view = await planner.get(schedule_id)  # an empty time keeps the next one
         now = visit.desk.services.clock.now()
         await planner.edit_time(
-            schedule_id, when_from(visit.field, visit.zone, now, view.next_fire_at)
+            schedule_id, when_from(visit.field, visit.zone, now, view.next_fire_at, view.rule)
         )
         await visit.note("schedule-moved", f"schedule {schedule_id}", visit.field("at"))
         return visit.t.SAVED

@@ -7,6 +7,7 @@ import re
 from html import unescape
 
 from core.members import Role
+from scheduler.schedule_drafts import When
 from tests.console.conftest import Console
 
 MK_RS_COORDINATORS = ["country:MK", "country:RS", "role:coordinator"]
@@ -140,3 +141,32 @@ def test_a_schedules_repeat_is_changed_with_the_same_presets(console: Console) -
     page = console.client.post(path, data=data).text
     assert "<dd>Every month on the first Monday</dd>" in page
     assert "2027-02-01 10:00" in page
+
+
+def test_a_rule_no_preset_makes_is_kept_when_the_schedule_moves(console: Console) -> None:
+    """Every other Monday, written as an RRULE in the chat: the page offers to keep it, and a
+    move keeps it rather than making it go out once."""
+    console.sign_in(console.person("Ana", Role.COORDINATOR))
+    _post(console, text="Call.", at="2027-02-01T10:00", repeat="weekly", step="schedule")
+    listed = console.client.get("/console/schedules").text
+    schedule_id = int(re.findall(r'href="/console/schedules/(\d+)"', listed)[0])
+    fortnightly = "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO"
+    console.run(_repeat, console, schedule_id, fortnightly)
+    path = f"/console/schedules/{schedule_id}"
+    assert f'<option value="keep" selected>{fortnightly}</option>' in console.client.get(path).text
+    data = {
+        "csrf": console.csrf(path),
+        "action": "time",
+        "at": "2027-02-08T10:00",
+        "repeat": "keep",
+    }
+    assert "Saved." in console.client.post(path, data=data).text
+    assert _stored(console) == ("all", fortnightly)
+
+
+async def _repeat(console: Console, schedule_id: int, rule: str) -> None:
+    """Change the rule as the chat's /schedules does with a typed RRULE."""
+    view = await console.mreza.planner.get(schedule_id)
+    await console.mreza.planner.edit_time(
+        schedule_id, When(view.next_fire_at, rule, "Europe/Belgrade")
+    )
