@@ -78,7 +78,7 @@ class Planner:
         """Schedule an announcement; returns the schedule's id."""
         now = self._clock.now()
         draft.check(now)
-        await self._require_recipients(draft.audience)
+        await self.require_recipients(draft.audience)
         payload: dict[str, object] = {"text": draft.text, "link": draft.link, "image": draft.image}
         async with self._sessions.begin() as session:
             row = self._schedule("announcement", draft.audience, draft.when, payload, creator, now)
@@ -93,7 +93,7 @@ class Planner:
         draft.check(now)
         if draft.mode is Mode.CONFIDENTIAL and not self._secret_key_set:
             raise ScheduleError("no-key", f"confidential pulses need a secret key: {HOW_TO_SET}")
-        await self._require_recipients(draft.audience)
+        await self.require_recipients(draft.audience)
         async with self._sessions.begin() as session:
             row = self._schedule(PULSE, draft.audience, draft.when, draft.payload(), creator, now)
             row.language, row.versions = draft.language.value, stored(draft.version_fields())
@@ -105,7 +105,7 @@ class Planner:
         """Store an event with its invitation and the reminders still ahead of it."""
         now = self._clock.now()
         draft.check(now)
-        await self._require_recipients(draft.audience)
+        await self.require_recipients(draft.audience)
         async with self._sessions.begin() as session:
             event = EventRow(
                 title=draft.title.strip(),
@@ -250,7 +250,8 @@ class Planner:
         """Give an event a new time (by default keeping its length); those coming are told."""
         return await EventChanges(self._sessions, self._clock).move(event_id, starts, ends)
 
-    async def _require_recipients(self, audience: Audience) -> None:
+    async def require_recipients(self, audience: Audience) -> None:
+        """``ScheduleError`` ("nobody") when the audience reaches nobody right now."""
         if await self.recipients(audience) == 0:
             raise ScheduleError("nobody", f"the audience {audience} reaches nobody right now")
 

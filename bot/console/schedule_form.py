@@ -5,47 +5,39 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from scheduler.audience import Audience, AudienceError
+from bot.console.schedule_choices import preset_of, ticked_audience
+from bot.schedules.repeats import first_local
+from scheduler.audience import Audience
 from scheduler.pulses.disclosure import Scale
 from scheduler.pulses.pulse_drafts import Mode, PulseDraft
 from scheduler.schedule_drafts import AnnouncementDraft, EventDraft, ScheduleError, When, parse_time
 
 Field = Callable[[str], str]
 Fields = Callable[[str], list[str]]
-# The repeat presets and the rules they write; "" repeats never.
-REPEATS = {"": "", "daily": "FREQ=DAILY", "weekly": "FREQ=WEEKLY", "monthly": "FREQ=MONTHLY"}
 KINDS = ("announcement", "event", "pulse")
 Draft = AnnouncementDraft | EventDraft | PulseDraft
 
 
-def audience_from(field: Field, fields: Fields) -> Audience:
-    """Everyone, some countries, one role, or the group chats; ``ScheduleError`` if none fits."""
-    kind = field("audience")
-    try:
-        if kind == "countries":
-            return Audience.parse("country:" + ",".join(fields("countries")))
-        if kind == "role":
-            return Audience.parse("role:" + field("role"))
-        return Audience.parse(kind or "all")
-    except AudienceError as error:
-        raise ScheduleError("audience", str(error)) from error
+def audience_from(fields: Fields) -> Audience:
+    """Everyone, or the countries, roles and group chats ticked; ``ScheduleError`` if none fits."""
+    return ticked_audience(fields("audience"))
 
 
-def when_from(field: Field, zone: str) -> When:
-    """The first time (empty: now) and the repeat preset."""
-    at = parse_time(field("at"), zone) if field("at") else None
-    rule = REPEATS.get(field("repeat"))
-    if rule is None:
-        raise ScheduleError("rule", f"unknown repeat {field('repeat')!r}")
-    return When(at, rule or None, zone)
+def when_from(
+    field: Field, zone: str, now: datetime, first: datetime | None = None, kept: str | None = None
+) -> When:
+    """The first time (empty: ``first``, else now) and the repeat preset worked out from it
+    (``kept``: the rule a schedule has, for Keep)."""
+    at = parse_time(field("at"), zone) if field("at") else first
+    return When(at, preset_of(field("repeat"), first_local(at, now, zone), kept), zone)
 
 
-def draft_from(field: Field, fields: Fields, zone: str) -> Draft:
+def draft_from(field: Field, fields: Fields, zone: str, now: datetime) -> Draft:
     """The draft the form describes; ``ScheduleError`` for what cannot even be read."""
-    kind, audience = field("kind"), audience_from(field, fields)
+    kind, audience = field("kind"), audience_from(fields)
     if kind == "announcement":
         return AnnouncementDraft(
-            field("text"), audience, when_from(field, zone), field("link") or None
+            field("text"), audience, when_from(field, zone, now), field("link") or None
         )
     if kind == "event":
         starts = _required_time(field("starts"), zone)
@@ -59,11 +51,11 @@ def draft_from(field: Field, fields: Fields, zone: str) -> Draft:
             zone=zone,
         )
     if kind == "pulse":
-        return _pulse(field, audience, zone)
+        return _pulse(field, audience, zone, now)
     raise ScheduleError("kind", f"unknown kind {kind!r}")
 
 
-def _pulse(field: Field, audience: Audience, zone: str) -> PulseDraft:
+def _pulse(field: Field, audience: Audience, zone: str, now: datetime) -> PulseDraft:
     try:
         scale, mode = Scale(field("scale") or "options"), Mode(field("mode") or "confidential")
         hours = float(field("open_hours") or 72)
@@ -76,7 +68,7 @@ def _pulse(field: Field, audience: Audience, zone: str) -> PulseDraft:
         audience,
         scale=scale,
         options=options if scale is Scale.OPTIONS else (),
-        when=when_from(field, zone),
+        when=when_from(field, zone, now),
         open_for=open_for,
         remind_after=open_for / 2,
         mode=mode,

@@ -10,20 +10,27 @@ from zoneinfo import ZoneInfo
 from starlette.responses import RedirectResponse, Response
 
 from bot.console.gate import Visit
-from bot.console.schedule_form import KINDS, REPEATS, Draft, audience_from, draft_from, when_from
+from bot.console.schedule_choices import (
+    EVERYONE,
+    KEEP,
+    audience_ticks,
+    current_choice,
+    repeat_choices,
+)
+from bot.console.schedule_form import KINDS, Draft, draft_from, when_from
 from bot.languages.i18n import Translations
 from bot.schedules.composer import announcement, invitation
 from bot.schedules.describing import audience_words
+from bot.schedules.repeats import next_dates, repeat_words
 from core.markup import to_html
-from core.members import COUNTRIES, Language, Role
+from core.members import Language
 from scheduler.composing import EventInfo
 from scheduler.planner import ScheduleView
 from scheduler.pulses.pulse_drafts import PulseDraft
 from scheduler.reports import occurrence_reports
-from scheduler.schedule_drafts import AnnouncementDraft, EventDraft, ScheduleError
+from scheduler.schedule_drafts import AnnouncementDraft, EventDraft, ScheduleError, parse_time
 
 CALENDAR_DAYS = 28
-NEXT_DATES = 5
 
 
 async def schedules(visit: Visit) -> Response:
@@ -55,21 +62,23 @@ def _calendar(
 
 async def new_schedule(visit: Visit) -> Response:
     """The form; "preview" shows what members will get, "schedule" stores it."""
+    tr = visit.desk.services.translations(visit.member.language)
     context: dict[str, Any] = {
         "kinds": KINDS,
-        "repeats": REPEATS,
-        "countries": COUNTRIES,
-        "roles": [r.value for r in Role],
+        "repeats": repeat_choices(_typed_first(visit), tr),
+        "ticks": audience_ticks(tr),
+        "everyone": EVERYONE,
+        "ticked": visit.fields("audience") if visit.form is not None else [EVERYONE],
         "values": {},
     }
     if visit.form is None:
         context["values"] = {"kind": visit.request.query_params.get("kind", "announcement")}
         return visit.page("schedule_new.html", **context)
     context["values"] = {key: str(value) for key, value in visit.form.multi_items()}
-    context["chosen"] = visit.fields("countries")
     try:
-        draft = draft_from(visit.field, visit.fields, visit.zone)
+        draft = draft_from(visit.field, visit.fields, visit.zone, visit.desk.services.clock.now())
         draft.check(visit.desk.services.clock.now())
+        await visit.desk.services.planner.require_recipients(draft.audience)
         if visit.field("step") != "schedule":
             context.update(await _preview(visit, draft))
             return visit.page("schedule_new.html", **context)
@@ -78,11 +87,18 @@ async def new_schedule(visit: Visit) -> Response:
         context["problem"] = str(error)
         return visit.page("schedule_new.html", status_code=422, **context)
     await visit.note(
-        f"{visit.field('kind')}-scheduled",
-        f"schedule {schedule_id}",
-        str(audience_from(visit.field, visit.fields)),
+        f"{visit.field('kind')}-scheduled", f"schedule {schedule_id}", str(draft.audience)
     )
     return RedirectResponse(f"/console/schedules/{schedule_id}?new=1", status_code=303)
+
+
+def _typed_first(visit: Visit) -> datetime | None:
+    """The first time as typed in the form, if it can be read: the presets are named from it."""
+    try:
+        moment = parse_time(visit.field("at"), visit.zone) if visit.field("at") else None
+    except ScheduleError:
+        return None
+    return moment.astimezone(ZoneInfo(visit.zone)) if moment else None
 
 
 async def _store(visit: Visit, draft: Draft) -> int:
@@ -95,25 +111,16 @@ async def _store(visit: Visit, draft: Draft) -> int:
 
 
 async def _preview(visit: Visit, draft: Draft) -> dict[str, object]:
-    """Recipients now, the next dates, and the message in every language."""
+    """Who in words and how many now, the next dates, and the message in every language."""
     services = visit.desk.services
-    now = services.clock.now()
-    recipients = await services.planner.recipients(draft.audience)
+    tr = services.translations(visit.member.language)
     if isinstance(draft, EventDraft):
         dates = [draft.starts]
     else:
-        recurrence = draft.when.recurrence(now)
-        dates, moment = [], (draft.when.at or now) - timedelta(minutes=1)
-        while len(dates) < NEXT_DATES:
-            found = recurrence.next_after(moment)
-            if found is None:
-                break
-            dates.append(found)
-            if draft.when.rule is None:
-                break
-            moment = found
+        dates = next_dates(draft.when, services.clock.now())
     return {
-        "recipients": recipients,
+        "who": audience_words(draft.audience, tr),
+        "recipients": await services.planner.recipients(draft.audience),
         "dates": dates,
         "previews": _previews(draft, services.translations),
     }
@@ -152,6 +159,12 @@ async def schedule(visit: Visit) -> Response:
         problem, view = str(error), await planner.get(schedule_id)
     reports = await occurrence_reports(visit.desk.mreza.sessions, schedule_id)
     event = await planner.event_texts(view.event_id) if view.event_id is not None else None
+    tr = visit.desk.services.translations(visit.member.language)
+    first = view.next_fire_at.astimezone(ZoneInfo(visit.zone)) if view.next_fire_at else None
+    repeats = repeat_choices(first, tr)
+    current = current_choice(view.rule, first)
+    if current == KEEP:
+        repeats.insert(0, (KEEP, repeat_words(view.rule, tr)))
     return visit.page(
         "schedule.html",
         view=view,
@@ -159,7 +172,10 @@ async def schedule(visit: Visit) -> Response:
         reports=reports,
         notice=notice,
         problem=problem,
-        repeats=REPEATS,
+        who=audience_words(view.audience, tr),
+        repeat=repeat_words(view.rule, tr),
+        repeats=repeats,
+        current=current,
     )
 
 
@@ -188,7 +204,11 @@ async def _change(visit: Visit, schedule_id: int) -> str:
         )
         return visit.t.SAVED
     if action == "time":
-        await planner.edit_time(schedule_id, when_from(visit.field, visit.zone))
+        view = await planner.get(schedule_id)  # an empty time keeps the next one
+        now = visit.desk.services.clock.now()
+        await planner.edit_time(
+            schedule_id, when_from(visit.field, visit.zone, now, view.next_fire_at, view.rule)
+        )
         await visit.note("schedule-moved", f"schedule {schedule_id}", visit.field("at"))
         return visit.t.SAVED
     raise ScheduleError("action", f"unknown action {action!r}")

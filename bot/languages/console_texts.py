@@ -141,6 +141,9 @@ MODE = N_("Privacy")
 OPEN_HOURS = N_("Open for (hours)")
 FIRST_TIME = N_("First time (empty: now)")
 EVERYONE = N_("Everyone")
+AUDIENCE_COMBINING = N_(
+    "Countries and roles ticked together narrow it: Serbia with Coordinators is the coordinators in Serbia. Group chats are added on top."
+)
 GROUP_CHATS = N_("Group chats")
 PREVIEW = N_("Preview")
 SCHEDULE_IT = N_("Schedule it")

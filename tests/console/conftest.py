@@ -50,9 +50,11 @@ class Console:
         assert self.client.portal is not None  # inside the client's context
         return self.client.portal.call(work, *args)
 
-    def person(self, name: str, role: Role, language: Language = Language.EN) -> Member:
+    def person(
+        self, name: str, role: Role, language: Language = Language.EN, country: str = "RS"
+    ) -> Member:
         """A member of the network with a Telegram account."""
-        new = NewMember(name, "RS", Identity("telegram", str(next(_ids))), role, language)
+        new = NewMember(name, country, Identity("telegram", str(next(_ids))), role, language)
         return self.run(self.mreza.members.add, new, self.clock.now())
 
     def link(self, member: Member) -> str:

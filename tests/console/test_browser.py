@@ -112,7 +112,8 @@ async def test_a_macedonian_answer_fixed_in_the_console_reaches_members(
 async def test_an_announcement_scheduled_in_the_console_is_delivered(
     emu: BotApiEmulator, mreza: Mreza, people: People, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """A coordinator writes an announcement, previews it, schedules it for now; members get it."""
+    """A coordinator writes an announcement, ticks Serbia (Everyone unticks itself), previews
+    who and how many, schedules it for now; members in Serbia get it."""
     caplog.set_level("INFO", logger=RUNNER_LOGGER)
     await people.member("Cora", Role.COORDINATOR)
     alice = await people.member("Alice")
@@ -126,8 +127,12 @@ async def test_an_announcement_scheduled_in_the_console_is_delivered(
             await page.get_by_role("button", name="Sign in").click()
             await page.goto(listen.url + "/console/schedules/new?kind=announcement")
             await page.get_by_label("Text").fill("The regional workshop moves to Ohrid.")
+            await page.get_by_label("Serbia").check()
+            assert not await page.get_by_label("Everyone").is_checked()
             await page.get_by_role("button", name="Preview").click()
             await page.get_by_text("recipients").wait_for()
+            assert await page.locator("[data-who]").inner_text() == "Serbia"
+            assert await page.locator("[data-recipients]").inner_text() == "2"  # Cora, Alice
             await page.get_by_role("button", name="Schedule it").click()
             await page.get_by_text("Scheduled.").wait_for()
         assert "The regional workshop moves to Ohrid." in await alice.hears()

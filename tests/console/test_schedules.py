@@ -61,10 +61,12 @@ def test_a_time_in_the_past_is_refused_in_one_line(console: Console) -> None:
 
 
 def test_an_audience_of_nobody_is_refused(console: Console) -> None:
-    """Countries chosen but none ticked: a clear sentence, nothing stored."""
+    """Everyone unticked and nothing else ticked: a clear sentence, nothing stored."""
     console.sign_in(console.person("Ana", Role.COORDINATOR))
-    page = _post(console, text="Hello.", audience="countries", step="schedule")
+    page = _post(console, text="Hello.", audience=[], step="schedule")
     assert 'role="alert"' in page
+    assert "nobody is ticked" in page
+    assert "Hello." not in console.client.get("/console/schedules").text
 
 
 def test_a_schedule_is_cancelled(console: Console) -> None:

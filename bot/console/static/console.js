@@ -16,3 +16,18 @@
     timer = setTimeout(check, 400);
   });
 }());
+
+// The audience ticks: Everyone goes alone, so ticking it clears the others and ticking any other
+// clears it (without this script the form refuses both at once in one line).
+(function () {
+  "use strict";
+  const fieldset = document.querySelector("fieldset[data-audience]");
+  if (!fieldset) { return; }
+  fieldset.addEventListener("change", function (event) {
+    const tick = event.target;
+    if (!tick.checked) { return; }
+    fieldset.querySelectorAll("input[type=checkbox]").forEach(function (other) {
+      if (other !== tick && (tick.value === "all" || other.value === "all")) { other.checked = false; }
+    });
+  });
+}());
