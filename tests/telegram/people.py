@@ -96,20 +96,15 @@ class Chatter:
 
     async def reply(self) -> CallRecord:
         """The next message Mreža sent to this chat (a send Telegram refused is not one)."""
-        call = await self.emu.wait_for(
-            method="sendMessage",
-            chat_id=self.chat_id,
-            predicate=lambda call: call.ok,
-            timeout=REPLY_WAIT,
-            since=self.seen,
-        )
-        self.seen = call.seq
-        return call
+        return await self._next("sendMessage")
 
     async def edit(self) -> CallRecord:
         """The next change Mreža made to one of its messages here, text and buttons."""
+        return await self._next("editMessageText")
+
+    async def _next(self, method: str) -> CallRecord:
         call = await self.emu.wait_for(
-            method="editMessageText",
+            method=method,
             chat_id=self.chat_id,
             predicate=lambda call: call.ok,
             timeout=REPLY_WAIT,
