@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.conversation.audience_picker import COUNTRY_ROWS, GROUPS, ROLES
+from bot.conversation.audience_picker import CHATS_SHOWN, COUNTRY_ROWS, GROUP_MARK, GROUPS, ROLES
 from bot.languages import texts
 from bot.languages.i18n import Translate
 from bot.schedules.repeats import PRESETS, preset_rule, repeat_words
@@ -41,11 +41,14 @@ def ticked_audience(ticked: Sequence[str]) -> Audience:
         raise ScheduleError("audience", str(error)) from error
 
 
-def audience_ticks(tr: Translate) -> list[tuple[str, str]]:
-    """Every tick the form offers, value and label: countries, then roles, then group chats."""
+def audience_ticks(tr: Translate, chats: Sequence[tuple[int, str]] = ()) -> list[tuple[str, str]]:
+    """Every tick the form offers, value and label: countries, then roles, then group chats,
+    and each group chat (``chats``: number and title) while there are few, as in the chat."""
     countries = [(f"country:{c}", tr(texts.COUNTRY_NAMES[c])) for row in COUNTRY_ROWS for c in row]
     roles = [(f"role:{r}", tr(texts.ROLE_AUDIENCES[r])) for r in ROLES]
-    return [*countries, *roles, (GROUPS, tr(texts.GROUP_CHATS))]
+    each = [(f"{GROUPS}:{n}", GROUP_MARK + (title or f"#{n}")) for n, title in chats]
+    shown = each if 1 < len(each) <= CHATS_SHOWN else []
+    return [*countries, *roles, (GROUPS, tr(texts.GROUP_CHATS)), *shown]
 
 
 def preset_of(choice: str, first: datetime, kept: str | None = None) -> str | None:

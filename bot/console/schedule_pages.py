@@ -24,6 +24,7 @@ from bot.schedules.describing import audience_words
 from bot.schedules.repeats import next_dates, repeat_words
 from core.markup import to_html
 from core.members import Language
+from scheduler.audience import Audience
 from scheduler.composing import EventInfo
 from scheduler.planner import ScheduleView
 from scheduler.pulses.pulse_drafts import PulseDraft
@@ -62,11 +63,13 @@ def _calendar(
 
 async def new_schedule(visit: Visit) -> Response:
     """The form; "preview" shows what members will get, "schedule" stores it."""
-    tr = visit.desk.services.translations(visit.member.language)
+    services = visit.desk.services
+    tr = services.translations(visit.member.language)
     context: dict[str, Any] = {
         "kinds": KINDS,
         "repeats": repeat_choices(_typed_first(visit), tr),
-        "ticks": audience_ticks(tr),
+        "ticks": await _counted(visit, audience_ticks(tr, await services.group_chats.active())),
+        "everyone_count": await services.planner.recipients(Audience(everyone=True)),
         "everyone": EVERYONE,
         "ticked": visit.fields("audience") if visit.form is not None else [EVERYONE],
         "values": {},
@@ -90,6 +93,14 @@ async def new_schedule(visit: Visit) -> Response:
         f"{visit.field('kind')}-scheduled", f"schedule {schedule_id}", str(draft.audience)
     )
     return RedirectResponse(f"/console/schedules/{schedule_id}?new=1", status_code=303)
+
+
+async def _counted(visit: Visit, ticks: list[tuple[str, str]]) -> list[tuple[str, str, int]]:
+    """Each tick with how many it reaches alone right now, as the chat's buttons show it."""
+    planner = visit.desk.services.planner
+    return [
+        (value, label, await planner.recipients(Audience.parse(value))) for value, label in ticks
+    ]
 
 
 def _typed_first(visit: Visit) -> datetime | None:

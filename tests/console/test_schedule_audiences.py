@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from html import unescape
 
+from bot.members.group_chats import GroupChats
+from core.events import Chat
 from core.members import Role
 from scheduler.schedule_drafts import When
 from tests.console.conftest import Console
@@ -43,8 +45,36 @@ def test_the_form_offers_every_tick_and_says_how_they_combine(console: Console) 
     assert 'type="radio"' not in page
     assert 'type="checkbox" name="audience" value="all" checked' in page
     for tick in ("North Macedonia", "Serbia", "Coordinators", "Administrators", "Group chats"):
-        assert f"> {tick}</label>" in page
+        assert f"> {tick} (" in page
     assert "Serbia with Coordinators is the coordinators in Serbia" in page
+
+
+def test_each_tick_says_how_many_it_reaches(console: Console) -> None:
+    """As the chat's buttons do: Serbia 3 (Luka, Ivana and Ana), coordinators 4, everyone 5."""
+    _network(console)
+    console.sign_in(console.person("Ana", Role.COORDINATOR))
+    page = console.client.get("/console/schedules/new").text
+    for tick, count in (
+        ("Everyone", 5),
+        ("Serbia", 3),
+        ("North Macedonia", 1),
+        ("Coordinators", 4),
+    ):
+        assert f"> {tick} ({count})</label>" in page
+
+
+def test_a_few_group_chats_are_ticked_one_by_one(console: Console) -> None:
+    """Two group chats: each has its own tick, and ticking one sends to that chat alone."""
+    groups = GroupChats(console.mreza.sessions, console.clock)
+    for number, title in ((1, "Trainers"), (2, "Focal points")):
+        console.run(groups.seen, Chat("telegram", f"-100{number}", private=False), title)
+    console.sign_in(console.person("Ana", Role.COORDINATOR))
+    page = console.client.get("/console/schedules/new").text
+    assert "> 💬 Trainers (1)</label>" in page
+    [trainers] = re.findall(r'value="(groups:\d+)"> 💬 Trainers', page)
+    _post(console, audience=[trainers], text="Hello, trainers.", at="2027-01-14T10:00",
+          step="schedule")  # fmt: skip
+    assert _stored(console) == (trainers, None)
 
 
 def test_coordinators_in_two_countries_are_previewed_and_scheduled(console: Console) -> None:
