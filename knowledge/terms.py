@@ -38,6 +38,7 @@ STOP_WORDS = frozenset(
     postoi postojat tocno samo uste veke deka kakov kakva kakvo kakvi neso nesto
     malo mali mala male medju izmedju danas trenutno today now currently nowadays
     keep keeps kept keeping
+    prasanje prasanja prasanjeto prasanjata pravi pravat pravam pravime
     dnes denes sega momentalno write writing written prepare make made napisati napisem
     pripremiti uraditi uradim napravim napraviti one two three four five six seven eight nine
     ten jedan jedna dva dve dvije tri cetiri pet sest sedam osam devet deset eden edna

@@ -147,6 +147,25 @@ def test_personnel_medical_and_kit_questions_are_pointed_elsewhere(
 @pytest.mark.parametrize(
     "question",
     [
+        "што прави советникот за родови прашања",
+        "šta radi savjetnik za rodna pitanja",
+        "what does a gender adviser actually do",
+    ],
+)
+def test_what_a_gender_adviser_does_is_answered_in_every_form(
+    searcher: Searcher, question: str
+) -> None:
+    """Macedonian "прашања", like "pitanja", says only "issues": the adviser's entry answers."""
+    finding = searcher.find(question)
+    assert (finding.decision, finding.choices[0].entry_id) == (
+        Decision.ANSWER,
+        "gender-advisers-in-defence",
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "he keeps texting me late at night",
         "desetar mi stalno dobacuje i dira me",
         "наредникот ми праќа пораки доцна навечер",
