@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from core.clock import Clock
 from core.storage import utc
 from scheduler.schedule_drafts import PAST_TOLERANCE, ScheduleError
+from scheduler.schedule_rows import find_event
 from scheduler.schedule_tables import EventRow, RsvpRow, ScheduleRow
 
 MOVE = "event-moved"
@@ -85,9 +86,7 @@ class EventChanges:
         """Give an event a new start (and end: by default it keeps its length); reminders follow."""
         now = self._clock.now()
         async with self._sessions.begin() as session:
-            event = await session.get(EventRow, event_id)
-            if event is None:
-                raise ScheduleError("unknown", f"there is no event {event_id}")
+            event = await find_event(session, event_id)
             if event.status != "active":
                 raise ScheduleError("ended", f"event {event_id} is {event.status}")
             before = utc(event.starts_at)

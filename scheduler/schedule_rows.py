@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.storage import utc
 from scheduler.schedule_drafts import ScheduleError
-from scheduler.schedule_tables import ScheduleRow
+from scheduler.schedule_tables import EventRow, ScheduleRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,14 @@ async def find_row(session: AsyncSession, schedule_id: int) -> ScheduleRow:
     if row is None:
         raise ScheduleError("unknown", f"there is no schedule {schedule_id}")
     return row
+
+
+async def find_event(session: AsyncSession, event_id: int) -> EventRow:
+    """An event's row; ``ScheduleError("unknown")`` when there is none."""
+    event = await session.get(EventRow, event_id)
+    if event is None:
+        raise ScheduleError("unknown", f"there is no event {event_id}")
+    return event
 
 
 async def active_row(session: AsyncSession, schedule_id: int) -> ScheduleRow:

@@ -23,6 +23,7 @@ from scheduler.schedule_drafts import AnnouncementDraft, EventDraft, ScheduleErr
 from scheduler.schedule_rows import (
     ScheduleView,
     active_row,
+    find_event,
     find_row,
     text_or_none,
     view_of,
@@ -70,7 +71,7 @@ class TextEdits:
     async def event_texts(self, event_id: int) -> EventTexts:
         """An event's title and description; ``ScheduleError("unknown")`` when there is none."""
         async with self._sessions() as session:
-            event = await _event(session, event_id)
+            event = await find_event(session, event_id)
             return EventTexts(event.id, event.title, event.description)
 
     async def event(
@@ -80,7 +81,7 @@ class TextEdits:
         its invitation and reminders not yet sent carry the new words."""
         now = self._clock.now()
         async with self._sessions.begin() as session:
-            event = await _event(session, event_id)
+            event = await find_event(session, event_id)
             if event.status != "active":
                 raise ScheduleError("ended", f"event {event_id} is {event.status}")
             draft = EventDraft(
@@ -149,13 +150,6 @@ def _author(language: str | None) -> Language:
 
 def _is_author(author: str | None, language: Language | None) -> bool:
     return language is None or language.value == author
-
-
-async def _event(session: AsyncSession, event_id: int) -> EventRow:
-    event = await session.get(EventRow, event_id)
-    if event is None:
-        raise ScheduleError("unknown", f"there is no event {event_id}")
-    return event
 
 
 async def _retitle(session: AsyncSession, event: EventRow) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from core.members import MemberDirectory
 from core.storage import utc
 from scheduler.schedule_drafts import ScheduleError
+from scheduler.schedule_rows import find_event
 from scheduler.schedule_tables import EventRow, RsvpRow, ScheduleRow
 
 ANSWERS = ("going", "maybe", "no")  # the order the guest list is read in
@@ -93,7 +94,7 @@ async def guest_list(
 ) -> GuestList:
     """Every answer to an event, going first; ``ScheduleError("unknown")`` for no such event."""
     async with sessions() as session:
-        event = await _event(session, event_id)
+        event = await find_event(session, event_id)
         rows = (await session.scalars(select(RsvpRow).where(RsvpRow.event_id == event_id))).all()
     answers = []
     for row in rows:
@@ -107,7 +108,7 @@ async def guest_list(
 async def invitation_of(sessions: async_sessionmaker[AsyncSession], event_id: int) -> int:
     """The id of an active event's invitation schedule (cancelling it cancels the event)."""
     async with sessions() as session:
-        event = await _event(session, event_id)
+        event = await find_event(session, event_id)
         if event.status != "active":
             raise ScheduleError("ended", f"event {event_id} is already {event.status}")
         invitation = await session.scalar(
@@ -118,10 +119,3 @@ async def invitation_of(sessions: async_sessionmaker[AsyncSession], event_id: in
     if invitation is None:
         raise ScheduleError("unknown", f"event {event_id} has no invitation to cancel")
     return invitation
-
-
-async def _event(session: AsyncSession, event_id: int) -> EventRow:
-    event = await session.get(EventRow, event_id)
-    if event is None:
-        raise ScheduleError("unknown", f"there is no event {event_id}")
-    return event
