@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta
+from datetime import timedelta
 from typing import Annotated
 from zoneinfo import ZoneInfo
 
@@ -11,7 +11,7 @@ import typer
 from bot.app import Mreza
 from bot.cli.common import print_json, with_mreza
 from bot.cli.schedule_args import planner
-from bot.cli.schedule_views import aligned, first_words, local_time
+from bot.cli.schedule_views import aligned, first_words, local_time, when_and_who
 from core.settings import Settings
 from scheduler.planner import ScheduleView
 from scheduler.pulses.pulse_drafts import KIND
@@ -51,14 +51,9 @@ def list_pulses(
 
 def pulse_json(view: ScheduleView, pulse: Pulse, zone: ZoneInfo) -> dict[str, object]:
     """The JSON shape of a pulse in the list; spans in minutes."""
-    following = view.next_fire_at
     return {
         "id": view.id,
-        "status": view.status,
-        "next": following.astimezone(zone).isoformat() if following else None,
-        "next_utc": following.astimezone(UTC).isoformat() if following else None,
-        "rule": view.rule,
-        "audience": view.audience,
+        **when_and_who(view, zone),
         "question": pulse.question,
         "scale": pulse.scale.value,
         "mode": pulse.mode.value,

@@ -36,17 +36,25 @@ def schedule_line(view: ScheduleView) -> str:
 
 def schedule_json(view: ScheduleView, zone: ZoneInfo) -> dict[str, object]:
     """The JSON shape of a schedule; its next time both local and in UTC."""
-    following = view.next_fire_at
     return {
         "id": view.id,
         "kind": view.kind,
+        **when_and_who(view, zone),
+        "text": view.summary,
+        "event": view.event_id,
+    }
+
+
+def when_and_who(view: ScheduleView, zone: ZoneInfo) -> dict[str, object]:
+    """What every listed schedule says in JSON: its status, next time (local and UTC), rule
+    and audience."""
+    following = view.next_fire_at
+    return {
         "status": view.status,
         "next": following.astimezone(zone).isoformat() if following else None,
         "next_utc": following.astimezone(UTC).isoformat() if following else None,
         "rule": view.rule,
         "audience": view.audience,
-        "text": view.summary,
-        "event": view.event_id,
     }
 
 
