@@ -56,13 +56,7 @@ class DialogStore:
 
     async def save(self, dialog: Dialog) -> None:
         """Open or move on the member's dialog (a new one replaces any other)."""
-        values: dict[str, object] = {
-            "member_id": dialog.member_id,
-            "kind": dialog.kind,
-            "step": dialog.step,
-            "data": dict(dialog.data),
-            "updated_at": self._clock.now(),
-        }
+        values = {**_row(dialog), "updated_at": self._clock.now()}
         async with self._sessions.begin() as session:
             dialect = session.get_bind().dialect.name
             await session.execute(upsert(dialect, DialogRow, values, ["member_id"]))
@@ -79,13 +73,7 @@ class DialogStore:
 
     async def pause(self, dialog: Dialog) -> None:
         """Set the dialog aside, however long the member stays away; it is open no more."""
-        values: dict[str, object] = {
-            "member_id": dialog.member_id,
-            "kind": dialog.kind,
-            "step": dialog.step,
-            "data": dict(dialog.data),
-            "paused_at": self._clock.now(),
-        }
+        values = {**_row(dialog), "paused_at": self._clock.now()}
         async with self._sessions.begin() as session:
             dialect = session.get_bind().dialect.name
             await session.execute(upsert(dialect, PausedDialogRow, values, ["member_id", "kind"]))
@@ -115,3 +103,13 @@ class DialogStore:
         async with self._sessions.begin() as session:
             result = await session.execute(query)
         return bool(result.rowcount)  # type: ignore[attr-defined]  # a CursorResult for DELETE
+
+
+def _row(dialog: Dialog) -> dict[str, object]:
+    """What an open and a paused dialog both keep: whose, which form, where, what so far."""
+    return {
+        "member_id": dialog.member_id,
+        "kind": dialog.kind,
+        "step": dialog.step,
+        "data": dict(dialog.data),
+    }
