@@ -38,16 +38,13 @@ class Groundwork:
         self._searchers: dict[tuple[Entry, ...], Searcher] = {}
         self._others: dict[tuple[str, str], Groundwork] = {}
 
-    def fits(self, kb_path: Path) -> bool:
-        """True when ``kb_path`` holds the very files this groundwork was laid from."""
-        return files_digest(kb_path) == self._files
-
     def for_entries_in(self, kb_path: Path, today: date) -> Groundwork:
         """Groundwork for the entries in ``kb_path``: this one when it holds those very files,
         else one sharing what came with Mreža, kept for the next time these files come."""
-        if self.fits(kb_path):
+        files = files_digest(kb_path)
+        if files == self._files:
             return self
-        key = (str(kb_path), files_digest(kb_path))
+        key = (str(kb_path), files)
         other = self._others.get(key)
         if other is None:
             other = Groundwork(kb_path, today, bundled=self)
